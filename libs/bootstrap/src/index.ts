@@ -1,0 +1,4 @@
+export * from './service-plans';
+export * from './start-service';
+export * from './run-service';
+export * from './demo-connection';

@@ -1,0 +1,52 @@
+import { createEvent } from '@atlas/events';
+import type { StageName } from '@atlas/events';
+import type { PoisonReport } from '@atlas/messaging';
+import { JobsQueries, Projector } from '@atlas/read-models';
+import type { Runtime, WorkerName } from '@atlas/runtime';
+import { JobClosedError, JobWriter } from '@atlas/sync';
+
+const STAGE_OF: Partial<Record<WorkerName, StageName>> = {
+  fetcher: 'fetching_messages',
+  extractor: 'extracting_facts',
+  'graph-builder': 'building_graph',
+  'wiki-generator': 'generating_wiki',
+};
+
+/**
+ * Records a message a worker had to terminate on the job it belongs to. The projector notes it on the
+ * job's read model (it cannot append events: a rebuild must not write to the log); every other worker
+ * fails the job with INTERNAL_ERROR, since the job cannot finish without that message.
+ */
+export function poisonRecorder(worker: WorkerName, runtime: Runtime): (report: PoisonReport) => Promise<void> {
+  if (worker === 'projector') {
+    const projector = new Projector(runtime.store);
+    return (report) => projector.reject(report.seq, { jobId: report.jobId, type: report.type, reason: report.reason });
+  }
+  const jobs = new JobsQueries(runtime.store);
+  return async (report) => {
+    if (!report.jobId || !report.channelId) return;
+    const job = await jobs.get(report.jobId);
+    if (!job) throw new Error(`job ${report.jobId} is not in the read models yet`);
+    const failed = createEvent(
+      'SyncFailed',
+      {
+        job_id: job.job_id,
+        channel_id: job.channel_id,
+        connection_id: job.connection_id,
+        cursor: job.previous_cursor,
+        stage: STAGE_OF[worker] ?? job.stage,
+        error: {
+          code: 'INTERNAL_ERROR',
+          message: `${worker} could not process event #${report.seq} (${report.type ?? 'unknown type'}): ${report.reason}`,
+          details: {},
+        },
+      },
+      { producer: worker },
+    );
+    try {
+      await new JobWriter(runtime.events, job.channel_id, job.job_id).append(failed);
+    } catch (error) {
+      if (!(error instanceof JobClosedError)) throw error;
+    }
+  };
+}

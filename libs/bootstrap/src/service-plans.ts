@@ -1,0 +1,83 @@
+import { DynamicModule, Type } from '@nestjs/common';
+import { GatewayModule } from '@atlas/gateway';
+import { ProjectorModule } from '@atlas/projector';
+import type { WorkerName } from '@atlas/runtime';
+import { DispatcherModule, SchedulingModule } from '@atlas/scheduler';
+import { ExtractorModule, FetcherModule, GraphBuilderModule, WikiGeneratorModule } from '@atlas/stages';
+
+/** What one process runs: its Nest modules, its event workers, whether it serves HTTP, which secrets it needs. */
+export interface ServicePlan {
+  name: string;
+  modules: Array<Type | DynamicModule>;
+  workers: WorkerName[];
+  http: boolean;
+  secrets: { generateMissing: boolean; needApiKeys: boolean; needSecretKey: boolean };
+  /** Register the demo export (the all-in-one does, so a first sync works offline). */
+  demo: boolean;
+}
+
+const alone = { generateMissing: false, needApiKeys: false, needSecretKey: false };
+
+export const SERVICE_PLANS = {
+  gateway: {
+    name: 'gateway',
+    modules: [GatewayModule],
+    workers: [],
+    http: true,
+    secrets: { ...alone, needApiKeys: true, needSecretKey: true },
+    demo: false,
+  },
+  scheduler: {
+    name: 'scheduler',
+    modules: [SchedulingModule, DispatcherModule],
+    workers: ['dispatcher'],
+    http: false,
+    secrets: alone,
+    demo: false,
+  },
+  fetcher: {
+    name: 'fetcher',
+    modules: [FetcherModule],
+    workers: ['fetcher'],
+    http: false,
+    secrets: { ...alone, needSecretKey: true },
+    demo: false,
+  },
+  extractor: { name: 'extractor', modules: [ExtractorModule], workers: ['extractor'], http: false, secrets: alone, demo: false },
+  'graph-builder': {
+    name: 'graph-builder',
+    modules: [GraphBuilderModule],
+    workers: ['graph-builder'],
+    http: false,
+    secrets: alone,
+    demo: false,
+  },
+  'wiki-generator': {
+    name: 'wiki-generator',
+    modules: [WikiGeneratorModule],
+    workers: ['wiki-generator'],
+    http: false,
+    secrets: alone,
+    demo: false,
+  },
+  projector: { name: 'projector', modules: [ProjectorModule], workers: ['projector'], http: false, secrets: alone, demo: false },
+  atlas: {
+    name: 'atlas',
+    modules: [
+      GatewayModule,
+      SchedulingModule,
+      DispatcherModule,
+      FetcherModule,
+      ExtractorModule,
+      GraphBuilderModule,
+      WikiGeneratorModule,
+      ProjectorModule,
+    ],
+    workers: ['projector', 'dispatcher', 'fetcher', 'extractor', 'graph-builder', 'wiki-generator'],
+    http: true,
+    secrets: { generateMissing: true, needApiKeys: true, needSecretKey: true },
+    demo: true,
+  },
+} satisfies Record<string, ServicePlan>;
+
+export type ServiceName = keyof typeof SERVICE_PLANS;

@@ -1,0 +1,82 @@
+import { INestApplication, LoggerService, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { mkdirSync } from 'node:fs';
+import { loadConfig, resolveSecrets } from '@atlas/config';
+import { ConnectionsService, configureHttp } from '@atlas/gateway';
+import { JetStreamTransport } from '@atlas/messaging';
+import { consumerSpec, createLogger, createRuntime, Runtime, RuntimeModule, WORKER } from '@atlas/runtime';
+import { registerDemoConnection } from './demo-connection';
+import { startLocalNatsIfMissing } from './nats-autostart';
+import { poisonRecorder } from './poison-recorder';
+import { SERVICE_PLANS, ServiceName } from './service-plans';
+
+export interface RunningService {
+  name: ServiceName;
+  runtime: Runtime;
+  app: INestApplication;
+  /** Base URL of the HTTP API, for services that serve one. */
+  url: string | null;
+  /** The API key this start generated (all-in-one mode without ATLAS_API_KEYS), to show once. */
+  generatedApiKey: string | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one service (or the all-in-one) in this process: reads and validates the configuration,
+ * connects NATS and the read-model store, wires the plan's modules and one JetStream transport per
+ * event worker, then serves HTTP when the plan has an API.
+ */
+export async function startService(
+  name: ServiceName,
+  options: { env?: NodeJS.ProcessEnv; logger?: LoggerService | false } = {},
+): Promise<RunningService> {
+  const plan = SERVICE_PLANS[name];
+  const config = loadConfig(options.env ?? process.env);
+  mkdirSync(config.dataDir, { recursive: true });
+  mkdirSync(config.importDir, { recursive: true });
+  const secrets = resolveSecrets(config, plan.secrets);
+  const stopNats = plan.demo ? await startLocalNatsIfMissing(config) : null;
+  const runtime = await createRuntime(config, secrets, plan.name);
+
+  @Module({ imports: [RuntimeModule.forRoot(runtime), ...plan.modules] })
+  class ServiceModule {}
+
+  const app = await NestFactory.create(ServiceModule, {
+    logger: options.logger ?? createLogger(config, plan.name),
+    bodyParser: false,
+  });
+  for (const worker of plan.workers) {
+    app.connectMicroservice({
+      strategy: new JetStreamTransport({
+        transportId: WORKER[worker],
+        consumer: consumerSpec(worker, config),
+        js: runtime.js,
+        jsm: runtime.jsm,
+        onPoison: poisonRecorder(worker, runtime),
+      }),
+    });
+  }
+  await app.startAllMicroservices();
+  let url: string | null = null;
+  if (plan.http) {
+    configureHttp(app);
+    await app.listen(config.port);
+    url = `http://127.0.0.1:${config.port}`;
+  } else {
+    await app.init();
+  }
+  if (plan.demo && config.demo) await registerDemoConnection(app.get(ConnectionsService), config);
+
+  return {
+    name,
+    runtime,
+    app,
+    url,
+    generatedApiKey: secrets.generatedApiKey,
+    async close() {
+      await app.close();
+      await runtime.close();
+      await stopNats?.();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The error hierarchy shared by every service. API errors carry the HTTP status and the code of the
+ * error envelope; pipeline errors tell the JetStream transport whether to retry (nak with delay) or
+ * give up on a message (term).
+ */
+export type ErrorDetails = Record<string, unknown>;
+
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  readonly status = 400;
+  constructor(message: string, details: ErrorDetails = {}) {
+    super('VALIDATION_ERROR', message, details);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  readonly status = 401;
+  constructor(message = 'A valid API key is required: send "Authorization: Bearer <key>".') {
+    super('UNAUTHORIZED', message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  readonly status = 404;
+}
+
+export class ConflictError extends AppError {
+  readonly status = 409;
+}
+
+/** A request the platform refused: the connection's credentials or config are wrong, or the platform failed. */
+export class UpstreamError extends AppError {
+  constructor(
+    code: string,
+    message: string,
+    details: ErrorDetails,
+    readonly status: number,
+  ) {
+    super(code, message, details);
+  }
+}
+
+export class ServiceUnavailableError extends AppError {
+  readonly status = 503;
+  constructor(message: string, details: ErrorDetails = {}) {
+    super('SERVICE_UNAVAILABLE', message, details);
+  }
+}
+
+/** A failure worth retrying later: the transport naks the message with this delay. */
+export class TransientError extends Error {
+  constructor(
+    message: string,
+    readonly delayMs: number,
+    readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'TransientError';
+  }
+}
+
+/** Input that can never be processed: the transport terminates the message and records it on the job. */
+export class PoisonMessageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PoisonMessageError';
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

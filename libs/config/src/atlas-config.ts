@@ -1,0 +1,115 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/** Every setting of Atlas Sync, read from the environment once at start (see README "Configuration"). */
+export interface AtlasConfig {
+  port: number;
+  natsUrl: string;
+  mongodbUri: string | null;
+  dataDir: string;
+  importDir: string;
+  /** Keys from ATLAS_API_KEYS; empty when unset (the all-in-one mode then generates one). */
+  apiKeys: string[];
+  /** 32-byte key from ATLAS_SECRET_KEY; null when unset (resolved from the data dir). */
+  secretKey: Buffer | null;
+  maxConcurrentSyncs: number;
+  maxRetryAfterSeconds: number;
+  /** Seconds a stage may hold a message without a sign of life before JetStream redelivers it. */
+  ackWaitSeconds: number;
+  /** How long a write answer waits for the read models to show it. */
+  readYourWritesTimeoutMs: number;
+  logLevel: LogLevel;
+  logFormat: 'json' | 'text';
+  /** Whether the all-in-one mode registers the demo Slack export (ATLAS_DEMO, default true). */
+  demo: boolean;
+}
+
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the configuration; throws one ConfigError naming every bad variable. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasConfig {
+  const problems: string[] = [];
+  const read = (name: string) => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const natsUrl = read('NATS_URL') ?? 'nats://127.0.0.1:4222';
+  for (const server of natsUrl.split(',')) {
+    if (!/^(nats|tls|ws|wss):\/\/[^\s/]+(:\d+)?\/?$/.test(server.trim())) {
+      problems.push(`NATS_URL must be a nats:// URL or a comma-separated list of them (got "${natsUrl}")`);
+      break;
+    }
+  }
+
+  const mongodbUri = read('MONGODB_URI') ?? null;
+  if (mongodbUri !== null && !/^mongodb(\+srv)?:\/\/\S+$/.test(mongodbUri)) {
+    problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  }
+
+  const absolute = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
+  const dataDir = absolute(read('ATLAS_DATA_DIR') ?? './data');
+  const importDir = absolute(read('ATLAS_IMPORT_DIR') ?? resolve(dataDir, 'imports'));
+
+  const apiKeys = (read('ATLAS_API_KEYS') ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter((key) => key !== '');
+  const shortKey = apiKeys.find((key) => key.length < 16 || /\s/.test(key));
+  if (shortKey !== undefined) {
+    problems.push('ATLAS_API_KEYS must hold keys of at least 16 characters without spaces, separated by commas');
+  }
+
+  const secretHex = read('ATLAS_SECRET_KEY');
+  let secretKey: Buffer | null = null;
+  if (secretHex !== undefined) {
+    if (/^[0-9a-fA-F]{64}$/.test(secretHex)) secretKey = Buffer.from(secretHex, 'hex');
+    else problems.push('ATLAS_SECRET_KEY must be 32 bytes written as 64 hex characters (openssl rand -hex 32)');
+  }
+
+  const logLevel = (read('ATLAS_LOG_LEVEL') ?? 'log') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`ATLAS_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const logFormat = (read('ATLAS_LOG_FORMAT') ?? 'json') as AtlasConfig['logFormat'];
+  if (logFormat !== 'json' && logFormat !== 'text') problems.push('ATLAS_LOG_FORMAT must be json or text');
+
+  const demoRaw = (read('ATLAS_DEMO') ?? 'true').toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(demoRaw)) problems.push('ATLAS_DEMO must be true or false');
+
+  const config: AtlasConfig = {
+    port: integer('PORT', 3000, 1, 65535),
+    natsUrl,
+    mongodbUri,
+    dataDir,
+    importDir,
+    apiKeys,
+    secretKey,
+    maxConcurrentSyncs: integer('ATLAS_MAX_CONCURRENT_SYNCS', 4, 1, 1000),
+    maxRetryAfterSeconds: integer('ATLAS_MAX_RETRY_AFTER_SECONDS', 300, 0, 86_400),
+    ackWaitSeconds: integer('ATLAS_ACK_WAIT_SECONDS', 30, 1, 3600),
+    readYourWritesTimeoutMs: integer('ATLAS_READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60_000),
+    logLevel,
+    logFormat,
+    demo: demoRaw === 'true' || demoRaw === '1',
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

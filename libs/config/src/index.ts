@@ -1,0 +1,2 @@
+export * from './atlas-config';
+export * from './data-dir-secrets';

@@ -1,0 +1,5 @@
+export * from './model';
+export * from './payloads';
+export * from './catalogue';
+export * from './subjects';
+export * from './codec';

@@ -1,0 +1,6 @@
+export * from './stages';
+export * from './job-error';
+export * from './message';
+export * from './knowledge';
+export * from './encrypted-secret';
+export * from './validation';

@@ -1,0 +1,69 @@
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsObject, IsString, Min, ValidateNested } from 'class-validator';
+import { JobError, Nullable, STAGES, StageName } from '../model';
+
+export class SyncTrigger {
+  @IsIn(['api', 'schedule']) kind: 'api' | 'schedule';
+  /** The cron slot (ISO minute) a scheduled sync was fired for. */
+  @Nullable() @IsString() slot: string | null;
+}
+
+export class SyncRequestedData {
+  @IsString() job_id: string;
+  @IsString() channel_id: string;
+  @IsString() connection_id: string;
+  @IsBoolean() force: boolean;
+  @ValidateNested() @Type(() => SyncTrigger) trigger: SyncTrigger;
+  /** The channel's sync cursor before this job; kept when the job does not complete. */
+  @Nullable() @IsString() previous_cursor: string | null;
+  @Nullable() @IsInt() @Min(0) estimated_messages: number | null;
+}
+
+export class SyncStartedData {
+  @IsString() job_id: string;
+  @IsString() channel_id: string;
+  @IsString() connection_id: string;
+  @IsBoolean() force: boolean;
+  @Nullable() @IsString() previous_cursor: string | null;
+}
+
+export class SyncStats {
+  @IsInt() @Min(0) messages_synced: number;
+  @IsInt() @Min(0) facts_extracted: number;
+  @IsInt() @Min(0) failing_messages: number;
+}
+
+export class SyncCompletedData {
+  @IsString() job_id: string;
+  @IsString() channel_id: string;
+  @IsString() connection_id: string;
+  /** The channel's new sync cursor: the next incremental sync starts after it. */
+  @Nullable() @IsString() cursor: string | null;
+  @ValidateNested() @Type(() => SyncStats) stats: SyncStats;
+}
+
+export class SyncFailedData {
+  @IsString() job_id: string;
+  @IsString() channel_id: string;
+  @IsString() connection_id: string;
+  /** Unchanged cursor: a failed sync does not advance the channel. */
+  @Nullable() @IsString() cursor: string | null;
+  @Nullable() @IsIn(STAGES) stage: StageName | null;
+  @IsObject() @ValidateNested() @Type(() => JobError) error: JobError;
+}
+
+export class SyncCancelRequestedData {
+  @IsString() job_id: string;
+  @IsString() channel_id: string;
+  @IsString() connection_id: string;
+  /** The channel's cursor before the job, carried to SyncCancelled. */
+  @Nullable() @IsString() cursor: string | null;
+  @IsIn(['user', 'connection_deleted']) reason: 'user' | 'connection_deleted';
+}
+
+export class SyncCancelledData {
+  @IsString() job_id: string;
+  @IsString() channel_id: string;
+  @IsString() connection_id: string;
+  @Nullable() @IsString() cursor: string | null;
+}

@@ -1,0 +1,245 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConflictError, newId, NotFoundError, UpstreamError, ValidationError } from '@atlas/common';
+import type { AtlasConfig, ResolvedSecrets } from '@atlas/config';
+import { createEvent, EventDataOf } from '@atlas/events';
+import type { Platform } from '@atlas/events';
+import { EventStore, WrongExpectedSequenceError } from '@atlas/messaging';
+import {
+  createConnector,
+  DiscoveredChannel,
+  ImportPathError,
+  PlatformError,
+  resolveImportPath,
+  SecretBox,
+} from '@atlas/platforms';
+import { ChannelDoc, ChannelsQueries, ConnectionDoc, ConnectionsQueries, JobsQueries, SchedulesQueries, waitForProjection } from '@atlas/read-models';
+import { ATLAS_CONFIG, READ_MODEL_STORE, SECRETS } from '@atlas/runtime';
+import type { ReadModelStore } from '@atlas/store';
+import { cancelSync, decideOnChannel, registerChannel, removeChannel } from '@atlas/sync';
+
+export interface NewConnection {
+  name: string;
+  platform: Platform;
+  config: Record<string, string | undefined>;
+  credentials: Record<string, string> | null;
+  /** Set only for the demo connection `npm start` registers, so restarts find it again. */
+  connection_id?: string;
+}
+
+export interface ConnectionView {
+  connection_id: string;
+  name: string;
+  platform: Platform;
+  config: Record<string, string | undefined>;
+  has_credentials: boolean;
+  created_at: string;
+  channels: ChannelSummary[];
+}
+
+export interface ChannelSummary {
+  channel_id: string;
+  name: string;
+  connection_id: string;
+  platform: Platform;
+  last_sync: string | null;
+}
+
+/**
+ * Connections to chat platforms. Creating one checks it against the platform by discovering its
+ * channels; credentials are sealed (AES-256-GCM) before they enter the event that records the
+ * connection, and no answer ever contains them.
+ */
+@Injectable()
+export class ConnectionsService {
+  constructor(
+    private readonly events: EventStore,
+    private readonly connections: ConnectionsQueries,
+    private readonly channels: ChannelsQueries,
+    private readonly jobs: JobsQueries,
+    private readonly schedules: SchedulesQueries,
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    @Inject(ATLAS_CONFIG) private readonly config: AtlasConfig,
+    @Inject(SECRETS) private readonly secrets: ResolvedSecrets,
+  ) {}
+
+  async create(input: NewConnection): Promise<ConnectionView & { channels_skipped: Array<ChannelSummary & { reason: string }> }> {
+    const config = this.checkedConfig(input);
+    const connectionId = input.connection_id ?? newId('conn');
+    const discovered = await this.discover(connectionId, input.platform, config, input.credentials);
+
+    const created = createEvent(
+      'ConnectionCreated',
+      {
+        connection_id: connectionId,
+        name: input.name,
+        platform: input.platform,
+        config,
+        credentials: input.credentials ? this.secretBox().seal(input.credentials) : null,
+      },
+      { producer: 'gateway' },
+    );
+    let lastSeq = (
+      await this.events.append(created, { expectedLastSubjectSeq: 0 }).catch((error) => {
+        if (error instanceof WrongExpectedSequenceError) {
+          throw new ConflictError('CONNECTION_EXISTS', `Connection ${connectionId} already exists`);
+        }
+        throw error;
+      })
+    ).seq;
+
+    const skipped: Array<ChannelSummary & { reason: string }> = [];
+    for (const channel of discovered) {
+      const outcome = await decideOnChannel(this.events, channel.channel_id, registerChannel(registration(connectionId, input.platform, channel), 'gateway'));
+      if (outcome.outcome === 'registered') lastSeq = Math.max(lastSeq, outcome.seq);
+      if (outcome.outcome === 'held_elsewhere') {
+        skipped.push({ ...summary(connectionId, input.platform, channel), reason: 'channel already belongs to another connection' });
+      }
+    }
+    await waitForProjection(this.store, lastSeq, this.config.readYourWritesTimeoutMs);
+    return { ...(await this.get(connectionId)), channels_skipped: skipped };
+  }
+
+  async list(): Promise<{ connections: ConnectionView[] }> {
+    const docs = await this.connections.list();
+    return { connections: await Promise.all(docs.map((doc) => this.view(doc))) };
+  }
+
+  async get(connectionId: string): Promise<ConnectionView> {
+    const doc = await this.connections.get(connectionId);
+    if (!doc) throw new NotFoundError('CONNECTION_NOT_FOUND', `No connection ${connectionId}`);
+    return this.view(doc);
+  }
+
+  /**
+   * Deletes a connection: its running syncs are cancelled, its channels removed and their schedules
+   * disabled. The knowledge already extracted from them stays.
+   */
+  async delete(connectionId: string): Promise<{ connection_id: string; deleted: true; channels_removed: string[] }> {
+    const connection = await this.connections.get(connectionId);
+    if (!connection) throw new NotFoundError('CONNECTION_NOT_FOUND', `No connection ${connectionId}`);
+    let lastSeq = 0;
+    const removed: string[] = [];
+    for (const channel of await this.channels.list({ connection_id: connectionId })) {
+      lastSeq = Math.max(lastSeq, await this.removeChannel(channel));
+      removed.push(channel.channel_id);
+    }
+    const { seq } = await this.events.append(
+      createEvent('ConnectionDeleted', { connection_id: connectionId }, { producer: 'gateway' }),
+    );
+    await waitForProjection(this.store, Math.max(seq, lastSeq), this.config.readYourWritesTimeoutMs);
+    return { connection_id: connectionId, deleted: true, channels_removed: removed };
+  }
+
+  private async removeChannel(channel: ChannelDoc): Promise<number> {
+    let lastSeq = 0;
+    for (;;) {
+      const outcome = await decideOnChannel(this.events, channel.channel_id, removeChannel(channel.channel_id, channel.connection_id, 'gateway'));
+      if (outcome.outcome === 'removed') lastSeq = outcome.seq;
+      if (outcome.outcome !== 'busy') break;
+      const job = await this.jobs.get(outcome.job_id);
+      if (!job) throw new Error(`job ${outcome.job_id} holds ${channel.channel_id} but is not in the read models yet`);
+      await decideOnChannel(
+        this.events,
+        channel.channel_id,
+        cancelSync({
+          job_id: job.job_id,
+          channel_id: job.channel_id,
+          connection_id: job.connection_id,
+          previous_cursor: job.previous_cursor,
+          reason: 'connection_deleted',
+          producer: 'gateway',
+        }),
+      );
+    }
+    const schedule = await this.schedules.get(channel.channel_id);
+    if (schedule?.enabled) {
+      const disabled = createEvent('ScheduleUpdated', { ...pickSchedule(schedule), enabled: false }, { producer: 'gateway' });
+      lastSeq = Math.max(lastSeq, (await this.events.append(disabled)).seq);
+    }
+    return lastSeq;
+  }
+
+  /** Only the settings the platform uses, with an export path resolved inside the import folder. */
+  private checkedConfig(input: NewConnection): Record<string, string> {
+    const config: Record<string, string> = {};
+    for (const [key, value] of Object.entries(input.config)) if (value !== undefined) config[key] = value;
+    if (input.platform === 'slack') {
+      if (!input.credentials?.token) throw new ValidationError('credentials.token is required for a slack connection');
+      if (config.path) throw new ValidationError('config.path is for slack_export connections');
+      return config;
+    }
+    if (!config.path) throw new ValidationError('config.path is required for a slack_export connection');
+    if (config.base_url) throw new ValidationError('config.base_url is for slack connections');
+    try {
+      config.path = resolveImportPath(this.config.importDir, config.path);
+    } catch (error) {
+      if (error instanceof ImportPathError) {
+        throw new ValidationError(`config.path: ${error.message}`, { import_dir: this.config.importDir });
+      }
+      throw error;
+    }
+    return config;
+  }
+
+  private async discover(
+    connectionId: string,
+    platform: Platform,
+    config: Record<string, string>,
+    credentials: Record<string, string> | null,
+  ): Promise<DiscoveredChannel[]> {
+    const connector = createConnector(
+      { connection_id: connectionId, platform, config, credentials },
+      { maxRetryAfterSeconds: 10, importDir: this.config.importDir },
+    );
+    try {
+      return await connector.discoverChannels(AbortSignal.timeout(60_000));
+    } catch (error) {
+      if (!(error instanceof PlatformError)) throw error;
+      const details = error.retryAfterSeconds === undefined ? {} : { retry_after: Math.ceil(error.retryAfterSeconds) };
+      const status = { AUTH_ERROR: 400, CHANNEL_NOT_FOUND: 400, RATE_LIMIT: 429, PLATFORM_ERROR: 502, INTERNAL_ERROR: 502 }[error.code];
+      throw new UpstreamError(error.code, `The ${platform} platform refused the connection: ${error.message}`, details, status);
+    }
+  }
+
+  private secretBox(): SecretBox {
+    if (!this.secrets.secretKey) throw new Error('the gateway has no ATLAS_SECRET_KEY to seal credentials with');
+    return new SecretBox(this.secrets.secretKey);
+  }
+
+  private async view(doc: ConnectionDoc): Promise<ConnectionView> {
+    const channels = await this.channels.list({ connection_id: doc.connection_id });
+    return {
+      connection_id: doc.connection_id,
+      name: doc.name,
+      platform: doc.platform,
+      config: doc.config,
+      has_credentials: doc.has_credentials,
+      created_at: doc.created_at,
+      channels: channels.map(channelSummary),
+    };
+  }
+}
+
+export function channelSummary(doc: ChannelDoc): ChannelSummary {
+  return { channel_id: doc.channel_id, name: doc.name, connection_id: doc.connection_id, platform: doc.platform, last_sync: doc.last_sync };
+}
+
+function summary(connectionId: string, platform: Platform, channel: DiscoveredChannel): ChannelSummary {
+  return { channel_id: channel.channel_id, name: channel.name, connection_id: connectionId, platform, last_sync: null };
+}
+
+function registration(connectionId: string, platform: Platform, channel: DiscoveredChannel): EventDataOf<'ChannelRegistered'> {
+  return {
+    channel_id: channel.channel_id,
+    connection_id: connectionId,
+    platform,
+    name: channel.name,
+    topic: channel.topic,
+    is_private: channel.is_private,
+    message_count_hint: channel.message_count_hint,
+  };
+}
+
+function pickSchedule(doc: { channel_id: string; schedule: string; timezone: string }) {
+  return { channel_id: doc.channel_id, schedule: doc.schedule, timezone: doc.timezone };
+}

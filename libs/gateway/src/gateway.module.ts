@@ -1,0 +1,33 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ChannelsController, ConnectionsController } from './connections/connections.controller';
+import { ConnectionsService } from './connections/connections.service';
+import { HealthController } from './health/health.controller';
+import { ApiKeyMiddleware } from './http/api-key.middleware';
+import { ErrorEnvelopeFilter } from './http/error-envelope';
+import { createValidationPipe } from './http/validation';
+import { SchedulesController } from './schedules/schedules.controller';
+import { SchedulesService } from './schedules/schedules.service';
+import { SyncController } from './sync/sync.controller';
+import { SyncService } from './sync/sync.service';
+
+/** The REST gateway: the Sync API, connections and channels, behind API keys and one error envelope. */
+@Module({
+  controllers: [SchedulesController, SyncController, ConnectionsController, ChannelsController, HealthController],
+  providers: [
+    SyncService,
+    SchedulesService,
+    ConnectionsService,
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
+  ],
+  exports: [ConnectionsService],
+})
+export class GatewayModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(ApiKeyMiddleware)
+      .exclude({ path: 'health', method: RequestMethod.GET })
+      .forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+}

@@ -1,0 +1,56 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { AppError } from '@atlas/common';
+
+export interface ErrorEnvelope {
+  error: { code: string; message: string; details: Record<string, unknown> };
+}
+
+export function envelope(code: string, message: string, details: Record<string, unknown> = {}): ErrorEnvelope {
+  return { error: { code, message, details } };
+}
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'VALIDATION_ERROR',
+  401: 'UNAUTHORIZED',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'VALIDATION_ERROR',
+  415: 'VALIDATION_ERROR',
+};
+
+/** Every 4xx/5xx answer has the same envelope: {"error": {"code", "message", "details"}}. */
+@Catch()
+export class ErrorEnvelopeFilter implements ExceptionFilter {
+  private readonly log = new Logger('Gateway');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.describe(exception);
+    if (status >= 500) this.log.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    response.status(status).json(body);
+  }
+
+  private describe(exception: unknown): [number, ErrorEnvelope] {
+    if (exception instanceof AppError) {
+      return [exception.status, envelope(exception.code, exception.message, exception.details)];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      // Bad input of any kind (malformed JSON, a body over the limit) is a 400, as the API promises.
+      const reported = status === HttpStatus.PAYLOAD_TOO_LARGE || status === HttpStatus.UNSUPPORTED_MEDIA_TYPE ? 400 : status;
+      const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'REQUEST_ERROR');
+      return [reported, envelope(code, exception.message)];
+    }
+    const bodyParserError = exception as { type?: string; status?: number; message?: string };
+    if (bodyParserError?.type === 'entity.parse.failed') {
+      return [400, envelope('VALIDATION_ERROR', 'The request body is not valid JSON')];
+    }
+    if (bodyParserError?.type === 'entity.too.large') {
+      return [400, envelope('VALIDATION_ERROR', 'The request body is larger than the limit', { limit_bytes: BODY_LIMIT_BYTES })];
+    }
+    return [500, envelope('INTERNAL_ERROR', 'Internal server error')];
+  }
+}
+
+export const BODY_LIMIT_BYTES = 64 * 1024;

@@ -1,0 +1,3 @@
+export * from './gateway.module';
+export * from './configure-http';
+export * from './connections/connections.service';

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFoundError, ValidationError } from '@atlas/common';
+import type { AtlasConfig } from '@atlas/config';
+import { channelSubject, createEvent } from '@atlas/events';
+import { EventStore } from '@atlas/messaging';
+import { ScheduleDoc, SchedulesQueries, waitForProjection } from '@atlas/read-models';
+import { ATLAS_CONFIG, READ_MODEL_STORE } from '@atlas/runtime';
+import type { ReadModelStore } from '@atlas/store';
+import { channelStateOf, InvalidScheduleError, nextSlot, validateSchedule } from '@atlas/sync';
+
+export interface ScheduleView {
+  channel_id: string;
+  schedule: string;
+  timezone: string;
+  enabled: boolean;
+  next_sync: string | null;
+  last_sync: string | null;
+  /** The last firing that found the channel busy, if any. */
+  last_skip: ScheduleDoc['last_skip'];
+}
+
+@Injectable()
+export class SchedulesService {
+  constructor(
+    private readonly events: EventStore,
+    private readonly schedules: SchedulesQueries,
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    @Inject(ATLAS_CONFIG) private readonly config: AtlasConfig,
+  ) {}
+
+  async list(channelId: string | undefined, now = new Date()): Promise<{ schedules: ScheduleView[] }> {
+    const docs = channelId ? [await this.schedules.get(channelId)].filter((d) => d !== null) : await this.schedules.list();
+    return { schedules: docs.map((doc) => scheduleView(doc, now)) };
+  }
+
+  async update(input: { channel_id: string; schedule: string; enabled: boolean; timezone: string }): Promise<ScheduleView> {
+    const schedule = input.schedule.trim().split(/\s+/).join(' ');
+    try {
+      validateSchedule(schedule, input.timezone);
+    } catch (error) {
+      if (error instanceof InvalidScheduleError) throw new ValidationError(error.message, { field: error.field });
+      throw error;
+    }
+    const { state } = channelStateOf(await this.events.lastEvent(channelSubject(input.channel_id)));
+    if (state.status === 'unregistered') {
+      throw new NotFoundError('CHANNEL_NOT_FOUND', `Channel ${input.channel_id} does not exist`, { channel_id: input.channel_id });
+    }
+    const { seq } = await this.events.append(
+      createEvent(
+        'ScheduleUpdated',
+        { channel_id: input.channel_id, schedule, timezone: input.timezone, enabled: input.enabled },
+        { producer: 'gateway' },
+      ),
+    );
+    await waitForProjection(this.store, seq, this.config.readYourWritesTimeoutMs);
+    const doc = await this.schedules.get(input.channel_id);
+    if (!doc) throw new Error(`schedule of ${input.channel_id} is not in the read models after its write was projected`);
+    return scheduleView(doc, new Date());
+  }
+}
+
+function scheduleView(doc: ScheduleDoc, now: Date): ScheduleView {
+  return {
+    channel_id: doc.channel_id,
+    schedule: doc.schedule,
+    timezone: doc.timezone,
+    enabled: doc.enabled,
+    next_sync: doc.enabled ? nextSlot(doc.schedule, doc.timezone, now).toISOString().replace(/\.\d{3}Z$/, 'Z') : null,
+    last_sync: doc.last_sync,
+    last_skip: doc.last_skip,
+  };
+}

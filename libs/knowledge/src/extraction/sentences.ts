@@ -1,0 +1,31 @@
+import { INLINE_CODE } from './chat-markup';
+import { findUrls } from './links';
+import { collapseWhitespace, maskRanges, rangesOf } from './text-ranges';
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** ICU ends a sentence after these, though in chat they nearly always precede a name. */
+const TITLE_ABBREVIATION_AT_END = /(?:^|[\s(])(?:mr|mrs|ms|dr|prof|sr|jr|st|vs|approx|incl|dept)\.\s*$/i;
+
+/**
+ * Sentences of the text, whitespace-collapsed. URLs and inline code are masked while segmenting
+ * because ICU would otherwise end a sentence at the `?` of a query string or the `.` of `a. b`.
+ */
+export function splitSentences(text: string): string[] {
+  const protectedRanges = [...findUrls(text), ...rangesOf(text, INLINE_CODE)];
+  const masked = maskRanges(text, protectedRanges, 'x');
+  const sentences: string[] = [];
+  let pending = '';
+  for (const { index, segment } of segmenter.segment(masked)) {
+    pending += text.slice(index, index + segment.length);
+    if (TITLE_ABBREVIATION_AT_END.test(pending)) continue;
+    pushSentence(sentences, pending);
+    pending = '';
+  }
+  pushSentence(sentences, pending);
+  return sentences;
+}
+
+function pushSentence(sentences: string[], raw: string): void {
+  const sentence = collapseWhitespace(raw);
+  if (sentence !== '') sentences.push(sentence);
+}

@@ -1,0 +1,40 @@
+import type { Fact, NormalizedMessage, WikiCitation } from '@atlas/events';
+import { shorten } from './markdown';
+
+const EXCERPT_LENGTH = 140;
+
+/**
+ * The sources of one page, numbered in order of first use. A citation resolves to a message, so two
+ * facts of one message share a number.
+ */
+export class CitationRegistry {
+  private readonly byMessageId = new Map<string, WikiCitation>();
+
+  constructor(private readonly messages: ReadonlyMap<string, NormalizedMessage>) {}
+
+  /** The number of the fact's source message on this page. */
+  numberFor(fact: Fact): number {
+    const known = this.byMessageId.get(fact.message_id);
+    if (known) return known.n;
+    const citation = this.citationOf(fact, this.byMessageId.size + 1);
+    this.byMessageId.set(fact.message_id, citation);
+    return citation.n;
+  }
+
+  all(): WikiCitation[] {
+    return [...this.byMessageId.values()];
+  }
+
+  /** The message's own fields; the fact's copy of them when the message was not provided. */
+  private citationOf(fact: Fact, n: number): WikiCitation {
+    const message = this.messages.get(fact.message_id);
+    return {
+      n,
+      message_id: fact.message_id,
+      author_name: message?.author_name ?? fact.source.author_name,
+      timestamp: message?.timestamp ?? fact.source.timestamp,
+      excerpt: shorten(message?.text ?? fact.text, EXCERPT_LENGTH),
+      permalink: message?.permalink ?? fact.source.permalink,
+    };
+  }
+}

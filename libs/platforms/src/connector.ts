@@ -1,0 +1,63 @@
+import type { NormalizedMessage, Platform } from '@atlas/events';
+
+export interface DiscoveredChannel {
+  channel_id: string;
+  name: string;
+  topic: string | null;
+  is_private: boolean;
+  /** Message count when the platform can tell it cheaply (an export can), otherwise null. */
+  message_count_hint: number | null;
+}
+
+/** Where to continue a fetch that was interrupted: the state saved with the last published batch. */
+export interface ResumePoint {
+  /** Page token of the page to fetch next (null: the first page). */
+  token: string | null;
+  /** Messages of that page that were already published and must be skipped. */
+  skip: number;
+  /** The channel cursor reached so far. */
+  cursor: string | null;
+}
+
+export interface FetchRequest {
+  channelId: string;
+  /** The channel's sync cursor: only messages newer than it are fetched. Null fetches the whole history. */
+  since: string | null;
+  resume: ResumePoint | null;
+  signal: AbortSignal;
+}
+
+export interface FetchedPage {
+  messages: NormalizedMessage[];
+  /** Token that fetches the page after this one; null when this is the last page. */
+  nextToken: string | null;
+  /** The channel cursor once this page is stored (the newest message seen so far). */
+  cursor: string | null;
+}
+
+/**
+ * One platform (Slack, a Slack export, ...). A connector streams a channel's history page by page, so
+ * memory stays bounded whatever the channel's size, and maps every platform failure to a PlatformError.
+ */
+export interface PlatformConnector {
+  readonly platform: Platform;
+  discoverChannels(signal?: AbortSignal): Promise<DiscoveredChannel[]>;
+  fetchMessages(request: FetchRequest): AsyncIterable<FetchedPage>;
+}
+
+/** What a connector is built from: the connection's non-secret config and its decrypted credentials. */
+export interface ConnectionSettings {
+  connection_id: string;
+  platform: Platform;
+  config: Record<string, string | undefined>;
+  credentials: Record<string, string> | null;
+}
+
+export interface ConnectorOptions {
+  /** Longest Retry-After the connector waits out; a longer one fails with RATE_LIMIT. */
+  maxRetryAfterSeconds: number;
+  /** Folder every export path must lie inside. */
+  importDir: string;
+  /** Called while the connector waits, so long waits keep the job's message alive. */
+  onWait?: (ms: number) => void;
+}

@@ -1,0 +1,11 @@
+export * from './connector';
+export * from './platform-error';
+export * from './connector-factory';
+export * from './credentials/secret-box';
+export * from './http/platform-http-client';
+export * from './http/retry-after';
+export { SlackConnector } from './slack/slack-connector';
+export { SlackExportConnector } from './slack-export/slack-export-connector';
+export { ImportPathError, resolveImportPath } from './slack-export/import-path';
+export { renderSlackText, mentionedUserIds } from './slack/slack-text';
+export { compareTs, newerTs, tsToIso } from './slack/slack-ts';

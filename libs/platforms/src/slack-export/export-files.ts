@@ -1,0 +1,93 @@
+import { errorMessage } from '@atlas/common';
+import { SlackUserSummary, summarizeSlackUser } from '../slack/slack-message';
+import { isSlackTs } from '../slack/slack-ts';
+import type { SlackChannel, SlackMessage, SlackUser } from '../slack/slack-types';
+import { ExportArchive, exportFailure } from './export-archive';
+
+/** A channel of the export; its messages are in the folder named after it. */
+export interface ExportChannel {
+  id: string;
+  name: string;
+  topic: string | null;
+  isPrivate: boolean;
+}
+
+const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;
+
+/** Public channels are in channels.json, private ones (when the export has them) in groups.json. */
+export async function readChannels(archive: ExportArchive): Promise<ExportChannel[]> {
+  const publicChannels = await readJsonArray<SlackChannel>(archive, 'channels.json', isChannel);
+  if (publicChannels === null) throw exportFailure(`${archive.label} is not a Slack export: it has no channels.json`);
+  const privateChannels = (await readJsonArray<SlackChannel>(archive, 'groups.json', isChannel)) ?? [];
+  return [
+    ...publicChannels.map((channel) => toExportChannel(channel, false, archive)),
+    ...privateChannels.map((channel) => toExportChannel(channel, true, archive)),
+  ];
+}
+
+export async function readUsers(archive: ExportArchive): Promise<Map<string, SlackUserSummary>> {
+  const users = (await readJsonArray<SlackUser>(archive, 'users.json', isUser)) ?? [];
+  return new Map(users.map((user) => [user.id, summarizeSlackUser(user)]));
+}
+
+/** The channel's day files (`2025-03-04.json`), oldest first; null when the channel has no folder. */
+export async function listDayFiles(archive: ExportArchive, channel: ExportChannel): Promise<string[] | null> {
+  const files = await archive.listFiles(channel.name);
+  return files && files.filter((name) => DAY_FILE.test(name)).sort();
+}
+
+export async function readDayFile(archive: ExportArchive, channel: ExportChannel, dayFile: string): Promise<SlackMessage[]> {
+  const file = `${channel.name}/${dayFile}`;
+  const messages = await readJsonArray<SlackMessage>(archive, file, isMessage);
+  if (messages === null) throw exportFailure(`${file} disappeared from ${archive.label} while it was being read`);
+  return messages;
+}
+
+/** The day a day file holds, as milliseconds since the epoch at its start (UTC). */
+export function dayFileStart(dayFile: string): number {
+  return Date.parse(`${dayFile.slice(0, 10)}T00:00:00Z`);
+}
+
+async function readJsonArray<T>(archive: ExportArchive, file: string, isItem: (item: unknown) => boolean): Promise<T[] | null> {
+  const content = await archive.read(file);
+  if (content === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(content.toString('utf8'));
+  } catch (error) {
+    throw exportFailure(`${file} in ${archive.label} is not valid JSON: ${errorMessage(error)}`);
+  }
+  if (!Array.isArray(value)) throw exportFailure(`${file} in ${archive.label} is not a JSON array`);
+  const invalid = value.findIndex((item) => !isItem(item));
+  if (invalid >= 0) throw exportFailure(`${file} in ${archive.label} has a malformed item at index ${invalid}`);
+  return value as T[];
+}
+
+function toExportChannel(channel: SlackChannel, isPrivate: boolean, archive: ExportArchive): ExportChannel {
+  // The name becomes a folder path: a name that is not a single plain segment could point anywhere.
+  if (channel.name === '.' || channel.name === '..' || /[/\\]/.test(channel.name)) {
+    throw exportFailure(`The channel list of ${archive.label} names an unusable folder: "${channel.name}"`);
+  }
+  return {
+    id: channel.id,
+    name: channel.name,
+    topic: channel.topic?.value || channel.purpose?.value || null,
+    isPrivate: isPrivate || channel.is_private === true,
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isChannel(value: unknown): boolean {
+  return isObject(value) && typeof value.id === 'string' && typeof value.name === 'string' && value.name !== '';
+}
+
+function isUser(value: unknown): boolean {
+  return isObject(value) && typeof value.id === 'string';
+}
+
+function isMessage(value: unknown): boolean {
+  return isObject(value) && isSlackTs(value.ts);
+}

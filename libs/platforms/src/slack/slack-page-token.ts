@@ -1,0 +1,59 @@
+import { PlatformError } from '../platform-error';
+import { isSlackTs } from './slack-ts';
+
+/**
+ * Where the Slack connector is in a channel: a history page, or a page of the replies of one thread
+ * found on a history page. Threads are walked right after the history page that holds their parent.
+ */
+export interface SlackPagePosition {
+  /** Cursor of the history page being walked; null for the first one. */
+  historyCursor: string | null;
+  /**
+   * Newest ts of the first history page. The first page has no cursor of its own, so when it must be
+   * fetched again, `latest` pins it: messages posted since then do not shift it.
+   */
+  latest: string | null;
+  /** Set when the position is a page of a thread's replies. */
+  thread: { parent: string; cursor: string | null } | null;
+}
+
+const TOKEN_VERSION = 1;
+
+/** An opaque string: base64url JSON, so that a fresh process can continue where another stopped. */
+export function encodeSlackPageToken(position: SlackPagePosition): string {
+  return Buffer.from(JSON.stringify({ v: TOKEN_VERSION, ...position })).toString('base64url');
+}
+
+export function decodeSlackPageToken(token: string): SlackPagePosition {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidToken();
+  }
+  if (!isPosition(value)) throw invalidToken();
+  const { historyCursor, latest, thread } = value;
+  return { historyCursor, latest, thread: thread && { parent: thread.parent, cursor: thread.cursor } };
+}
+
+function isPosition(value: unknown): value is SlackPagePosition & { v: number } {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  if (candidate.v !== TOKEN_VERSION) return false;
+  if (!isNullableString(candidate.historyCursor)) return false;
+  if (candidate.latest !== null && !isSlackTs(candidate.latest)) return false;
+  if (candidate.thread === null) return true;
+  if (typeof candidate.thread !== 'object') return false;
+  const thread = candidate.thread as Record<string, unknown>;
+  return isSlackTs(thread.parent) && isNullableString(thread.cursor);
+}
+
+function isNullableString(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
+}
+
+function invalidToken(): PlatformError {
+  return new PlatformError('INTERNAL_ERROR', 'The Slack resume token is not one this connector wrote', {
+    transient: false,
+  });
+}

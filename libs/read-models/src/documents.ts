@@ -1,0 +1,162 @@
+import type {
+  EntityType,
+  Fact,
+  JobError,
+  JobStatus,
+  NormalizedMessage,
+  Platform,
+  RelationType,
+  StageName,
+  SyncTrigger,
+  WikiCitation,
+} from '@atlas/events';
+
+/** Every projected document records the stream sequence last applied to it: re-applying is a no-op. */
+export interface Projected {
+  id: string;
+  last_seq: number;
+  [field: string]: unknown;
+}
+
+export interface ConnectionDoc extends Projected {
+  connection_id: string;
+  name: string;
+  platform: Platform;
+  /** Non-secret settings only; credentials never enter a read model. */
+  config: Record<string, string | undefined>;
+  has_credentials: boolean;
+  created_at: string;
+}
+
+export interface ChannelDoc extends Projected {
+  channel_id: string;
+  name: string;
+  connection_id: string;
+  platform: Platform;
+  topic: string | null;
+  is_private: boolean;
+  message_count_hint: number | null;
+  /** Distinct messages stored for the channel. */
+  message_count: number;
+  /** When the last successful sync completed. */
+  last_sync: string | null;
+  cursor: string | null;
+  active_job_id: string | null;
+  registered_at: string;
+}
+
+export interface JobCounters {
+  messages_fetched: number;
+  batches_fetched: number;
+  fetch_completed: boolean;
+  messages_extracted: number;
+  batches_extracted: number;
+  facts_extracted: number;
+  failing_messages: number;
+  first_failing_message_id: string | null;
+  extraction_completed: boolean;
+  batches_graphed: number;
+  entities_created: number;
+  relations_created: number;
+  graph_completed: boolean;
+  wiki_pages_changed: number;
+  wiki_completed: boolean;
+}
+
+export interface JobDoc extends Projected {
+  job_id: string;
+  channel_id: string;
+  connection_id: string;
+  status: JobStatus;
+  force: boolean;
+  trigger: SyncTrigger;
+  requested_at: string;
+  requested_seq: number;
+  started_at: string | null;
+  /** When the job reached a final status (completed, failed or cancelled). */
+  finished_at: string | null;
+  cancelled_at: string | null;
+  estimated_messages: number | null;
+  /** Total once fetching completed; before that the larger of the estimate and what was fetched. */
+  total_messages: number | null;
+  total_batches: number | null;
+  previous_cursor: string | null;
+  cursor: string | null;
+  counters: JobCounters;
+  /** Current stage while running; the stage it stopped in when failed or cancelled. */
+  stage: StageName | null;
+  /** Exact completed share of the work (0..1), never decreasing. */
+  done_fraction: number;
+  error: JobError | null;
+  /** Events the pipeline had to terminate (poison), recorded on the job. */
+  rejected_events: Array<{ seq: number; type: string | null; reason: string }>;
+}
+
+export interface ScheduleDoc extends Projected {
+  channel_id: string;
+  schedule: string;
+  timezone: string;
+  enabled: boolean;
+  updated_at: string;
+  /** Slot (ISO minute) of the last firing that triggered a sync. */
+  last_sync: string | null;
+  last_job_id: string | null;
+  last_fired_slot: string | null;
+  last_skip: { slot: string; reason: string; active_job_id: string | null } | null;
+  skipped_count: number;
+}
+
+export interface MessageDoc extends Projected, Omit<NormalizedMessage, 'id'> {
+  message_id: string;
+  job_id: string;
+  /** Sequence of the event that first stored the message. */
+  first_seq: number;
+}
+
+export interface FactDoc extends Projected, Omit<Fact, 'id'> {
+  job_id: string;
+  /** Graph entity ids of the fact's entities (for "facts about this entity"). */
+  entity_ids: string[];
+}
+
+export interface EntityDoc extends Projected {
+  key: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  channel_ids: string[];
+  created_by_job: string;
+  /** Sequence of the event that created it: decides which job counts it as created, even on replay. */
+  created_seq: number;
+}
+
+export interface RelationDoc extends Projected {
+  type: RelationType;
+  source_id: string;
+  target_id: string;
+  channel_ids: string[];
+  /** Evidence, capped at RELATION_EVIDENCE_CAP facts (the weight saturates with it). */
+  fact_ids: string[];
+  weight: number;
+  created_seq: number;
+}
+
+export interface WikiPageDoc extends Projected {
+  channel_id: string;
+  slug: string;
+  title: string;
+  markdown: string;
+  citations: WikiCitation[];
+  content_hash: string;
+  template_version: string;
+  /** Increases each time the page's content changes. */
+  version: number;
+  job_id: string;
+  updated_at: string;
+}
+
+export interface ProjectorCheckpoint extends Projected {
+  id: 'projector';
+}
+
+export const RELATION_EVIDENCE_CAP = 200;

@@ -1,0 +1,167 @@
+import type { AtlasEvent, JobError } from '@atlas/events';
+import type { ReadModelStore } from '@atlas/store';
+import type { EntityDoc, JobCounters, JobDoc, RelationDoc } from '../documents';
+import { currentStage, doneFraction } from '../job-progress';
+import { applyOnce, Projection } from './projection';
+
+const NEW_COUNTERS: JobCounters = {
+  messages_fetched: 0,
+  batches_fetched: 0,
+  fetch_completed: false,
+  messages_extracted: 0,
+  batches_extracted: 0,
+  facts_extracted: 0,
+  failing_messages: 0,
+  first_failing_message_id: null,
+  extraction_completed: false,
+  batches_graphed: 0,
+  entities_created: 0,
+  relations_created: 0,
+  graph_completed: false,
+  wiki_pages_changed: 0,
+  wiki_completed: false,
+};
+
+/**
+ * Job status, stage, progress and counters. Runs after the knowledge projection, so the graph
+ * documents an event created are there to be counted.
+ */
+export const projectJobs: Projection = async (tx, stored) => {
+  const { event, seq } = stored;
+  if (event.type === 'SyncRequested') {
+    const d = event.data;
+    await applyOnce<JobDoc>(tx, 'jobs', d.job_id, seq, () => ({
+      job_id: d.job_id,
+      channel_id: d.channel_id,
+      connection_id: d.connection_id,
+      status: 'queued',
+      force: d.force,
+      trigger: d.trigger,
+      requested_at: event.metadata.occurred_at,
+      requested_seq: seq,
+      started_at: null,
+      finished_at: null,
+      cancelled_at: null,
+      estimated_messages: d.estimated_messages,
+      total_messages: d.estimated_messages,
+      total_batches: null,
+      previous_cursor: d.previous_cursor,
+      cursor: d.previous_cursor,
+      counters: { ...NEW_COUNTERS },
+      stage: null,
+      done_fraction: 0,
+      error: null,
+      rejected_events: [],
+    }));
+    return;
+  }
+  const jobId = (event.data as { job_id?: string }).job_id;
+  if (!jobId) return;
+  const createdCounts = event.type === 'GraphUpdated' ? await countCreated(tx, event, seq) : null;
+  await applyOnce<JobDoc>(tx, 'jobs', jobId, seq, (job) => {
+    if (!job) return undefined;
+    const next = evolveJob(structuredClone(job), event, createdCounts);
+    next.done_fraction = next.status === 'completed' ? 1 : doneFraction(next);
+    if (next.status === 'running') next.stage = currentStage(next.counters);
+    return next;
+  });
+};
+
+/** Records on the job a message the pipeline terminated as poison. */
+export async function recordRejectedEvent(
+  tx: ReadModelStore,
+  jobId: string,
+  rejection: { seq: number; type: string | null; reason: string },
+): Promise<void> {
+  const job = await tx.get<JobDoc>('jobs', jobId);
+  if (!job || job.rejected_events.some((r) => r.seq === rejection.seq)) return;
+  await tx.put('jobs', { ...job, rejected_events: [...job.rejected_events, rejection] });
+}
+
+function evolveJob(job: JobDoc, event: AtlasEvent, created: { entities: number; relations: number } | null): JobDoc {
+  const c = job.counters;
+  const at = event.metadata.occurred_at;
+  switch (event.type) {
+    case 'SyncStarted':
+      job.status = 'running';
+      job.started_at = at;
+      break;
+    case 'MessagesFetched':
+      c.messages_fetched += event.data.messages.length;
+      c.batches_fetched = Math.max(c.batches_fetched, event.data.batch);
+      job.cursor = event.data.cursor ?? job.cursor;
+      break;
+    case 'FetchCompleted':
+      c.fetch_completed = true;
+      c.messages_fetched = event.data.messages;
+      c.batches_fetched = event.data.batches;
+      job.total_batches = event.data.batches;
+      job.cursor = event.data.cursor;
+      break;
+    case 'FactsExtracted':
+      c.batches_extracted += 1;
+      c.messages_extracted += event.data.message_ids.length;
+      c.facts_extracted += event.data.facts.length;
+      c.failing_messages += event.data.failures.length;
+      c.first_failing_message_id ??= event.data.failures[0]?.message_id ?? null;
+      break;
+    case 'ExtractionCompleted':
+      c.extraction_completed = true;
+      break;
+    case 'GraphUpdated':
+      c.batches_graphed += 1;
+      c.entities_created += created?.entities ?? 0;
+      c.relations_created += created?.relations ?? 0;
+      break;
+    case 'GraphCompleted':
+      c.graph_completed = true;
+      break;
+    case 'WikiPageGenerated':
+      c.wiki_pages_changed += 1;
+      break;
+    case 'WikiGenerated':
+      c.wiki_completed = true;
+      break;
+    case 'SyncCompleted':
+      job.status = 'completed';
+      job.finished_at = at;
+      job.stage = null;
+      job.cursor = event.data.cursor;
+      job.error = partialFailure(c);
+      break;
+    case 'SyncFailed':
+      job.status = 'failed';
+      job.finished_at = at;
+      job.stage = event.data.stage ?? job.stage;
+      job.error = event.data.error;
+      break;
+    case 'SyncCancelRequested':
+      job.status = 'cancelled';
+      job.cancelled_at = at;
+      break;
+    case 'SyncCancelled':
+      job.finished_at = at;
+      break;
+  }
+  job.total_messages = c.fetch_completed ? c.messages_fetched : Math.max(job.estimated_messages ?? 0, c.messages_fetched);
+  return job;
+}
+
+/** A completed job whose extraction failed for some messages says so, naming the first one. */
+function partialFailure(c: JobCounters): JobError | null {
+  if (c.failing_messages === 0) return null;
+  return {
+    code: 'INTERNAL_ERROR',
+    message: `Facts could not be extracted from ${c.failing_messages} message(s); the rest of the channel synced.`,
+    details: { failing_message_id: c.first_failing_message_id ?? undefined },
+  };
+}
+
+async function countCreated(tx: ReadModelStore, event: AtlasEvent<'GraphUpdated'>, seq: number) {
+  const entities = await tx.getMany<EntityDoc>('entities', event.data.entities.map((e) => e.id));
+  const relations = await tx.getMany<RelationDoc>('relations', event.data.relations.map((r) => r.id));
+  return {
+    entities: entities.filter((e) => e.created_seq === seq).length,
+    relations: relations.filter((r) => r.created_seq === seq).length,
+  };
+}

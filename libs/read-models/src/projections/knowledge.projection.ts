@@ -1,0 +1,104 @@
+import { stableId } from '@atlas/common';
+import type { EntityUpsert, RelationUpsert } from '@atlas/events';
+import type { ReadModelStore } from '@atlas/store';
+import { EntityDoc, FactDoc, MessageDoc, RELATION_EVIDENCE_CAP, RelationDoc, WikiPageDoc } from '../documents';
+import { messageDocId } from './channels.projection';
+import { applyOnce, Projection } from './projection';
+
+export const entityIdForKey = (key: string) => stableId('ent', key);
+export const wikiPageDocId = (channelId: string, slug: string) => stableId('wiki', channelId, slug);
+
+/** Messages, facts, the graph and wiki pages: what the stages produced. */
+export const projectKnowledge: Projection = async (tx, { seq, event }) => {
+  switch (event.type) {
+    case 'MessagesFetched': {
+      const { channel_id, job_id } = event.data;
+      for (const message of event.data.messages) {
+        const { id: messageId, ...fields } = message;
+        await applyOnce<MessageDoc>(tx, 'messages', messageDocId(channel_id, messageId), seq, (current) => ({
+          ...fields,
+          message_id: messageId,
+          job_id,
+          first_seq: current?.first_seq ?? seq,
+        }));
+      }
+      return;
+    }
+    case 'FactsExtracted': {
+      const { channel_id, job_id, message_ids, facts } = event.data;
+      if (await alreadyApplied(tx, 'facts', facts.map((f) => f.id), seq)) return;
+      // A message's facts are replaced as a whole: re-extracting it never leaves stale or double facts.
+      await tx.deleteWhere('facts', { channel_id, message_id: { $in: message_ids } });
+      await tx.putMany(
+        'facts',
+        facts.map(({ id, ...fact }): FactDoc => ({
+          ...fact,
+          id,
+          job_id,
+          entity_ids: [...new Set(fact.entities.map((e) => entityIdForKey(e.key)))],
+          last_seq: seq,
+        })),
+      );
+      return;
+    }
+    case 'GraphUpdated':
+      for (const entity of event.data.entities) await mergeEntity(tx, entity, event.data.job_id, seq);
+      for (const relation of event.data.relations) await mergeRelation(tx, relation, seq);
+      return;
+    case 'WikiPageGenerated': {
+      const { page, job_id } = event.data;
+      await applyOnce<WikiPageDoc>(tx, 'wiki_pages', wikiPageDocId(page.channel_id, page.slug), seq, (current) => ({
+        ...page,
+        version: current?.content_hash === page.content_hash ? current.version : (current?.version ?? 0) + 1,
+        job_id,
+        updated_at: event.metadata.occurred_at,
+      }));
+      return;
+    }
+  }
+};
+
+/** True when a later (or this) event already wrote these documents. */
+async function alreadyApplied(tx: ReadModelStore, collection: string, ids: string[], seq: number): Promise<boolean> {
+  if (ids.length === 0) return false;
+  const docs = await tx.getMany<{ id: string; last_seq: number }>(collection, ids.slice(0, 1));
+  return docs.length > 0 && docs[0].last_seq >= seq;
+}
+
+async function mergeEntity(tx: ReadModelStore, upsert: EntityUpsert, jobId: string, seq: number): Promise<void> {
+  await applyOnce<EntityDoc>(tx, 'entities', upsert.id, seq, (current) => {
+    if (!current) {
+      return {
+        key: upsert.key,
+        name: upsert.name,
+        type: upsert.type,
+        aliases: [...upsert.aliases].sort(),
+        channel_ids: [upsert.channel_id],
+        created_by_job: jobId,
+        created_seq: seq,
+      };
+    }
+    const names = new Set([...current.aliases, ...upsert.aliases, upsert.name]);
+    names.delete(current.name);
+    return {
+      ...current,
+      aliases: [...names].sort(),
+      channel_ids: [...new Set([...current.channel_ids, upsert.channel_id])].sort(),
+    };
+  });
+}
+
+async function mergeRelation(tx: ReadModelStore, upsert: RelationUpsert, seq: number): Promise<void> {
+  await applyOnce<RelationDoc>(tx, 'relations', upsert.id, seq, (current) => {
+    const evidence = [...new Set([...(current?.fact_ids ?? []), ...upsert.fact_ids])].slice(0, RELATION_EVIDENCE_CAP);
+    return {
+      type: upsert.type,
+      source_id: upsert.source_id,
+      target_id: upsert.target_id,
+      channel_ids: [...new Set([...(current?.channel_ids ?? []), upsert.channel_id])].sort(),
+      fact_ids: evidence,
+      weight: evidence.length,
+      created_seq: current?.created_seq ?? seq,
+    };
+  });
+}

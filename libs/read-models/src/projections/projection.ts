@@ -1,0 +1,26 @@
+import type { ReadModelStore } from '@atlas/store';
+import type { StoredEvent } from '@atlas/messaging';
+import type { Projected } from '../documents';
+
+/** Applies one event of the log to the read models it concerns. */
+export type Projection = (tx: ReadModelStore, stored: StoredEvent) => Promise<void>;
+
+/**
+ * Updates one document with an event unless the document has already seen that event (or a later
+ * one). `update` gets the current document (null when there is none) and returns the new one, or
+ * null to delete it.
+ */
+export async function applyOnce<D extends Projected>(
+  tx: ReadModelStore,
+  collection: string,
+  id: string,
+  seq: number,
+  update: (current: D | null) => Omit<D, 'last_seq' | 'id'> | null | undefined,
+): Promise<void> {
+  const current = await tx.get<D>(collection, id);
+  if (current && current.last_seq >= seq) return;
+  const next = update(current);
+  if (next === undefined) return;
+  if (next === null) await tx.delete(collection, id);
+  else await tx.put(collection, { ...next, id, last_seq: seq });
+}

@@ -1,0 +1,43 @@
+import type { ReadModelStore } from '@atlas/store';
+import type { EntityDoc, FactDoc, MessageDoc, RelationDoc, WikiPageDoc } from '../documents';
+import { messageDocId } from '../projections/channels.projection';
+
+const PAGE = 500;
+
+export class KnowledgeQueries {
+  constructor(private readonly store: ReadModelStore) {}
+
+  /** Every current fact of a channel, read in pages (in id order; callers sort as they need). */
+  async *factsOfChannel(channelId: string): AsyncGenerator<FactDoc> {
+    let afterId: string | null = null;
+    for (;;) {
+      const page: FactDoc[] = await this.store.find<FactDoc>('facts', {
+        where: afterId === null ? { channel_id: channelId } : { channel_id: channelId, id: { $gt: afterId } },
+        orderBy: [['id', 'asc']],
+        limit: PAGE,
+      });
+      yield* page;
+      if (page.length < PAGE) return;
+      afterId = page[page.length - 1].id;
+    }
+  }
+
+  async messages(channelId: string, messageIds: string[]): Promise<MessageDoc[]> {
+    const ids = [...new Set(messageIds)].map((id) => messageDocId(channelId, id));
+    const found: MessageDoc[] = [];
+    for (let i = 0; i < ids.length; i += PAGE) found.push(...(await this.store.getMany<MessageDoc>('messages', ids.slice(i, i + PAGE))));
+    return found;
+  }
+
+  entities(ids: string[]): Promise<EntityDoc[]> {
+    return this.store.getMany<EntityDoc>('entities', ids);
+  }
+
+  relationsOfChannel(channelId: string): Promise<RelationDoc[]> {
+    return this.store.find<RelationDoc>('relations', { where: { channel_ids: { $contains: channelId } } });
+  }
+
+  wikiPages(channelId: string): Promise<WikiPageDoc[]> {
+    return this.store.find<WikiPageDoc>('wiki_pages', { where: { channel_id: channelId }, orderBy: [['slug', 'asc']] });
+  }
+}

@@ -1,0 +1,12 @@
+import { ConsoleLogger, LoggerService } from '@nestjs/common';
+import { AtlasConfig, LOG_LEVELS } from '@atlas/config';
+
+/** Structured logs: one JSON object per line by default (ATLAS_LOG_FORMAT=text for humans). */
+export function createLogger(config: Pick<AtlasConfig, 'logLevel' | 'logFormat'>, service: string): LoggerService {
+  const upTo = LOG_LEVELS.indexOf(config.logLevel);
+  return new ConsoleLogger(service, {
+    json: config.logFormat === 'json',
+    colors: config.logFormat === 'text' && process.stdout.isTTY,
+    logLevels: LOG_LEVELS.slice(0, upTo + 1),
+  });
+}

@@ -1,0 +1,39 @@
+import { ALL_CHANNELS_SUBJECT, ALL_EVENTS_SUBJECT } from '@atlas/events';
+import type { AtlasConfig } from '@atlas/config';
+import type { DurableConsumerSpec } from '@atlas/messaging';
+
+/** The kinds of event-driven worker. Each has its own JetStream transport and durable consumer. */
+export const WORKER_NAMES = ['projector', 'dispatcher', 'fetcher', 'extractor', 'graph-builder', 'wiki-generator'] as const;
+export type WorkerName = (typeof WORKER_NAMES)[number];
+
+/** Transport ids: an @EventPattern bound to one is served only by that worker's transport. */
+export const WORKER: Record<WorkerName, symbol> = {
+  projector: Symbol('projector'),
+  dispatcher: Symbol('dispatcher'),
+  fetcher: Symbol('fetcher'),
+  extractor: Symbol('extractor'),
+  'graph-builder': Symbol('graph-builder'),
+  'wiki-generator': Symbol('wiki-generator'),
+};
+
+/** Deliveries of a stage's trigger before its transient failures fail the job. */
+export const STAGE_MAX_DELIVER = 8;
+
+export function consumerSpec(worker: WorkerName, config: AtlasConfig): DurableConsumerSpec {
+  const base = { durable: worker, ackWaitSeconds: config.ackWaitSeconds };
+  switch (worker) {
+    // Both fold the log in order: one message at a time, however many instances run.
+    case 'projector':
+      return { ...base, filterSubject: ALL_EVENTS_SUBJECT, maxAckPending: 1, maxDeliver: 20 };
+    case 'dispatcher':
+      return { ...base, filterSubject: ALL_CHANNELS_SUBJECT, maxAckPending: 1, maxDeliver: 20 };
+    // A stage holds one SyncStarted per job it works on, plus room for the events it skips.
+    default:
+      return {
+        ...base,
+        filterSubject: ALL_CHANNELS_SUBJECT,
+        maxAckPending: config.maxConcurrentSyncs + 16,
+        maxDeliver: STAGE_MAX_DELIVER,
+      };
+  }
+}

@@ -1,0 +1,51 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { createEvent } from '@atlas/events';
+import type { AtlasEvent, EventDataOf } from '@atlas/events';
+import { buildGraphDelta } from '@atlas/knowledge';
+import { EventStore, JetStreamEventContext, OnEvent } from '@atlas/messaging';
+import { STAGE_MAX_DELIVER, WORKER } from '@atlas/runtime';
+import { BatchStage, followBatches } from '../follow-batches';
+import { JobStage, runJobStage } from '../run-job-stage';
+
+const STAGE: JobStage = { stage: 'building_graph', producer: 'graph-builder', maxDeliver: STAGE_MAX_DELIVER };
+
+/**
+ * building_graph: turns each batch of facts into entity and relation upserts. Entity and relation ids
+ * derive from normalized keys, so merging into the graph needs no lookup here; the projector merges
+ * and counts what is new.
+ */
+@Controller()
+export class GraphBuilderHandler {
+  constructor(private readonly events: EventStore) {}
+
+  @OnEvent('SyncStarted', WORKER['graph-builder'])
+  async onSyncStarted(@Payload() event: AtlasEvent<'SyncStarted'>, @Ctx() context: JetStreamEventContext): Promise<void> {
+    const started = event.data;
+    await runJobStage(STAGE, this.events, started, context, (writer) =>
+      followBatches(graphStage(started), this.events, writer, started, context),
+    );
+  }
+}
+
+function graphStage(started: EventDataOf<'SyncStarted'>): BatchStage<'FactsExtracted', 'GraphUpdated', { entities: number; relations: number }> {
+  return {
+    producer: STAGE.producer,
+    input: 'FactsExtracted',
+    inputCompleted: 'ExtractionCompleted',
+    output: 'GraphUpdated',
+    completed: 'GraphCompleted',
+    process: (batch) => {
+      const { entities, relations } = buildGraphDelta(batch.facts, { channel_id: batch.channel_id });
+      return { job_id: batch.job_id, channel_id: batch.channel_id, batch: batch.batch, entities, relations };
+    },
+    emptyTally: { entities: 0, relations: 0 },
+    tally: (sum, output) => ({ entities: sum.entities + output.entities.length, relations: sum.relations + output.relations.length }),
+    completion: (sum, batches) =>
+      createEvent(
+        'GraphCompleted',
+        { job_id: started.job_id, channel_id: started.channel_id, batches, entities: sum.entities, relations: sum.relations },
+        { producer: STAGE.producer },
+      ),
+  };
+}

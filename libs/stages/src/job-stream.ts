@@ -1,0 +1,43 @@
+import { channelSubject, EventDataOf, EventType, isClosing } from '@atlas/events';
+import { EventStore, StoredMessage } from '@atlas/messaging';
+import { JobClosedError } from '@atlas/sync';
+
+/**
+ * A job's events after its SyncStarted, as they are appended (headers only: type, job and batch; a stage
+ * loads the payloads it needs). Throws JobClosedError as soon as the job is cancelled, fails or
+ * completes, so a following stage stops on its own.
+ */
+export async function* followJob(
+  events: EventStore,
+  job: { channel_id: string; job_id: string },
+  fromSeq: number,
+  signal: AbortSignal,
+): AsyncGenerator<StoredMessage> {
+  for await (const message of events.read(channelSubject(job.channel_id), { fromSeq, follow: true, headersOnly: true, signal })) {
+    if (message.jobId !== job.job_id) throw new JobClosedError(job.job_id, `superseded by ${message.type ?? 'another event'}`);
+    if (message.type && isClosing(message.type)) throw new JobClosedError(job.job_id, message.type);
+    yield message;
+  }
+  signal.throwIfAborted();
+}
+
+/** The job's events of these types already in the log: what an earlier attempt of a stage published. */
+export async function publishedSoFar(
+  events: EventStore,
+  job: { channel_id: string; job_id: string },
+  fromSeq: number,
+  types: EventType[],
+): Promise<StoredMessage[]> {
+  const found: StoredMessage[] = [];
+  for await (const message of events.read(channelSubject(job.channel_id), { fromSeq, headersOnly: true })) {
+    if (message.jobId === job.job_id && types.includes(message.type as EventType)) found.push(message);
+  }
+  return found;
+}
+
+/** Loads the payload of an event the stage saw in headers-only form. */
+export async function payloadOf<T extends EventType>(events: EventStore, message: StoredMessage, type: T): Promise<EventDataOf<T>> {
+  const stored = await events.eventAt(message.seq);
+  if (!stored || stored.event.type !== type) throw new Error(`event #${message.seq} is not a ${type}`);
+  return stored.event.data as EventDataOf<T>;
+}

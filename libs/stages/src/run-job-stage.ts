@@ -1,0 +1,73 @@
+import { Logger } from '@nestjs/common';
+import { errorMessage, TransientError } from '@atlas/common';
+import { EventDataOf, InvalidEventError, JobError, StageName } from '@atlas/events';
+import { EventStore, JetStreamEventContext } from '@atlas/messaging';
+import { PlatformError, SecretBoxError } from '@atlas/platforms';
+import { JobClosedError, JobWriter } from '@atlas/sync';
+import { failJob } from './fail-job';
+
+export interface JobStage {
+  stage: StageName;
+  producer: string;
+  /** Deliveries of the trigger before a transient failure fails the job instead of being retried. */
+  maxDeliver: number;
+}
+
+/** A failure that ends the job with this error (the input or the platform will not get better). */
+export class JobFailure extends Error {
+  constructor(readonly error: JobError) {
+    super(error.message);
+    this.name = 'JobFailure';
+  }
+}
+
+const log = new Logger('JobStage');
+
+/**
+ * Runs one stage of one job and settles the outcome the way the pipeline needs it:
+ * - the job was cancelled, failed or completed meanwhile: stop quietly (the trigger is acked);
+ * - a platform refusal, poison input or a JobFailure: the job fails with the spec's code;
+ * - a transient failure: TransientError, so the transport naks the trigger with the platform's delay,
+ *   until the last delivery, when the job fails with PLATFORM_ERROR instead.
+ */
+export async function runJobStage(
+  stage: JobStage,
+  events: EventStore,
+  started: EventDataOf<'SyncStarted'>,
+  context: JetStreamEventContext,
+  work: (writer: JobWriter) => Promise<void>,
+): Promise<void> {
+  const writer = new JobWriter(events, started.channel_id, started.job_id);
+  const fail = (error: JobError) => failJob(writer, started, stage.stage, error, stage.producer);
+  try {
+    await writer.assertOpen();
+    await work(writer);
+  } catch (error) {
+    if (error instanceof JobClosedError) return;
+    if (context.signal.aborted) throw error;
+    if (error instanceof JobFailure) return fail(error.error);
+    if (error instanceof InvalidEventError) {
+      return fail({ code: 'INTERNAL_ERROR', message: `${stage.stage} met an invalid event: ${error.message}`, details: {} });
+    }
+    if (error instanceof SecretBoxError) {
+      return fail({ code: 'AUTH_ERROR', message: `The connection's credentials cannot be used: ${error.message}`, details: {} });
+    }
+    if (error instanceof PlatformError) {
+      const details = error.retryAfterSeconds === undefined ? {} : { retry_after: Math.ceil(error.retryAfterSeconds) };
+      if (!error.transient || context.deliveryCount >= stage.maxDeliver) {
+        return fail({ code: error.code, message: error.message, details });
+      }
+      const delayMs = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : backoffMs(context.deliveryCount);
+      throw new TransientError(error.message, delayMs, error);
+    }
+    if (context.deliveryCount >= stage.maxDeliver) {
+      log.error(`${stage.stage} of ${started.job_id} failed for good: ${errorMessage(error)}`);
+      return fail({ code: 'INTERNAL_ERROR', message: `${stage.stage} failed: ${errorMessage(error)}`, details: {} });
+    }
+    throw new TransientError(errorMessage(error), backoffMs(context.deliveryCount), error);
+  }
+}
+
+function backoffMs(deliveryCount: number): number {
+  return Math.min(60_000, 1_000 * 2 ** (deliveryCount - 1));
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ExtractorHandler } from './extractor/extractor.handler';
+import { FetcherHandler } from './fetcher/fetcher.handler';
+import { GraphBuilderHandler } from './graph-builder/graph-builder.handler';
+import { WikiGeneratorHandler } from './wiki-generator/wiki-generator.handler';
+
+/** One module per stage, so each app (or the all-in-one) wires exactly the stages it runs. */
+@Module({ controllers: [FetcherHandler] })
+export class FetcherModule {}
+
+@Module({ controllers: [ExtractorHandler] })
+export class ExtractorModule {}
+
+@Module({ controllers: [GraphBuilderHandler] })
+export class GraphBuilderModule {}
+
+@Module({ controllers: [WikiGeneratorHandler] })
+export class WikiGeneratorModule {}

@@ -1,0 +1,28 @@
+/**
+ * Read-model collections and the indexes their queries need. Both adapters create exactly these
+ * (SQLite as expression indexes on json_extract, MongoDB as compound indexes).
+ */
+export interface CollectionSpec {
+  /** Each entry is one (compound) index over dotted field paths. */
+  indexes: string[][];
+}
+
+export const COLLECTIONS = {
+  connections: { indexes: [['created_at']] },
+  channels: { indexes: [['connection_id'], ['name']] },
+  jobs: { indexes: [['channel_id', 'requested_seq'], ['status', 'requested_seq']] },
+  schedules: { indexes: [['enabled']] },
+  messages: { indexes: [['channel_id', 'timestamp']] },
+  facts: { indexes: [['channel_id', 'message_id'], ['channel_id', 'type'], ['channel_id', 'source.timestamp']] },
+  entities: { indexes: [['type', 'name'], ['channel_ids']] },
+  relations: { indexes: [['source_id'], ['target_id'], ['channel_ids']] },
+  wiki_pages: { indexes: [['channel_id', 'slug']] },
+  /** Positions and state of the processes that read the log in order (projector, dispatcher). */
+  checkpoints: { indexes: [] },
+} satisfies Record<string, CollectionSpec>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+
+/** Collections rebuilt from the event log by the projector (checkpoints hold the projector's own position). */
+export const READ_MODEL_COLLECTIONS: CollectionName[] = COLLECTION_NAMES.filter((c) => c !== 'checkpoints');

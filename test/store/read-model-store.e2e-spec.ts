@@ -1,0 +1,157 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { MongoClient } from 'mongodb';
+import { COLLECTIONS, MongoStore, openStore, SqliteStore } from '@atlas/store';
+import { tempDir } from '../support/temp-dir';
+import { describeReadModelStoreContract } from './read-model-store.contract';
+
+describe('SQLite read-model store', () => {
+  const dir = tempDir('sqlite-store');
+  let files = 0;
+  const freshPath = () => join(dir.path, `store-${++files}.sqlite`);
+  afterAll(() => dir.remove());
+
+  describeReadModelStoreContract('SQLite', async () => SqliteStore.open(freshPath()), {
+    kind: 'sqlite',
+    atomicTransactions: () => true,
+  });
+
+  describe('on disk', () => {
+    it('creates the folder of the file', async () => {
+      const path = join(dir.path, 'nested', 'deeper', 'atlas.sqlite');
+      const store = SqliteStore.open(path);
+      await store.close();
+      expect(existsSync(path)).toBe(true);
+    });
+
+    it('keeps data in the file, visible to another connection and after reopening', async () => {
+      const path = freshPath();
+      const writer = SqliteStore.open(path);
+      const reader = SqliteStore.open(path);
+      await writer.put('channels', { id: 'ch1', name: 'general' });
+      expect(await reader.get('channels', 'ch1')).toStrictEqual({ id: 'ch1', name: 'general' });
+      await writer.close();
+      await reader.close();
+      const reopened = SqliteStore.open(path);
+      expect(await reopened.count('channels')).toBe(1);
+      await reopened.close();
+    });
+
+    it('uses WAL and creates every index of COLLECTIONS on the json_extract expressions', async () => {
+      const path = freshPath();
+      await SqliteStore.open(path).close();
+      const db = new DatabaseSync(path);
+      expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+      const rows = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all();
+      db.close();
+      const indexes = new Map(rows.map((row) => [row.name as string, row.sql as string]));
+      const expected = Object.entries(COLLECTIONS).flatMap(([collection, spec]) =>
+        spec.indexes.map((fields) => ({ name: `${collection}_by_${fields.join('_').replaceAll('.', '_')}`, fields })),
+      );
+      expect([...indexes.keys()].sort()).toEqual(expected.map((index) => index.name).sort());
+      for (const { name, fields } of expected) {
+        const columns = fields.map((field) => `json_extract(doc, '$.${field}')`).join(', ');
+        expect(indexes.get(name)).toContain(`(${columns})`);
+      }
+    });
+
+    it('waits for another process holding the write lock instead of failing (busy_timeout)', async () => {
+      const path = freshPath();
+      const store = SqliteStore.open(path);
+      const holder = spawn(
+        process.execPath,
+        [
+          '-e',
+          `const { DatabaseSync } = require('node:sqlite');
+           const db = new DatabaseSync(process.argv[1]);
+           db.exec('BEGIN IMMEDIATE');
+           process.stdout.write('locked\\n');
+           setTimeout(() => { db.exec('COMMIT'); db.close(); }, 400);`,
+          path,
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const exited = new Promise((resolve) => holder.once('exit', resolve));
+      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+      const started = Date.now();
+      await store.put('jobs', { id: 'j1' });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+      expect(await store.get('jobs', 'j1')).toStrictEqual({ id: 'j1' });
+      expect(await exited).toBe(0);
+      await store.close();
+    });
+  });
+
+  describe('query plans', () => {
+    let store: SqliteStore;
+    beforeAll(() => {
+      store = SqliteStore.open(freshPath());
+    });
+    afterAll(() => store.close());
+
+    it('uses the compound index for equality plus sort', () => {
+      const plan = store.explainQueryPlan('jobs', { where: { channel_id: 'c1' }, orderBy: [['requested_seq', 'asc']], limit: 10 });
+      expect(plan).toContain('SEARCH jobs USING INDEX jobs_by_channel_id_requested_seq (<expr>=?)');
+      // Only the id tie-break is sorted after the index; the index already orders by requested_seq.
+      expect(plan).toContain('USE TEMP B-TREE FOR LAST TERM OF ORDER BY');
+    });
+
+    it('uses the compound index for equality plus a range on a dotted path', () => {
+      const plan = store.explainQueryPlan('facts', {
+        where: { channel_id: 'c1', 'source.timestamp': { $gte: '2024-01-01', $lt: '2024-02-01' } },
+      });
+      expect(plan).toContain('SEARCH facts USING INDEX facts_by_channel_id_source_timestamp (<expr>=? AND <expr>>? AND <expr><?)');
+    });
+
+    it('uses the index for $in', () => {
+      const plan = store.explainQueryPlan('jobs', { where: { status: { $in: ['queued', 'running'] } } });
+      expect(plan).toContain('SEARCH jobs USING INDEX jobs_by_status_requested_seq (<expr>=?)');
+    });
+  });
+
+  it('openStore opens SQLite when no MongoDB URI is given (an empty one counts as none)', async () => {
+    for (const mongodbUri of [undefined, '']) {
+      const store = await openStore({ mongodbUri, sqlitePath: freshPath() });
+      expect(store).toBeInstanceOf(SqliteStore);
+      await store.close();
+    }
+  });
+});
+
+const mongodbUri = process.env.MONGODB_URI;
+if (!mongodbUri) {
+  process.stdout.write('MongoDB contract suite skipped: MONGODB_URI is not set (no MongoDB server on this machine)\n');
+}
+
+(mongodbUri ? describe : describe.skip)('MongoDB read-model store', () => {
+  const dbName = `atlas_contract_${Date.now().toString(36)}_${process.pid}`;
+  let admin: MongoClient;
+  beforeAll(async () => {
+    admin = await new MongoClient(mongodbUri!).connect();
+  });
+  afterAll(async () => {
+    await admin.db(dbName).dropDatabase();
+    await admin.close();
+  });
+
+  describeReadModelStoreContract(
+    'MongoDB',
+    async () => {
+      await admin.db(dbName).dropDatabase();
+      return MongoStore.connect(mongodbUri!, dbName);
+    },
+    { kind: 'mongodb', atomicTransactions: (store) => store.supportsTransactions },
+  );
+
+  it('openStore opens MongoDB when a URI is given, in the database its path names', async () => {
+    const uri = mongodbUri!.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]*)(\/[^?]*)?/, `$1/${dbName}`);
+    await admin.db(dbName).dropDatabase();
+    const store = await openStore({ mongodbUri: uri, sqlitePath: join('/nonexistent', 'never-created.sqlite') });
+    expect(store).toBeInstanceOf(MongoStore);
+    await store.close();
+    const collections = await admin.db(dbName).listCollections({}, { nameOnly: true }).toArray();
+    expect(collections.map((c) => c.name).sort()).toEqual(Object.keys(COLLECTIONS).sort());
+  });
+});

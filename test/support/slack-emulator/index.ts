@@ -1,0 +1,2 @@
+export * from './slack-emulator';
+export * from './slack-workspace';
