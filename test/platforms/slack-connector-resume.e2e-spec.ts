@@ -1,3 +1,4 @@
+import type { FetchedPage } from '@atlas/platforms';
 import { SlackEmulator } from '../support/slack-emulator';
 import { addUsers, collectPages, idsOf, messagesOf, request, seedLongChannel, slackConnector, USERS } from './slack-fixtures';
 
@@ -57,9 +58,9 @@ describe('Slack connector resuming an interrupted fetch', () => {
     const resumed = slackConnector(emulator).fetchMessages(
       request(channelId, { resume: { token: firstHistoryPage.nextToken, skip: 0, cursor: firstHistoryPage.cursor } }),
     );
-    const first = await resumed[Symbol.asyncIterator]().next();
+    const first = (await resumed[Symbol.asyncIterator]().next()).value as FetchedPage;
 
-    expect(first.value?.messages.every((message) => message.thread_parent_id === topLevel[405])).toBe(true);
+    expect(first.messages.every((message) => message.thread_parent_id === topLevel[405])).toBe(true);
     const [historyCall] = emulator.callsTo('conversations.history');
     expect(historyCall.params).toMatchObject({ latest: topLevel[449], inclusive: 'true' });
     expect(historyCall.params.cursor).toBeUndefined();

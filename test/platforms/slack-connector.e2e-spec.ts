@@ -92,13 +92,18 @@ describe('Slack connector against the Slack emulator', () => {
     });
   });
 
-  it('renders mentions and links, looking up users users.list does not return', async () => {
+  it('renders mentions and links, looks up users users.list does not return, keeps edits and files', async () => {
     emulator.workspace.addChannel({ id: 'C0TEXT', name: 'text' });
     emulator.workspace.post('C0TEXT', {
       user: USERS.ben.id,
       text: '<@U01ANA> &amp; <@W04EXT>: see <https://docs.example.com/a?b=1&amp;c=2|the plan> in <#C0LONG|long>',
     });
-    emulator.workspace.post('C0TEXT', { user: USERS.partner.id, text: 'thanks <@W04EXT>' });
+    emulator.workspace.post('C0TEXT', {
+      user: USERS.partner.id,
+      text: 'thanks, slides attached',
+      edited: true,
+      files: [{ id: 'F01', name: 'plan.pdf', mimetype: 'application/pdf', size: 5120 }],
+    });
 
     const [page] = await collectPages(slackConnector(emulator), request('C0TEXT'));
 
@@ -109,9 +114,30 @@ describe('Slack connector against the Slack emulator', () => {
       { id: USERS.partner.id, name: 'Pat (Partner Co)' },
     ]);
     expect(mention.author_name).toBe('Ben Okafor');
-    expect(thanks.author_name).toBe('Pat (Partner Co)');
+    expect(thanks).toMatchObject({
+      author_name: 'Pat (Partner Co)',
+      edited: true,
+      attachments: [{ name: 'plan.pdf', url: null, mime_type: 'application/pdf', size: 5120 }],
+    });
+    expect(mention.edited).toBe(false);
     // The directory remembers what users.info told it.
     expect(emulator.callsTo('users.info').map((call) => call.params.user)).toEqual([USERS.partner.id]);
+  });
+
+  it('yields a reply that was also sent to the channel once, as a reply', async () => {
+    const workspace = emulator.workspace;
+    workspace.addChannel({ id: 'C0BCAST', name: 'broadcast' });
+    const parent = workspace.post('C0BCAST', { user: USERS.ana.id, text: 'Which database version do we target?' });
+    const plain = workspace.reply('C0BCAST', parent, { user: USERS.ben.id, text: 'Postgres 16' });
+    const broadcast = workspace.reply('C0BCAST', parent, { user: USERS.ana.id, text: 'Decided: Postgres 16', broadcast: true });
+
+    const messages = messagesOf(await collectPages(slackConnector(emulator), request('C0BCAST')));
+
+    expect(idsOf(messages).sort()).toEqual([parent, plain, broadcast].sort());
+    expect(messages.find((message) => message.id === broadcast)).toMatchObject({
+      thread_parent_id: parent,
+      subtype: 'thread_broadcast',
+    });
   });
 
   it('fetches only messages newer than `since`, passing it as `oldest`', async () => {

@@ -8,10 +8,10 @@ import { consumerSpec, createLogger, createRuntime, Runtime, RuntimeModule, WORK
 import { registerDemoConnection } from './demo-connection';
 import { startLocalNatsIfMissing } from './nats-autostart';
 import { poisonRecorder } from './poison-recorder';
-import { SERVICE_PLANS, ServiceName } from './service-plans';
+import { SERVICE_PLANS, ServiceName, ServicePlan } from './service-plans';
 
 export interface RunningService {
-  name: ServiceName;
+  name: string;
   runtime: Runtime;
   app: INestApplication;
   /** Base URL of the HTTP API, for services that serve one. */
@@ -27,10 +27,10 @@ export interface RunningService {
  * event worker, then serves HTTP when the plan has an API.
  */
 export async function startService(
-  name: ServiceName,
+  service: ServiceName | ServicePlan,
   options: { env?: NodeJS.ProcessEnv; logger?: LoggerService | false } = {},
 ): Promise<RunningService> {
-  const plan = SERVICE_PLANS[name];
+  const plan = typeof service === 'string' ? SERVICE_PLANS[service] : service;
   const config = loadConfig(options.env ?? process.env);
   mkdirSync(config.dataDir, { recursive: true });
   mkdirSync(config.importDir, { recursive: true });
@@ -68,7 +68,7 @@ export async function startService(
   if (plan.demo && config.demo) await registerDemoConnection(app.get(ConnectionsService), config);
 
   return {
-    name,
+    name: plan.name,
     runtime,
     app,
     url,

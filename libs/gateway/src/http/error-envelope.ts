@@ -15,7 +15,6 @@ const CODE_BY_STATUS: Record<number, string> = {
   401: 'UNAUTHORIZED',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
-  413: 'VALIDATION_ERROR',
   415: 'VALIDATION_ERROR',
 };
 
@@ -35,10 +34,13 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     if (exception instanceof AppError) {
       return [exception.status, envelope(exception.code, exception.message, exception.details)];
     }
+    if (exception instanceof HttpException && exception.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE) {
+      return [400, tooLarge()];
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      // Bad input of any kind (malformed JSON, a body over the limit) is a 400, as the API promises.
-      const reported = status === HttpStatus.PAYLOAD_TOO_LARGE || status === HttpStatus.UNSUPPORTED_MEDIA_TYPE ? 400 : status;
+      // Bad input of any kind is a 400, as the API promises.
+      const reported = status === HttpStatus.UNSUPPORTED_MEDIA_TYPE ? 400 : status;
       const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'REQUEST_ERROR');
       return [reported, envelope(code, exception.message)];
     }
@@ -46,11 +48,15 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     if (bodyParserError?.type === 'entity.parse.failed') {
       return [400, envelope('VALIDATION_ERROR', 'The request body is not valid JSON')];
     }
-    if (bodyParserError?.type === 'entity.too.large') {
-      return [400, envelope('VALIDATION_ERROR', 'The request body is larger than the limit', { limit_bytes: BODY_LIMIT_BYTES })];
-    }
+    if (bodyParserError?.type === 'entity.too.large') return [400, tooLarge()];
     return [500, envelope('INTERNAL_ERROR', 'Internal server error')];
   }
 }
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+
+function tooLarge(): ErrorEnvelope {
+  return envelope('VALIDATION_ERROR', `The request body is larger than the ${BODY_LIMIT_BYTES / 1024} KiB limit`, {
+    limit_bytes: BODY_LIMIT_BYTES,
+  });
+}

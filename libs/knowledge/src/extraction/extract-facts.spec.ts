@@ -103,6 +103,11 @@ describe('extractFacts', () => {
     expect(result.facts.map((fact) => fact.message_id)).toEqual([conversation[2].id, conversation[2].id, conversation[5].id]);
   });
 
+  it('ignores a bot even when the platform gives its message no subtype', () => {
+    const bot = chatMessage({ id: '1709549999.000600', is_bot: true, text: 'Heads up: the nightly backup of billing finished.' });
+    expect(extractFacts([bot], CHANNEL).facts).toEqual([]);
+  });
+
   it('keeps the human subtypes that carry content', () => {
     const broadcast = chatMessage({ id: '1709549999.000500', subtype: 'thread_broadcast', text: 'Heads up: billing is on Postgres now.' });
     expect(extractFacts([broadcast], CHANNEL).facts).toHaveLength(1);

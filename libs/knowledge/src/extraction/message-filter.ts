@@ -1,6 +1,6 @@
 import type { NormalizedMessage } from '@atlas/events';
 
-export const MAX_TEXT_LENGTH = 40_000;
+const MAX_TEXT_LENGTH = 40_000;
 
 /**
  * Subtypes a person writes. Every other subtype (channel_join, channel_leave, channel_topic,

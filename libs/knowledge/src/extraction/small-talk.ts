@@ -33,8 +33,6 @@ const PLEASANTRY_PATTERN = new RegExp(
 );
 /** Thanks and congratulations lead a sentence about a person's work, not about the work itself. */
 const GRATITUDE_LEAD = /^(?:thanks|thank you|thx|ty|tysm|cheers|congrats|congratulations|kudos|shout ?out)\b/;
-/** ...unless a second clause follows, as in "thanks for the review, I'll merge it tomorrow". */
-const SECOND_CLAUSE = /[,;—–]\s*\S+(?:\s+\S+){2,}/;
 
 /** True for a sentence that is only social glue, emoji or punctuation. */
 export function isSmallTalk(sentence: string): boolean {
@@ -42,7 +40,14 @@ export function isSmallTalk(sentence: string): boolean {
   if (words === '') return true;
   const remainder = words.replace(PLEASANTRY_PATTERN, ' ').replace(LAUGHTER, ' ').replace(/[+-]1\b/g, ' ').trim();
   if (remainder === '') return true;
-  return GRATITUDE_LEAD.test(words) && !SECOND_CLAUSE.test(sentence);
+  return GRATITUDE_LEAD.test(words) && !hasSecondClause(sentence);
+}
+
+/** "thanks for the review, I'll merge it tomorrow": three or more words after a clause separator. */
+function hasSecondClause(sentence: string): boolean {
+  const separator = sentence.search(/[,;—–]/);
+  if (separator < 0) return false;
+  return sentence.slice(separator + 1).split(/\s+/).filter((word) => word !== '').length >= 3;
 }
 
 /** Lowercase words of the sentence without mentions, emoji, shortcodes (`:tada:`) or punctuation. */

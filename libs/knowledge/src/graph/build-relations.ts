@@ -14,20 +14,21 @@ export function buildRelations(
   idOfKey: (key: string) => string,
   channelId: string,
 ): RelationUpsert[] {
-  const relations = new Map<string, RelationUpsert>();
+  const relations = new Map<string, { type: RelationType; sourceId: string; targetId: string; factIds: Set<string> }>();
   const add = (type: RelationType, sourceId: string, targetId: string, factId: string): void => {
-    const id = stableId('rel', type, sourceId, targetId);
-    let relation = relations.get(id);
+    const key = `${type} ${sourceId} ${targetId}`;
+    let relation = relations.get(key);
     if (!relation) {
-      relation = { id, type, source_id: sourceId, target_id: targetId, channel_id: channelId, fact_ids: [] };
-      relations.set(id, relation);
+      relation = { type, sourceId, targetId, factIds: new Set() };
+      relations.set(key, relation);
     }
-    if (!relation.fact_ids.includes(factId)) relation.fact_ids.push(factId);
+    relation.factIds.add(factId);
   };
 
   for (const fact of facts) {
     const authorKey = fact.source.author_id === null ? null : `person:${fact.source.author_id}`;
-    const authorId = fact.entities.some((entity) => entity.key === authorKey) && authorKey ? idOfKey(authorKey) : null;
+    // Only an author the fact names is in the graph: a fact without its author entity has no author relations.
+    const authorId = authorKey !== null && fact.entities.some((entity) => entity.key === authorKey) ? idOfKey(authorKey) : null;
     const others = [...new Set(fact.entities.map((entity) => idOfKey(entity.key)))]
       .filter((id) => id !== authorId)
       .slice(0, MAX_ENTITIES_PER_FACT);
@@ -41,7 +42,14 @@ export function buildRelations(
   }
 
   return [...relations.values()]
-    .map((relation) => ({ ...relation, fact_ids: relation.fact_ids.sort(compareText) }))
+    .map(({ type, sourceId, targetId, factIds }) => ({
+      id: stableId('rel', type, sourceId, targetId),
+      type,
+      source_id: sourceId,
+      target_id: targetId,
+      channel_id: channelId,
+      fact_ids: [...factIds].sort(compareText),
+    }))
     .sort(
       (a, b) => compareText(a.type, b.type) || compareText(a.source_id, b.source_id) || compareText(a.target_id, b.target_id),
     );

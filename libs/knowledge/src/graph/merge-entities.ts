@@ -25,7 +25,8 @@ export function mergeEntities(facts: readonly Fact[], channelId: string): Merged
   const tallies = tallyByKey(facts);
   const mergedInto = mergeTopicsIntoPeople(tallies);
   const entities = [...tallies.values()].map((tally) => toUpsert(tally, channelId)).sort((a, b) => compareText(a.key, b.key));
-  return { entities, idOfKey: (key) => stableId('ent', mergedInto.get(key) ?? key) };
+  const ids = new Map(entities.map((entity) => [entity.key, entity.id]));
+  return { entities, idOfKey: (key) => ids.get(mergedInto.get(key) ?? key) ?? stableId('ent', key) };
 }
 
 function tallyByKey(facts: readonly Fact[]): Map<string, EntityTally> {

@@ -76,8 +76,8 @@ export class ChannelDigest {
 
   people(): PersonSummary[] {
     return this.entities('person').map((person) => {
-      const authored = person.facts.filter((fact) => fact.source.author_id !== null && `person:${fact.source.author_id}` === person.key);
-      return { ...person, authored, mentionedIn: person.facts.filter((fact) => !authored.includes(fact)) };
+      const isAuthor = (fact: Fact): boolean => fact.source.author_id !== null && `person:${fact.source.author_id}` === person.key;
+      return { ...person, authored: person.facts.filter(isAuthor), mentionedIn: person.facts.filter((fact) => !isAuthor(fact)) };
     });
   }
 

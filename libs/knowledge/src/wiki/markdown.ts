@@ -39,7 +39,7 @@ export function autolink(url: string | null): string {
   return url !== null && /^https?:\/\/[^\s<>]+$/.test(url) ? `<${url}>` : '';
 }
 
-export function collapse(text: string): string {
+function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 

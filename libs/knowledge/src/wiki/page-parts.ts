@@ -15,7 +15,7 @@ export function channelLabel(name: string): string {
 }
 
 /** "<fact text> — <author>, <date> [n]" */
-export function factItem(page: PageBuilder, digest: ChannelDigest, fact: Fact): string {
+function factItem(page: PageBuilder, digest: ChannelDigest, fact: Fact): string {
   const text = escapeMarkdown(shorten(fact.text, MAX_FACT_TEXT));
   return `${text} — ${escapeMarkdown(digest.authorName(fact))}, ${formatUtcDate(fact.source.timestamp)} ${page.cite(fact)}`;
 }

@@ -132,7 +132,9 @@ function describeRequest(request: PlatformHttpRequest): string {
 }
 
 function describeNetworkError(error: unknown): string {
-  if (error instanceof DOMException && error.name === 'TimeoutError') return 'timed out';
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  return cause?.code ?? errorMessage(error);
+  // Duck-typed: fetch's errors may come from another realm (undici's), where instanceof fails.
+  const failure = error as { name?: unknown; cause?: { code?: unknown } } | null;
+  if (failure?.name === 'TimeoutError') return 'timed out';
+  const code = failure?.cause?.code;
+  return typeof code === 'string' ? code : errorMessage(error);
 }

@@ -11,7 +11,7 @@ const CHANNEL: SlackErrorMapping = { code: 'CHANNEL_NOT_FOUND', transient: false
 const SLACK_DOWN: SlackErrorMapping = { code: 'PLATFORM_ERROR', transient: true };
 
 /** Slack `error` strings of `ok:false` bodies, by the job error they mean. */
-export const SLACK_ERROR_MAPPINGS: Readonly<Record<string, SlackErrorMapping>> = {
+const SLACK_ERROR_MAPPINGS: Readonly<Record<string, SlackErrorMapping>> = {
   invalid_auth: AUTH,
   not_authed: AUTH,
   account_inactive: AUTH,
