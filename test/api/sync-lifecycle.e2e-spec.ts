@@ -143,7 +143,7 @@ describe('Sync API: a sync from trigger to history', () => {
     const log = await readLog(atlas.service.runtime.events);
     const types = log.filter((e) => (e.event.data as any).job_id === firstJob).map((e) => e.event.type);
     const order = ['SyncRequested', 'SyncStarted', 'FetchCompleted', 'ExtractionCompleted', 'GraphCompleted', 'WikiGenerated', 'SyncCompleted'];
-    const positions = order.map((type) => types.indexOf(type));
+    const positions = order.map((type) => (types as string[]).indexOf(type));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(types.at(-1)).toBe('SyncCompleted');

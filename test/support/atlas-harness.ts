@@ -65,6 +65,14 @@ export async function startAtlas(
   return harness;
 }
 
+/**
+ * Starts another service in this process on the same NATS, data dir and store (a second scheduler, a
+ * set of stage workers...). It shares the harness's store: see createRuntime.
+ */
+export async function startSibling(atlas: AtlasHarness, plan: ServicePlan | Parameters<typeof startService>[0]): Promise<RunningService> {
+  return startService(plan, { env: { ...atlas.env, PORT: String(await freePort()) }, store: atlas.service.runtime.store });
+}
+
 /** Every event of the log, in order. */
 export async function readLog(events: EventStore): Promise<Array<{ seq: number; event: AtlasEvent }>> {
   const all: Array<{ seq: number; event: AtlasEvent }> = [];

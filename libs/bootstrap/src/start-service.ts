@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { mkdirSync } from 'node:fs';
 import { loadConfig, resolveSecrets } from '@atlas/config';
 import { ConnectionsService, configureHttp } from '@atlas/gateway';
-import { JetStreamTransport } from '@atlas/messaging';
+import { JetStreamTransport, PassThroughRpcFilter } from '@atlas/messaging';
+import type { ReadModelStore } from '@atlas/store';
 import { consumerSpec, createLogger, createRuntime, Runtime, RuntimeModule, WORKER } from '@atlas/runtime';
 import { registerDemoConnection } from './demo-connection';
 import { startLocalNatsIfMissing } from './nats-autostart';
@@ -28,7 +29,12 @@ export interface RunningService {
  */
 export async function startService(
   service: ServiceName | ServicePlan,
-  options: { env?: NodeJS.ProcessEnv; logger?: LoggerService | false } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    logger?: LoggerService | false;
+    /** A store already open in this process, to share instead of opening another (tests). */
+    store?: ReadModelStore;
+  } = {},
 ): Promise<RunningService> {
   const plan = typeof service === 'string' ? SERVICE_PLANS[service] : service;
   const config = loadConfig(options.env ?? process.env);
@@ -36,7 +42,7 @@ export async function startService(
   mkdirSync(config.importDir, { recursive: true });
   const secrets = resolveSecrets(config, plan.secrets);
   const stopNats = plan.demo ? await startLocalNatsIfMissing(config) : null;
-  const runtime = await createRuntime(config, secrets, plan.name);
+  const runtime = await createRuntime(config, secrets, plan.name, options.store);
 
   @Module({ imports: [RuntimeModule.forRoot(runtime), ...plan.modules] })
   class ServiceModule {}
@@ -46,7 +52,7 @@ export async function startService(
     bodyParser: false,
   });
   for (const worker of plan.workers) {
-    app.connectMicroservice({
+    const microservice = app.connectMicroservice({
       strategy: new JetStreamTransport({
         transportId: WORKER[worker],
         consumer: consumerSpec(worker, config),
@@ -55,6 +61,7 @@ export async function startService(
         onPoison: poisonRecorder(worker, runtime),
       }),
     });
+    microservice.useGlobalFilters(new PassThroughRpcFilter());
   }
   await app.startAllMicroservices();
   let url: string | null = null;

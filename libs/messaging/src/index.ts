@@ -5,3 +5,4 @@ export * from './durable-consumer';
 export * from './jetstream-event-context';
 export * from './jetstream-transport';
 export * from './on-event.decorator';
+export * from './pass-through-rpc.filter';

@@ -19,12 +19,23 @@ export interface Runtime {
 
 export const SQLITE_FILE = 'atlas.sqlite';
 
-export async function createRuntime(config: AtlasConfig, secrets: ResolvedSecrets, serviceName: string): Promise<Runtime> {
+/**
+ * Connects what a process needs. `sharedStore` lets several services started in one process (tests)
+ * use one store: node:sqlite is synchronous, and two connections to one file in one thread could wait
+ * on each other's locks forever.
+ */
+export async function createRuntime(
+  config: AtlasConfig,
+  secrets: ResolvedSecrets,
+  serviceName: string,
+  sharedStore?: ReadModelStore,
+): Promise<Runtime> {
   const nats = await connectNats(config.natsUrl, `atlas-${serviceName}`);
   const jsm = await jetstreamManager(nats);
   await ensureEventStream(jsm);
   const js = jetstream(nats);
-  const store = await openStore({ mongodbUri: config.mongodbUri ?? undefined, sqlitePath: join(config.dataDir, SQLITE_FILE) });
+  const store =
+    sharedStore ?? (await openStore({ mongodbUri: config.mongodbUri ?? undefined, sqlitePath: join(config.dataDir, SQLITE_FILE) }));
   return {
     config,
     secrets,
@@ -35,7 +46,7 @@ export async function createRuntime(config: AtlasConfig, secrets: ResolvedSecret
     store,
     async close() {
       await nats.drain().catch(() => nats.close());
-      await store.close();
+      if (!sharedStore) await store.close();
     },
   };
 }

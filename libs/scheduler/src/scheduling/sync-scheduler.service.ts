@@ -13,7 +13,10 @@ import { fireSchedule } from './schedule-firing';
  */
 export const CATCH_UP_GRACE_MS = 5 * 60_000;
 
-type Schedule = Pick<EventDataOf<'ScheduleUpdated'>, 'schedule' | 'timezone' | 'enabled'>;
+type Schedule = Pick<EventDataOf<'ScheduleUpdated'>, 'schedule' | 'timezone' | 'enabled'> & {
+  /** When this version of the schedule was set: slots before it are not the schedule's to fire. */
+  since: Date;
+};
 
 /**
  * Runs the channels' sync schedules as @nestjs/schedule cron jobs. Its view of the schedules comes
@@ -77,9 +80,10 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
     if (event.type === 'ScheduleFired') this.recordFired(event.data.channel_id, event.data.slot);
     if (event.type !== 'ScheduleUpdated') return;
     const { channel_id, schedule, timezone, enabled } = event.data;
-    this.schedules.set(channel_id, { schedule, timezone, enabled });
+    const current = { schedule, timezone, enabled, since: new Date(event.metadata.occurred_at) };
+    this.schedules.set(channel_id, current);
     this.unregister(channel_id);
-    if (enabled) this.register(channel_id, { schedule, timezone, enabled });
+    if (enabled) this.register(channel_id, current);
   }
 
   private recordFired(channelId: string, slot: string): void {
@@ -108,7 +112,8 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
     const schedule = this.schedules.get(channelId);
     if (!schedule?.enabled) return;
     const now = new Date();
-    const missed = latestSlotBetween(schedule.schedule, schedule.timezone, new Date(now.getTime() - CATCH_UP_GRACE_MS), now);
+    const from = new Date(Math.max(now.getTime() - CATCH_UP_GRACE_MS, schedule.since.getTime()));
+    const missed = latestSlotBetween(schedule.schedule, schedule.timezone, from, now);
     if (missed) await this.fire(channelId, slotId(missed));
   }
 }
