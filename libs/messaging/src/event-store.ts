@@ -153,6 +153,10 @@ export class StoredMessage {
     return this.msg.seq;
   }
 
+  get subject(): string {
+    return this.msg.subject;
+  }
+
   get type(): string | undefined {
     return this.msg.headers?.get(HEADER.type) || undefined;
   }

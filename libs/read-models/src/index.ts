@@ -8,3 +8,4 @@ export * from './queries/jobs.queries';
 export * from './queries/channels.queries';
 export * from './queries/knowledge.queries';
 export * from './queries/read-your-writes';
+export * from './rebuild-read-models';
