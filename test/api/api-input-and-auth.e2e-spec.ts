@@ -31,7 +31,9 @@ describe('API: keys, validation and the error envelope', () => {
         ['GET', '/api/connections'],
         ['GET', '/api/does-not-exist'],
       ]) {
-        const { status, body } = await api.request(method, path, { json: method === 'POST' ? { channel_id: 'C0GENERAL' } : undefined });
+        const { status, body } = await api.request(method, path, {
+          json: method === 'POST' ? { channel_id: 'C0GENERAL' } : undefined,
+        });
         expect(status).toBe(401);
         expectEnvelope(body, 'UNAUTHORIZED');
       }
@@ -50,7 +52,9 @@ describe('API: keys, validation and the error envelope', () => {
   });
 
   describe('bad input gets a 400 in the envelope and changes nothing', () => {
-    const cases: Array<[string, string, string, { json?: unknown; raw?: string; headers?: Record<string, string> }, RegExp]> = [
+    const cases: Array<
+      [string, string, string, { json?: unknown; raw?: string; headers?: Record<string, string> }, RegExp]
+    > = [
       ['missing channel_id', 'POST', '/api/sync', { json: {} }, /channel_id/],
       ['an unknown field', 'POST', '/api/sync', { json: { channel_id: 'C0GENERAL', turbo: true } }, /turbo/],
       ['force of the wrong type', 'POST', '/api/sync', { json: { channel_id: 'C0GENERAL', force: 'yes' } }, /force/],
@@ -63,14 +67,62 @@ describe('API: keys, validation and the error envelope', () => {
       ['status without channel_id', 'GET', '/api/sync/status', {}, /channel_id/],
       ['an unknown query parameter', 'GET', '/api/sync/status?channel_id=C0GENERAL&verbose=1', {}, /verbose/],
       ['cancel without job_id', 'POST', '/api/sync/cancel', { json: {} }, /job_id/],
-      ['a 6-field cron', 'PUT', '/api/sync/schedules', { json: { channel_id: 'C0GENERAL', schedule: '0 0 * * * *' } }, /6 field/],
-      ['an out-of-range cron field', 'PUT', '/api/sync/schedules', { json: { channel_id: 'C0GENERAL', schedule: '0 25 * * *' } }, /hour field "25"/],
-      ['an unknown time zone', 'PUT', '/api/sync/schedules', { json: { channel_id: 'C0GENERAL', schedule: '0 * * * *', timezone: 'Mars/Base' } }, /timezone/],
-      ['enabled of the wrong type', 'PUT', '/api/sync/schedules', { json: { channel_id: 'C0GENERAL', schedule: '0 * * * *', enabled: 'on' } }, /enabled/],
-      ['an unknown platform', 'POST', '/api/connections', { json: { name: 'x', platform: 'irc', config: {} } }, /platform/],
-      ['an export path outside the import folder', 'POST', '/api/connections', { json: { name: 'x', platform: 'slack_export', config: { path: '../../etc' } } }, /outside|import folder/],
-      ['a slack connection without a token', 'POST', '/api/connections', { json: { name: 'x', platform: 'slack', config: {} } }, /token/],
-      ['an unknown config field', 'POST', '/api/connections', { json: { name: 'x', platform: 'slack_export', config: { path: 'acme', shell: 'rm' } } }, /shell/],
+      [
+        'a 6-field cron',
+        'PUT',
+        '/api/sync/schedules',
+        { json: { channel_id: 'C0GENERAL', schedule: '0 0 * * * *' } },
+        /6 field/,
+      ],
+      [
+        'an out-of-range cron field',
+        'PUT',
+        '/api/sync/schedules',
+        { json: { channel_id: 'C0GENERAL', schedule: '0 25 * * *' } },
+        /hour field "25"/,
+      ],
+      [
+        'an unknown time zone',
+        'PUT',
+        '/api/sync/schedules',
+        { json: { channel_id: 'C0GENERAL', schedule: '0 * * * *', timezone: 'Mars/Base' } },
+        /timezone/,
+      ],
+      [
+        'enabled of the wrong type',
+        'PUT',
+        '/api/sync/schedules',
+        { json: { channel_id: 'C0GENERAL', schedule: '0 * * * *', enabled: 'on' } },
+        /enabled/,
+      ],
+      [
+        'an unknown platform',
+        'POST',
+        '/api/connections',
+        { json: { name: 'x', platform: 'irc', config: {} } },
+        /platform/,
+      ],
+      [
+        'an export path outside the import folder',
+        'POST',
+        '/api/connections',
+        { json: { name: 'x', platform: 'slack_export', config: { path: '../../etc' } } },
+        /outside|import folder/,
+      ],
+      [
+        'a slack connection without a token',
+        'POST',
+        '/api/connections',
+        { json: { name: 'x', platform: 'slack', config: {} } },
+        /token/,
+      ],
+      [
+        'an unknown config field',
+        'POST',
+        '/api/connections',
+        { json: { name: 'x', platform: 'slack_export', config: { path: 'acme', shell: 'rm' } } },
+        /shell/,
+      ],
     ];
 
     it.each(cases)('%s', async (_label, method, path, options, message) => {

@@ -9,7 +9,10 @@ describe('cancelling a sync', () => {
 
   beforeAll(async () => {
     atlas = await startAtlas({ env: { ATLAS_MAX_CONCURRENT_SYNCS: '1' } });
-    writeSlackExport(join(atlas.importDir, 'acme'), [generatedChannel('C0BIG', 'big', 4000), generatedChannel('C0SMALL', 'small', 50)]);
+    writeSlackExport(join(atlas.importDir, 'acme'), [
+      generatedChannel('C0BIG', 'big', 4000),
+      generatedChannel('C0SMALL', 'small', 50),
+    ]);
     await connectExport(atlas.api, 'acme');
   });
 

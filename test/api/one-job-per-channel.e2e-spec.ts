@@ -20,7 +20,9 @@ describe('one active job per channel, a global limit on running jobs', () => {
   afterAll(() => atlas.close());
 
   it('creates exactly one job from twenty concurrent requests; the others get SYNC_IN_PROGRESS with its id', async () => {
-    const answers = await Promise.all(Array.from({ length: 20 }, () => atlas.api.post('/api/sync', { channel_id: 'C0BIG' })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => atlas.api.post('/api/sync', { channel_id: 'C0BIG' })),
+    );
     const created = answers.filter((a) => a.status === 202);
     const refused = answers.filter((a) => a.status === 409);
     expect(created).toHaveLength(1);
@@ -51,7 +53,8 @@ describe('one active job per channel, a global limit on running jobs', () => {
     await waitForJob(atlas.api, 'C0TWO', third.body.job_id, ['completed'], 90_000);
     const jobs = [first.body.job_id, second.body.job_id, third.body.job_id];
     const log = await readLog(atlas.service.runtime.events);
-    const seqOf = (type: string, jobId: string) => log.find((e) => e.event.type === type && (e.event.data as any).job_id === jobId)!.seq;
+    const seqOf = (type: string, jobId: string) =>
+      log.find((e) => e.event.type === type && (e.event.data as any).job_id === jobId)!.seq;
     // In order, and never two at once: each job starts only after the one before it completed.
     expect(seqOf('SyncStarted', jobs[1])).toBeGreaterThan(seqOf('SyncCompleted', jobs[0]));
     expect(seqOf('SyncStarted', jobs[2])).toBeGreaterThan(seqOf('SyncCompleted', jobs[1]));

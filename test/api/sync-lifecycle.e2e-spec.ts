@@ -142,7 +142,15 @@ describe('Sync API: a sync from trigger to history', () => {
   it('keeps every stage of the pipeline in the log, in order, for each job', async () => {
     const log = await readLog(atlas.service.runtime.events);
     const types = log.filter((e) => (e.event.data as any).job_id === firstJob).map((e) => e.event.type);
-    const order = ['SyncRequested', 'SyncStarted', 'FetchCompleted', 'ExtractionCompleted', 'GraphCompleted', 'WikiGenerated', 'SyncCompleted'];
+    const order = [
+      'SyncRequested',
+      'SyncStarted',
+      'FetchCompleted',
+      'ExtractionCompleted',
+      'GraphCompleted',
+      'WikiGenerated',
+      'SyncCompleted',
+    ];
     const positions = order.map((type) => (types as string[]).indexOf(type));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

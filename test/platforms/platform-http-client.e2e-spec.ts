@@ -51,7 +51,9 @@ describe('PlatformHttpClient', () => {
     );
     const waits: number[] = [];
     try {
-      await new PlatformHttpClient({ maxRetryAfterSeconds: 1, onWait: (ms) => waits.push(ms) }).send({ url: server.url });
+      await new PlatformHttpClient({ maxRetryAfterSeconds: 1, onWait: (ms) => waits.push(ms) }).send({
+        url: server.url,
+      });
       expect(waits).toEqual([200]);
       expect(server.attempts()).toBe(2);
     } finally {
@@ -84,7 +86,11 @@ describe('PlatformHttpClient', () => {
   it('returns other client errors to the caller without retrying', async () => {
     const server = await serve((_request, response) => response.writeHead(404).end('no such method'));
     try {
-      const response = await new PlatformHttpClient({ maxRetryAfterSeconds: 1 }).send({ url: server.url, method: 'POST', body: 'a=1' });
+      const response = await new PlatformHttpClient({ maxRetryAfterSeconds: 1 }).send({
+        url: server.url,
+        method: 'POST',
+        body: 'a=1',
+      });
       expect(response).toMatchObject({ status: 404, body: 'no such method' });
       expect(server.attempts()).toBe(1);
     } finally {

@@ -1,6 +1,15 @@
 import { PlatformError } from '@atlas/platforms';
 import { SlackEmulator } from '../support/slack-emulator';
-import { addUsers, collectPages, idsOf, messagesOf, rejectionOf, request, seedLongChannel, slackConnector } from './slack-fixtures';
+import {
+  addUsers,
+  collectPages,
+  idsOf,
+  messagesOf,
+  rejectionOf,
+  request,
+  seedLongChannel,
+  slackConnector,
+} from './slack-fixtures';
 
 describe('Slack connector failures', () => {
   let emulator: SlackEmulator;
@@ -32,7 +41,9 @@ describe('Slack connector failures', () => {
     it('fails with RATE_LIMIT and the Retry-After when the wait is longer than allowed', async () => {
       emulator.limitRate('conversations.history', { requests: 0, windowSeconds: 60, retryAfterSeconds: 30 });
 
-      const error = await rejectionOf(collectPages(slackConnector(emulator, { maxRetryAfterSeconds: 5 }), request('C0LONG')));
+      const error = await rejectionOf(
+        collectPages(slackConnector(emulator, { maxRetryAfterSeconds: 5 }), request('C0LONG')),
+      );
 
       expect(error).toBeInstanceOf(PlatformError);
       expect(error).toMatchObject({ code: 'RATE_LIMIT', transient: false, retryAfterSeconds: 30 });
@@ -62,7 +73,11 @@ describe('Slack connector failures', () => {
 
       for (const error of [fetchError, discoverError]) {
         expect(error).toBeInstanceOf(PlatformError);
-        expect(error).toMatchObject({ code: 'AUTH_ERROR', transient: false, options: { platformCode: 'invalid_auth' } });
+        expect(error).toMatchObject({
+          code: 'AUTH_ERROR',
+          transient: false,
+          options: { platformCode: 'invalid_auth' },
+        });
       }
       expect(emulator.callsTo('conversations.history')).toHaveLength(0);
     });
@@ -82,7 +97,11 @@ describe('Slack connector failures', () => {
 
   it('reports an unknown channel as CHANNEL_NOT_FOUND', async () => {
     const error = await rejectionOf(collectPages(slackConnector(emulator), request('C0GONE')));
-    expect(error).toMatchObject({ code: 'CHANNEL_NOT_FOUND', transient: false, options: { platformCode: 'channel_not_found' } });
+    expect(error).toMatchObject({
+      code: 'CHANNEL_NOT_FOUND',
+      transient: false,
+      options: { platformCode: 'channel_not_found' },
+    });
   });
 
   describe('server errors', () => {
@@ -137,11 +156,27 @@ describe('Slack channel discovery', () => {
     const channels = await slackConnector(emulator).discoverChannels();
 
     expect(channels).toHaveLength(212);
-    expect(channels).toContainEqual({ channel_id: 'C0GENERAL', name: 'general', topic: 'Company news', is_private: false, message_count_hint: null });
-    expect(channels).toContainEqual({ channel_id: 'C0SECRET', name: 'leadership', topic: 'Leads only', is_private: true, message_count_hint: null });
+    expect(channels).toContainEqual({
+      channel_id: 'C0GENERAL',
+      name: 'general',
+      topic: 'Company news',
+      is_private: false,
+      message_count_hint: null,
+    });
+    expect(channels).toContainEqual({
+      channel_id: 'C0SECRET',
+      name: 'leadership',
+      topic: 'Leads only',
+      is_private: true,
+      message_count_hint: null,
+    });
     expect(channels.map((channel) => channel.channel_id)).not.toContain('C0OLD');
     const listCalls = emulator.callsTo('conversations.list');
     expect(listCalls).toHaveLength(2);
-    expect(listCalls[0].params).toMatchObject({ types: 'public_channel,private_channel', exclude_archived: 'true', limit: '200' });
+    expect(listCalls[0].params).toMatchObject({
+      types: 'public_channel,private_channel',
+      exclude_archived: 'true',
+      limit: '200',
+    });
   });
 });

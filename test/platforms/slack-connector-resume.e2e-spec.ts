@@ -1,6 +1,15 @@
 import type { FetchedPage } from '@atlas/platforms';
 import { SlackEmulator } from '../support/slack-emulator';
-import { addUsers, collectPages, idsOf, messagesOf, request, seedLongChannel, slackConnector, USERS } from './slack-fixtures';
+import {
+  addUsers,
+  collectPages,
+  idsOf,
+  messagesOf,
+  request,
+  seedLongChannel,
+  slackConnector,
+  USERS,
+} from './slack-fixtures';
 
 /**
  * A fetch interrupted after publishing part of a page, then continued by a fresh connector (as a new
@@ -32,7 +41,10 @@ describe('Slack connector resuming an interrupted fetch', () => {
     const publishedBefore = [...messagesOf(before), ...fullWalk[interruptedPage].messages.slice(0, published)];
     const last = before[before.length - 1];
     // Posted while the fetch was down: they belong to the next sync, and must not shift the pages.
-    const postedMeanwhile = emulator.workspace.postMany(channelId, 7, (index) => ({ user: USERS.ana.id, text: `late ${index}` }));
+    const postedMeanwhile = emulator.workspace.postMany(channelId, 7, (index) => ({
+      user: USERS.ana.id,
+      text: `late ${index}`,
+    }));
 
     const resumed = await collectPages(
       slackConnector(emulator),
@@ -67,7 +79,10 @@ describe('Slack connector resuming an interrupted fetch', () => {
   });
 
   it('refuses a token it did not write', async () => {
-    const pages = collectPages(slackConnector(emulator), request('C0RES1', { resume: { token: 'bm9wZQ', skip: 0, cursor: null } }));
+    const pages = collectPages(
+      slackConnector(emulator),
+      request('C0RES1', { resume: { token: 'bm9wZQ', skip: 0, cursor: null } }),
+    );
     await expect(pages).rejects.toMatchObject({ code: 'INTERNAL_ERROR', transient: false });
   });
 });

@@ -50,9 +50,15 @@ describe('Slack connector against the Slack emulator', () => {
         return first.thread_parent_id === null ? `history:${page.messages.length}` : `replies:${page.messages.length}`;
       });
       expect(shape).toEqual([
-        'history:200', 'replies:200', 'replies:50', 'replies:3',
-        'history:200', 'replies:3', 'replies:3',
-        'history:50', 'replies:3',
+        'history:200',
+        'replies:200',
+        'replies:50',
+        'replies:3',
+        'history:200',
+        'replies:3',
+        'replies:3',
+        'history:50',
+        'replies:3',
       ]);
       expect(pages[0].messages[0].id).toBe(topLevel[449]);
       expect(pages[1].messages.every((message) => message.thread_parent_id === topLevel[405])).toBe(true);
@@ -66,7 +72,9 @@ describe('Slack connector against the Slack emulator', () => {
         expect(page.messages.every((message) => message.id !== message.thread_parent_id)).toBe(true);
       }
       const parents = messagesOf(pages).filter((message) => message.reply_count > 0);
-      expect(parents.map((message) => message.id).sort()).toEqual(THREAD_INDEXES.map((index) => topLevel[index]).sort());
+      expect(parents.map((message) => message.id).sort()).toEqual(
+        THREAD_INDEXES.map((index) => topLevel[index]).sort(),
+      );
       expect(parents.find((message) => message.id === topLevel[405])?.reply_count).toBe(250);
     });
 
@@ -129,7 +137,11 @@ describe('Slack connector against the Slack emulator', () => {
     workspace.addChannel({ id: 'C0BCAST', name: 'broadcast' });
     const parent = workspace.post('C0BCAST', { user: USERS.ana.id, text: 'Which database version do we target?' });
     const plain = workspace.reply('C0BCAST', parent, { user: USERS.ben.id, text: 'Postgres 16' });
-    const broadcast = workspace.reply('C0BCAST', parent, { user: USERS.ana.id, text: 'Decided: Postgres 16', broadcast: true });
+    const broadcast = workspace.reply('C0BCAST', parent, {
+      user: USERS.ana.id,
+      text: 'Decided: Postgres 16',
+      broadcast: true,
+    });
 
     const messages = messagesOf(await collectPages(slackConnector(emulator), request('C0BCAST')));
 

@@ -19,7 +19,11 @@ describe('Slack emulator', () => {
 
   afterAll(() => emulator.stop());
 
-  async function call(method: string, init: RequestInit = {}, query = ''): Promise<{ status: number; body: any; headers: Headers }> {
+  async function call(
+    method: string,
+    init: RequestInit = {},
+    query = '',
+  ): Promise<{ status: number; body: any; headers: Headers }> {
     const response = await fetch(`${emulator.url}/${method}${query}`, { method: 'POST', ...init });
     return { status: response.status, body: await response.json(), headers: response.headers };
   }
@@ -53,7 +57,11 @@ describe('Slack emulator', () => {
     expect(first.body).toMatchObject({ has_more: true });
     const cursor = first.body.response_metadata.next_cursor;
     expect(cursor).not.toContain(ts[1]);
-    const second = await call('conversations.history', { method: 'GET', headers: auth }, `?channel=C01&limit=3&cursor=${encodeURIComponent(cursor)}`);
+    const second = await call(
+      'conversations.history',
+      { method: 'GET', headers: auth },
+      `?channel=C01&limit=3&cursor=${encodeURIComponent(cursor)}`,
+    );
     expect(second.body).toMatchObject({ has_more: false, response_metadata: { next_cursor: '' } });
     expect(second.body.messages.map((message: { ts: string }) => message.ts)).toEqual([ts[1], ts[0]]);
     expect(second.body.messages[0]).toMatchObject({ thread_ts: parent, reply_count: 2, reply_users: ['U01ANA'] });
@@ -62,17 +70,33 @@ describe('Slack emulator', () => {
   it('clamps limit and filters by oldest, latest and inclusive', async () => {
     const all = await call('conversations.history', { method: 'GET', headers: auth }, '?channel=C01&limit=100000');
     expect(all.body.messages).toHaveLength(5);
-    const exclusive = await call('conversations.history', { method: 'GET', headers: auth }, `?channel=C01&oldest=${ts[1]}&latest=${ts[3]}`);
+    const exclusive = await call(
+      'conversations.history',
+      { method: 'GET', headers: auth },
+      `?channel=C01&oldest=${ts[1]}&latest=${ts[3]}`,
+    );
     expect(exclusive.body.messages.map((message: { ts: string }) => message.ts)).toEqual([ts[2]]);
-    const inclusive = await call('conversations.history', { method: 'GET', headers: auth }, `?channel=C01&oldest=${ts[1]}&latest=${ts[3]}&inclusive=true`);
+    const inclusive = await call(
+      'conversations.history',
+      { method: 'GET', headers: auth },
+      `?channel=C01&oldest=${ts[1]}&latest=${ts[3]}&inclusive=true`,
+    );
     expect(inclusive.body.messages.map((message: { ts: string }) => message.ts)).toEqual([ts[3], ts[2], ts[1]]);
   });
 
   it('returns a thread parent first, then its replies, paged', async () => {
-    const first = await call('conversations.replies', { method: 'GET', headers: auth }, `?channel=C01&ts=${parent}&limit=1`);
+    const first = await call(
+      'conversations.replies',
+      { method: 'GET', headers: auth },
+      `?channel=C01&ts=${parent}&limit=1`,
+    );
     expect(first.body.messages.map((message: { text: string }) => message.text)).toEqual(['m1', 'r0']);
     const cursor = encodeURIComponent(first.body.response_metadata.next_cursor);
-    const second = await call('conversations.replies', { method: 'GET', headers: auth }, `?channel=C01&ts=${parent}&limit=1&cursor=${cursor}`);
+    const second = await call(
+      'conversations.replies',
+      { method: 'GET', headers: auth },
+      `?channel=C01&ts=${parent}&limit=1&cursor=${cursor}`,
+    );
     expect(second.body.messages.map((message: { text: string }) => message.text)).toEqual(['r1']);
     expect(second.body.has_more).toBe(false);
   });
@@ -82,7 +106,10 @@ describe('Slack emulator', () => {
       ok: false,
       error: 'channel_not_found',
     });
-    expect((await call('users.info', { method: 'GET', headers: auth }, '?user=U404')).body).toEqual({ ok: false, error: 'user_not_found' });
+    expect((await call('users.info', { method: 'GET', headers: auth }, '?user=U404')).body).toEqual({
+      ok: false,
+      error: 'user_not_found',
+    });
   });
 
   it('rate limits per method with HTTP 429, Retry-After and a ratelimited body', async () => {

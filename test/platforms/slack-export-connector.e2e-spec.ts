@@ -11,7 +11,12 @@ const CHANNELS = { general: 'C04K7Q1GN2A', engineering: 'C04K7Q9EN5B', product: 
 
 function exportConnector(importDir: string, path: string, workspaceUrl?: string): SlackExportConnector {
   return new SlackExportConnector(
-    { connection_id: 'conn_export', platform: 'slack_export', config: { path, workspace_url: workspaceUrl }, credentials: null },
+    {
+      connection_id: 'conn_export',
+      platform: 'slack_export',
+      config: { path, workspace_url: workspaceUrl },
+      credentials: null,
+    },
     { maxRetryAfterSeconds: 5, importDir },
   );
 }
@@ -21,7 +26,9 @@ function demoMessages(channel: string): Array<{ ts: string; day: string }> {
   const folder = join(DEMO, channel);
   return readdirSync(folder)
     .sort()
-    .flatMap((day) => (JSON.parse(readFileSync(join(folder, day), 'utf8')) as Array<{ ts: string }>).map(({ ts }) => ({ ts, day })));
+    .flatMap((day) =>
+      (JSON.parse(readFileSync(join(folder, day), 'utf8')) as Array<{ ts: string }>).map(({ ts }) => ({ ts, day })),
+    );
 }
 
 describe('Slack export connector on the demo export', () => {
@@ -58,12 +65,22 @@ describe('Slack export connector on the demo export', () => {
     });
 
     it.each(Object.keys(CHANNELS))('fetches #%s oldest first, one page per day file', async (name) => {
-      const pages = await collectPages(exportConnector(imports.path, path), request(CHANNELS[name as keyof typeof CHANNELS]));
+      const pages = await collectPages(
+        exportConnector(imports.path, path),
+        request(CHANNELS[name as keyof typeof CHANNELS]),
+      );
       const expected = demoMessages(name);
       expect(idsOf(messagesOf(pages))).toEqual([...expected].sort((a, b) => compareTs(a.ts, b.ts)).map(({ ts }) => ts));
       expect(pages).toHaveLength(new Set(expected.map(({ day }) => day)).size);
-      expect(pages.map((page) => page.nextToken === null)).toEqual(pages.map((_page, index) => index === pages.length - 1));
-      expect(pages[pages.length - 1].cursor).toBe(expected.map(({ ts }) => ts).sort(compareTs).at(-1));
+      expect(pages.map((page) => page.nextToken === null)).toEqual(
+        pages.map((_page, index) => index === pages.length - 1),
+      );
+      expect(pages[pages.length - 1].cursor).toBe(
+        expected
+          .map(({ ts }) => ts)
+          .sort(compareTs)
+          .at(-1),
+      );
     });
   });
 
@@ -73,7 +90,8 @@ describe('Slack export connector on the demo export', () => {
     beforeAll(async () => {
       const connector = exportConnector(imports.path, 'fernway.zip', 'https://fernway.slack.com/');
       messages = {};
-      for (const [name, id] of Object.entries(CHANNELS)) messages[name] = messagesOf(await collectPages(connector, request(id)));
+      for (const [name, id] of Object.entries(CHANNELS))
+        messages[name] = messagesOf(await collectPages(connector, request(id)));
     });
 
     const find = (channel: string, text: string) => {
@@ -97,7 +115,9 @@ describe('Slack export connector on the demo export', () => {
       const replies = messages.engineering.filter((message) => message.thread_parent_id === question.id);
       expect(replies).toHaveLength(question.reply_count);
       expect(replies.map((reply) => reply.author_name)).toEqual(['Ana', 'Chloé', 'Ana', 'Dev']);
-      expect(replies[2].text).toBe("Let's go with dropping Safari 15 starting with the 2.33 release. @Dev please add a note to the release notes.");
+      expect(replies[2].text).toBe(
+        "Let's go with dropping Safari 15 starting with the 2.33 release. @Dev please add a note to the release notes.",
+      );
       expect(replies[2].permalink).toBe(
         `https://fernway.slack.com/archives/C04K7Q9EN5B/p${replies[2].id.replace('.', '')}?thread_ts=${question.id}&cid=C04K7Q9EN5B`,
       );
@@ -109,7 +129,9 @@ describe('Slack export connector on the demo export', () => {
       const deploy = messages.engineering.find((message) => message.subtype === 'bot_message');
       expect(deploy).toMatchObject({ author_id: 'B05D3SHP1T0', author_name: 'Shipit', is_bot: true });
       expect(deploy?.text).toContain('12 commits by @Ben and @Dev');
-      expect(messages.general.filter((message) => message.edited).map((message) => message.author_name)).toEqual(['Ana']);
+      expect(messages.general.filter((message) => message.edited).map((message) => message.author_name)).toEqual([
+        'Ana',
+      ]);
       expect(find('product', 'Scheduled Reports mockups v1').attachments).toEqual([
         {
           name: 'scheduled-reports-v1.png',
@@ -127,9 +149,14 @@ describe('Slack export connector on the demo export', () => {
   });
 
   it('fetches only messages newer than `since`', async () => {
-    const all = demoMessages('product').map(({ ts }) => ts).sort(compareTs);
+    const all = demoMessages('product')
+      .map(({ ts }) => ts)
+      .sort(compareTs);
     const since = all[30];
-    const pages = await collectPages(exportConnector(imports.path, 'fernway.zip'), request(CHANNELS.product, { since }));
+    const pages = await collectPages(
+      exportConnector(imports.path, 'fernway.zip'),
+      request(CHANNELS.product, { since }),
+    );
     expect(idsOf(messagesOf(pages))).toEqual(all.slice(31));
     expect(pages.at(-1)?.cursor).toBe(all.at(-1));
   });
@@ -145,12 +172,16 @@ describe('Slack export connector paging and resuming', () => {
     cpSync(join(DEMO, 'users.json'), join(root, 'users.json'));
     writeFileSync(join(root, 'channels.json'), JSON.stringify([{ id: channel, name: 'launch' }]));
     const start = Date.parse('2025-03-03T08:00:00Z') / 1000;
-    for (let index = 0; index < 1200; index += 1) busyDay.push(`${start + index * 10}.${String(index).padStart(6, '0')}`);
+    for (let index = 0; index < 1200; index += 1)
+      busyDay.push(`${start + index * 10}.${String(index).padStart(6, '0')}`);
     mkdirSync(join(root, 'launch'), { recursive: true });
     // Written newest first: the connector must sort by ts, not trust the file's order.
     const newestFirst = [...busyDay].reverse().map((ts) => ({ type: 'message', user: 'U04K7QJ2M1A', text: ts, ts }));
     writeFileSync(join(root, 'launch/2025-03-03.json'), JSON.stringify(newestFirst));
-    writeFileSync(join(root, 'launch/2025-03-04.json'), JSON.stringify([{ type: 'message', user: 'U04K7R8B3BN', text: 'next day', ts: '1741082400.000100' }]));
+    writeFileSync(
+      join(root, 'launch/2025-03-04.json'),
+      JSON.stringify([{ type: 'message', user: 'U04K7R8B3BN', text: 'next day', ts: '1741082400.000100' }]),
+    );
   });
 
   afterAll(() => imports.remove());
@@ -181,7 +212,10 @@ describe('Slack export connector paging and resuming', () => {
   });
 
   it('yields nothing when nothing is newer than `since`', async () => {
-    const pages = await collectPages(exportConnector(imports.path, 'big'), request(channel, { since: '1741082400.000100' }));
+    const pages = await collectPages(
+      exportConnector(imports.path, 'big'),
+      request(channel, { since: '1741082400.000100' }),
+    );
     expect(pages).toEqual([]);
   });
 });

@@ -61,7 +61,10 @@ describe('Slack export connector failures', () => {
   describe('broken exports', () => {
     beforeAll(() => {
       cpSync(DEMO, join(imports, 'broken'), { recursive: true });
-      writeFileSync(join(imports, 'broken/engineering/2025-03-12.json'), '[{"type": "message", "ts": "1741772000.000100",');
+      writeFileSync(
+        join(imports, 'broken/engineering/2025-03-12.json'),
+        '[{"type": "message", "ts": "1741772000.000100",',
+      );
       writeFileSync(join(imports, 'broken/product/2025-03-13.json'), '{"not": "an array"}');
       cpSync(DEMO, join(imports, 'renamed'), { recursive: true });
       cpSync(join(imports, 'renamed/general'), join(imports, 'renamed/general-old'), { recursive: true });
@@ -113,7 +116,10 @@ describe('Slack export connector failures', () => {
 
   describe('hostile ZIP files', () => {
     it('refuses an archive with an entry escaping it', async () => {
-      writeFileSync(join(imports, 'escape.zip'), buildZip([...folderEntries(DEMO), { name: '../../evil.json', data: '[]' }]));
+      writeFileSync(
+        join(imports, 'escape.zip'),
+        buildZip([...folderEntries(DEMO), { name: '../../evil.json', data: '[]' }]),
+      );
       const error = await platformErrorOf(exportConnector(imports, 'escape.zip').discoverChannels());
       expect(error.message).toBe('escape.zip is not a readable ZIP archive: invalid relative path: ../../evil.json');
     });
@@ -124,7 +130,9 @@ describe('Slack export connector failures', () => {
       );
       writeFileSync(join(imports, 'bomb.zip'), buildZip(entries));
       const error = await platformErrorOf(collectPages(exportConnector(imports, 'bomb.zip'), request(GENERAL)));
-      expect(error.message).toBe('users.json in bomb.zip is 314572800 bytes, more than an export file can be (268435456)');
+      expect(error.message).toBe(
+        'users.json in bomb.zip is 314572800 bytes, more than an export file can be (268435456)',
+      );
     });
 
     it('refuses a file that is not a ZIP archive', async () => {

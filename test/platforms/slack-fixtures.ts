@@ -6,7 +6,13 @@ export const USERS = {
   ana: { id: 'U01ANA', name: 'ana.souza', realName: 'Ana Souza', displayName: 'Ana' },
   ben: { id: 'U02BEN', name: 'ben.okafor', realName: 'Ben Okafor' },
   deploybot: { id: 'U03BOT', name: 'deploybot', realName: 'Deploybot', isBot: true },
-  partner: { id: 'W04EXT', name: 'pat.partner', realName: 'Pat Partner', displayName: 'Pat (Partner Co)', listed: false },
+  partner: {
+    id: 'W04EXT',
+    name: 'pat.partner',
+    realName: 'Pat Partner',
+    displayName: 'Pat (Partner Co)',
+    listed: false,
+  },
 };
 
 /** Top-level messages whose index is one of these start a thread; the second one is long. */
@@ -37,7 +43,11 @@ export function seedLongChannel(workspace: SlackWorkspace, channelId: string): s
   return topLevel;
 }
 
-export function slackConnector(emulator: SlackEmulator, options: Partial<ConnectorOptions> = {}, token = EMULATOR_TOKEN) {
+export function slackConnector(
+  emulator: SlackEmulator,
+  options: Partial<ConnectorOptions> = {},
+  token = EMULATOR_TOKEN,
+) {
   return new SlackConnector(
     {
       connection_id: 'conn_test',

@@ -54,8 +54,13 @@ describe('a stage worker killed in the middle of a job', () => {
     let extractor = AppProcess.start('extractor', atlas.env);
     try {
       const jobId = await syncToCompletion(atlas);
-      const extracted = () => atlas.service.runtime.store.get<any>('jobs', jobId).then((job) => job?.counters.batches_extracted ?? 0);
-      await eventually(async () => ((await extracted()) >= 3 ? true : undefined), 60_000, 'the extractor to publish a few batches');
+      const extracted = () =>
+        atlas.service.runtime.store.get<any>('jobs', jobId).then((job) => job?.counters.batches_extracted ?? 0);
+      await eventually(
+        async () => ((await extracted()) >= 3 ? true : undefined),
+        60_000,
+        'the extractor to publish a few batches',
+      );
 
       await extractor.kill('SIGKILL');
       const atKill = await atlas.service.runtime.store.get<any>('jobs', jobId);
@@ -69,7 +74,8 @@ describe('a stage worker killed in the middle of a job', () => {
       const batches = log
         .filter((e) => e.event.type === 'FactsExtracted' && e.event.data.job_id === jobId)
         .map((e) => (e.event.data as any).batch);
-      const fetched = log.find((e) => e.event.type === 'FetchCompleted' && e.event.data.job_id === jobId)!.event.data as any;
+      const fetched = log.find((e) => e.event.type === 'FetchCompleted' && e.event.data.job_id === jobId)!.event
+        .data as any;
       // Every batch extracted exactly once: none lost to the kill, none published twice after it.
       expect([...batches].sort((a, b) => a - b)).toEqual(Array.from({ length: fetched.batches }, (_, i) => i + 1));
       expect(await knowledgeOf(atlas)).toEqual(reference);

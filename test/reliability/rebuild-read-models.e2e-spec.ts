@@ -45,7 +45,9 @@ describe('read models are projections of the log', () => {
     const again = await api.post('/api/sync', { channel_id: 'C0ALPHA', force: true });
     await waitForJob(api, 'C0ALPHA', again.body.job_id, ['completed']);
     const long = await api.post('/api/sync', { channel_id: 'C0LONG' });
-    await eventually(async () => ((await api.get(`/api/sync/status?channel_id=C0LONG`)).body.progress.processed_messages > 0 ? true : undefined));
+    await eventually(async () =>
+      (await api.get(`/api/sync/status?channel_id=C0LONG`)).body.progress.processed_messages > 0 ? true : undefined,
+    );
     await api.post('/api/sync/cancel', { job_id: long.body.job_id });
     rmSync(join(exportDir, 'gone'), { recursive: true });
     const gone = await api.post('/api/sync', { channel_id: 'C0GONE' });
@@ -63,7 +65,11 @@ describe('read models are projections of the log', () => {
     original = await snapshot(atlas.service.runtime.store);
     await atlas.stopService();
     const config = loadConfig(atlas.env);
-    runtime = await createRuntime(config, resolveSecrets(config, { generateMissing: false, needApiKeys: false, needSecretKey: false }), 'rebuild-test');
+    runtime = await createRuntime(
+      config,
+      resolveSecrets(config, { generateMissing: false, needApiKeys: false, needSecretKey: false }),
+      'rebuild-test',
+    );
   });
 
   afterAll(async () => {
@@ -72,7 +78,17 @@ describe('read models are projections of the log', () => {
   });
 
   it('covers every kind of document', () => {
-    for (const collection of ['connections', 'channels', 'jobs', 'schedules', 'messages', 'facts', 'entities', 'relations', 'wiki_pages']) {
+    for (const collection of [
+      'connections',
+      'channels',
+      'jobs',
+      'schedules',
+      'messages',
+      'facts',
+      'entities',
+      'relations',
+      'wiki_pages',
+    ]) {
       expect(original[collection].length).toBeGreaterThan(0);
     }
     const statuses = new Set((original.jobs as Array<{ status: string }>).map((job) => job.status));

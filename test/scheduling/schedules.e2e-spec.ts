@@ -2,7 +2,15 @@ import { join } from 'node:path';
 import { RunningService, SERVICE_PLANS } from '@atlas/bootstrap';
 import { SchedulingModule, SyncScheduler } from '@atlas/scheduler';
 import { slotId } from '@atlas/sync';
-import { AtlasHarness, connectExport, eventually, readLog, startAtlas, startSibling, waitForJob } from '../support/atlas-harness';
+import {
+  AtlasHarness,
+  connectExport,
+  eventually,
+  readLog,
+  startAtlas,
+  startSibling,
+  waitForJob,
+} from '../support/atlas-harness';
 import { generatedChannel, writeSlackExport } from '../support/slack-export-fixture';
 
 jest.setTimeout(150_000);
@@ -47,16 +55,33 @@ describe('sync schedules', () => {
       enabled: true,
     });
     expect(put.status).toBe(200);
-    expect(put.body).toMatchObject({ channel_id: 'C0QUIET', schedule: '0 9 * * 1', timezone: 'Europe/Berlin', enabled: true, last_sync: null });
+    expect(put.body).toMatchObject({
+      channel_id: 'C0QUIET',
+      schedule: '0 9 * * 1',
+      timezone: 'Europe/Berlin',
+      enabled: true,
+      last_sync: null,
+    });
     const next = new Date(put.body.next_sync);
     expect(next.getTime()).toBeGreaterThan(Date.now());
-    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(next)).toBe(
-      'Mon 09:00',
-    );
+    expect(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Berlin',
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(next),
+    ).toBe('Mon 09:00');
     const list = await atlas.api.get('/api/sync/schedules');
-    expect(list.body.schedules).toEqual([expect.objectContaining({ channel_id: 'C0QUIET', schedule: '0 9 * * 1', next_sync: put.body.next_sync })]);
+    expect(list.body.schedules).toEqual([
+      expect.objectContaining({ channel_id: 'C0QUIET', schedule: '0 9 * * 1', next_sync: put.body.next_sync }),
+    ]);
 
-    const disabled = await atlas.api.put('/api/sync/schedules', { channel_id: 'C0QUIET', schedule: '0 9 * * 1', enabled: false });
+    const disabled = await atlas.api.put('/api/sync/schedules', {
+      channel_id: 'C0QUIET',
+      schedule: '0 9 * * 1',
+      enabled: false,
+    });
     expect(disabled.body).toMatchObject({ enabled: false, next_sync: null, timezone: 'UTC' });
   });
 
@@ -64,12 +89,21 @@ describe('sync schedules', () => {
     await atlas.api.put('/api/sync/schedules', { channel_id: 'C0BUSY', schedule: '0 0 1 1 *' });
     const { body: running } = await atlas.api.post('/api/sync', { channel_id: 'C0BUSY' });
     const fired = await atlas.service.app.get(SyncScheduler).fire('C0BUSY', '2030-01-01T00:00:00Z');
-    expect(fired).toMatchObject({ outcome: 'skipped', reason: 'sync_in_progress', active_job_id: running.job_id, job_id: null });
+    expect(fired).toMatchObject({
+      outcome: 'skipped',
+      reason: 'sync_in_progress',
+      active_job_id: running.job_id,
+      job_id: null,
+    });
     const { body } = await eventually(async () => {
       const list = await atlas.api.get('/api/sync/schedules?channel_id=C0BUSY');
       return list.body.schedules[0]?.last_skip ? list : undefined;
     });
-    expect(body.schedules[0].last_skip).toEqual({ slot: '2030-01-01T00:00:00Z', reason: 'sync_in_progress', active_job_id: running.job_id });
+    expect(body.schedules[0].last_skip).toEqual({
+      slot: '2030-01-01T00:00:00Z',
+      reason: 'sync_in_progress',
+      active_job_id: running.job_id,
+    });
     expect(body.schedules[0].last_sync).toBeNull();
     await atlas.api.post('/api/sync/cancel', { job_id: running.job_id });
   });
@@ -82,7 +116,9 @@ describe('sync schedules', () => {
     // Both instances fire the same slot, several times, at once.
     const slot = slotId(new Date());
     const instances = [atlas.service.app.get(SyncScheduler), second.app.get(SyncScheduler)];
-    const outcomes = await Promise.all(instances.flatMap((scheduler) => [1, 2, 3].map(() => scheduler.fire('C0CRON', slot))));
+    const outcomes = await Promise.all(
+      instances.flatMap((scheduler) => [1, 2, 3].map(() => scheduler.fire('C0CRON', slot))),
+    );
     expect(outcomes.filter((o) => o?.outcome === 'triggered').length).toBeGreaterThanOrEqual(1);
     expect((await requestsBySlot('C0CRON')).get(slot)).toBe(1);
 
@@ -116,7 +152,8 @@ describe('sync schedules', () => {
 
     const schedules = await atlas.api.get('/api/sync/schedules?channel_id=C0CRON');
     expect(schedules.body.schedules[0].last_sync).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/);
-    const jobId = log.find((e) => e.event.type === 'SyncRequested' && e.event.data.trigger.slot === slot)!.event.data as any;
+    const jobId = log.find((e) => e.event.type === 'SyncRequested' && e.event.data.trigger.slot === slot)!.event
+      .data as any;
     await waitForJob(atlas.api, 'C0CRON', jobId.job_id, ['completed', 'cancelled', 'failed']);
   });
 });

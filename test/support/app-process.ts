@@ -15,7 +15,9 @@ export class AppProcess {
   static start(app: string, env: NodeJS.ProcessEnv): AppProcess {
     const main = join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: build first (npm test runs the build)`);
-    return new AppProcess(spawn(process.execPath, [main], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+    return new AppProcess(
+      spawn(process.execPath, [main], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }),
+    );
   }
 
   get log(): string {

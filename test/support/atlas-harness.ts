@@ -69,19 +69,30 @@ export async function startAtlas(
  * Starts another service in this process on the same NATS, data dir and store (a second scheduler, a
  * set of stage workers...). It shares the harness's store: see createRuntime.
  */
-export async function startSibling(atlas: AtlasHarness, plan: ServicePlan | Parameters<typeof startService>[0]): Promise<RunningService> {
-  return startService(plan, { env: { ...atlas.env, PORT: String(await freePort()) }, store: atlas.service.runtime.store });
+export async function startSibling(
+  atlas: AtlasHarness,
+  plan: ServicePlan | Parameters<typeof startService>[0],
+): Promise<RunningService> {
+  return startService(plan, {
+    env: { ...atlas.env, PORT: String(await freePort()) },
+    store: atlas.service.runtime.store,
+  });
 }
 
 /** Every event of the log, in order. */
 export async function readLog(events: EventStore): Promise<Array<{ seq: number; event: AtlasEvent }>> {
   const all: Array<{ seq: number; event: AtlasEvent }> = [];
-  for await (const message of events.read('atlas.>', { fromSeq: 1 })) all.push({ seq: message.seq, event: message.decode() });
+  for await (const message of events.read('atlas.>', { fromSeq: 1 }))
+    all.push({ seq: message.seq, event: message.decode() });
   return all;
 }
 
 /** Polls until `probe` returns a value (not undefined) or fails the test after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -92,7 +103,13 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
 }
 
 /** Waits for a job to reach one of the given statuses and returns its status answer. */
-export async function waitForJob(api: ApiClient, channelId: string, jobId: string, statuses: string[], timeoutMs = 60_000) {
+export async function waitForJob(
+  api: ApiClient,
+  channelId: string,
+  jobId: string,
+  statuses: string[],
+  timeoutMs = 60_000,
+) {
   return eventually(
     async () => {
       const { body } = await api.get(`/api/sync/status?channel_id=${encodeURIComponent(channelId)}&job_id=${jobId}`);
@@ -105,7 +122,12 @@ export async function waitForJob(api: ApiClient, channelId: string, jobId: strin
 
 /** Creates a slack_export connection over an export folder inside the import dir. */
 export async function connectExport(api: ApiClient, folderInImports: string, name = 'Test export') {
-  const response = await api.post('/api/connections', { name, platform: 'slack_export', config: { path: folderInImports } });
-  if (response.status !== 201) throw new Error(`creating the export connection failed: ${JSON.stringify(response.body)}`);
+  const response = await api.post('/api/connections', {
+    name,
+    platform: 'slack_export',
+    config: { path: folderInImports },
+  });
+  if (response.status !== 201)
+    throw new Error(`creating the export connection failed: ${JSON.stringify(response.body)}`);
   return response.body;
 }

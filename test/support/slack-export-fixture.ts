@@ -34,11 +34,20 @@ export function writeSlackExport(dir: string, channels: ExportChannel[], users: 
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'users.json'),
-    JSON.stringify(users.map((u) => ({ id: u.id, name: u.name, real_name: u.real_name, profile: { display_name: u.real_name, real_name: u.real_name } }))),
+    JSON.stringify(
+      users.map((u) => ({
+        id: u.id,
+        name: u.name,
+        real_name: u.real_name,
+        profile: { display_name: u.real_name, real_name: u.real_name },
+      })),
+    ),
   );
   writeFileSync(
     join(dir, 'channels.json'),
-    JSON.stringify(channels.map((c) => ({ id: c.id, name: c.name, topic: { value: c.topic ?? '' }, purpose: { value: '' } }))),
+    JSON.stringify(
+      channels.map((c) => ({ id: c.id, name: c.name, topic: { value: c.topic ?? '' }, purpose: { value: '' } })),
+    ),
   );
   for (const channel of channels) writeChannelDays(dir, channel);
   return dir;

@@ -8,11 +8,17 @@ import { createRuntime } from '@atlas/runtime';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const runtime = await createRuntime(config, resolveSecrets(config, { generateMissing: false, needApiKeys: false, needSecretKey: false }), 'rebuild');
+  const runtime = await createRuntime(
+    config,
+    resolveSecrets(config, { generateMissing: false, needApiKeys: false, needSecretKey: false }),
+    'rebuild',
+  );
   try {
     const started = Date.now();
     const { events, rejected } = await rebuildReadModels(runtime.store, runtime.events);
-    process.stdout.write(`rebuilt the ${runtime.store.kind} read models from ${events} events (${rejected} rejected) in ${Date.now() - started} ms\n`);
+    process.stdout.write(
+      `rebuilt the ${runtime.store.kind} read models from ${events} events (${rejected} rejected) in ${Date.now() - started} ms\n`,
+    );
   } finally {
     await runtime.close();
   }

@@ -28,7 +28,9 @@ export async function registerDemoConnection(connections: ConnectionsService, co
     config: { path: DEMO_FOLDER },
     credentials: null,
   });
-  new Logger('Demo').log(`registered the demo export: channels ${created.channels.map((c) => c.channel_id).join(', ')}`);
+  new Logger('Demo').log(
+    `registered the demo export: channels ${created.channels.map((c) => c.channel_id).join(', ')}`,
+  );
 }
 
 /** The folder holding this project's package.json, from the sources or from dist alike. */

@@ -13,7 +13,12 @@ const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
  * or null when an existing server is used (or none can be started: the connect attempt then explains).
  */
 export async function startLocalNatsIfMissing(config: AtlasConfig): Promise<(() => Promise<void>) | null> {
-  const url = new URL(config.natsUrl.split(',')[0].trim().replace(/^nats:/, 'http:'));
+  const url = new URL(
+    config.natsUrl
+      .split(',')[0]
+      .trim()
+      .replace(/^nats:/, 'http:'),
+  );
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const port = Number(url.port || 4222);
   if (await accepts(host, port)) return null;
@@ -30,7 +35,8 @@ export async function startLocalNatsIfMissing(config: AtlasConfig): Promise<(() 
   });
   const deadline = Date.now() + 10_000;
   while (!(await accepts(host, port))) {
-    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`could not start nats-server on ${host}:${port}`);
+    if (server.exitCode !== null || Date.now() > deadline)
+      throw new Error(`could not start nats-server on ${host}:${port}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   log.log(`started nats-server on ${host}:${port} with JetStream storage in ${storeDir}`);

@@ -25,7 +25,9 @@ export async function runService(name: ServiceName): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   } catch (error) {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : `Atlas Sync ${name} failed to start: ${errorMessage(error)}`}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError ? error.message : `Atlas Sync ${name} failed to start: ${errorMessage(error)}`}\n`,
+    );
     process.exit(1);
   }
 }

@@ -43,7 +43,14 @@ export const SERVICE_PLANS = {
     secrets: { ...alone, needSecretKey: true },
     demo: false,
   },
-  extractor: { name: 'extractor', modules: [ExtractorModule], workers: ['extractor'], http: false, secrets: alone, demo: false },
+  extractor: {
+    name: 'extractor',
+    modules: [ExtractorModule],
+    workers: ['extractor'],
+    http: false,
+    secrets: alone,
+    demo: false,
+  },
   'graph-builder': {
     name: 'graph-builder',
     modules: [GraphBuilderModule],
@@ -60,7 +67,14 @@ export const SERVICE_PLANS = {
     secrets: alone,
     demo: false,
   },
-  projector: { name: 'projector', modules: [ProjectorModule], workers: ['projector'], http: false, secrets: alone, demo: false },
+  projector: {
+    name: 'projector',
+    modules: [ProjectorModule],
+    workers: ['projector'],
+    http: false,
+    secrets: alone,
+    demo: false,
+  },
   atlas: {
     name: 'atlas',
     modules: [

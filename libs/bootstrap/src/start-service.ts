@@ -52,15 +52,19 @@ export async function startService(
     bodyParser: false,
   });
   for (const worker of plan.workers) {
-    const microservice = app.connectMicroservice({
-      strategy: new JetStreamTransport({
-        transportId: WORKER[worker],
-        consumer: consumerSpec(worker, config),
-        js: runtime.js,
-        jsm: runtime.jsm,
-        onPoison: poisonRecorder(worker, runtime),
-      }),
-    });
+    const microservice = app.connectMicroservice(
+      {
+        strategy: new JetStreamTransport({
+          transportId: WORKER[worker],
+          consumer: consumerSpec(worker, config),
+          js: runtime.js,
+          jsm: runtime.jsm,
+          onPoison: poisonRecorder(worker, runtime),
+        }),
+      },
+      // Filters must be in place before the handlers are registered.
+      { deferInitialization: true },
+    );
     microservice.useGlobalFilters(new PassThroughRpcFilter());
   }
   await app.startAllMicroservices();

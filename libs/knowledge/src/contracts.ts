@@ -1,4 +1,12 @@
-import type { EntityType, EntityUpsert, Fact, ExtractionFailure, NormalizedMessage, RelationType, RelationUpsert } from '@atlas/events';
+import type {
+  EntityType,
+  EntityUpsert,
+  Fact,
+  ExtractionFailure,
+  NormalizedMessage,
+  RelationType,
+  RelationUpsert,
+} from '@atlas/events';
 
 /** What the extractor knows about the channel a batch comes from. */
 export interface ExtractionContext {

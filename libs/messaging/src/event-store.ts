@@ -58,7 +58,9 @@ export class EventStore {
     const headers = natsHeaders();
     for (const [name, value] of Object.entries(encoded.headers)) headers.set(name, value);
     const expect =
-      options.expectedLastSubjectSeq === undefined ? undefined : { lastSubjectSequence: options.expectedLastSubjectSeq };
+      options.expectedLastSubjectSeq === undefined
+        ? undefined
+        : { lastSubjectSequence: options.expectedLastSubjectSeq };
     const deadline = Date.now() + APPEND_RETRY_BUDGET_MS;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -105,7 +107,13 @@ export class EventStore {
    */
   async *read(
     filter: string,
-    options: { fromSeq?: number; latestPerSubject?: boolean; follow?: boolean; headersOnly?: boolean; signal?: AbortSignal },
+    options: {
+      fromSeq?: number;
+      latestPerSubject?: boolean;
+      follow?: boolean;
+      headersOnly?: boolean;
+      signal?: AbortSignal;
+    },
   ): AsyncGenerator<StoredMessage> {
     const consumer = await this.withRetry(() =>
       this.js.consumers.get(this.streamName, {

@@ -37,6 +37,9 @@ export async function ensureEventStream(jsm: JetStreamManager): Promise<void> {
   }
   const { duplicate_window } = existing.config;
   if (duplicate_window !== EVENT_STREAM_CONFIG.duplicate_window) {
-    await jsm.streams.update(STREAM_NAME, { ...existing.config, duplicate_window: EVENT_STREAM_CONFIG.duplicate_window });
+    await jsm.streams.update(STREAM_NAME, {
+      ...existing.config,
+      duplicate_window: EVENT_STREAM_CONFIG.duplicate_window,
+    });
   }
 }

@@ -131,14 +131,18 @@ export class JetStreamTransport extends Server implements CustomTransportStrateg
       return;
     }
     const delay =
-      error instanceof TransientError
-        ? error.delayMs
-        : Math.min(MAX_RETRY_DELAY_MS, 1_000 * 2 ** (deliveries - 1));
-    this.log.warn(`${event.type} #${msg.seq} failed (delivery ${deliveries}), retrying in ${delay} ms: ${errorMessage(error)}`);
+      error instanceof TransientError ? error.delayMs : Math.min(MAX_RETRY_DELAY_MS, 1_000 * 2 ** (deliveries - 1));
+    this.log.warn(
+      `${event.type} #${msg.seq} failed (delivery ${deliveries}), retrying in ${delay} ms: ${errorMessage(error)}`,
+    );
     msg.nak(delay);
   }
 
-  private async terminate(msg: JsMsg, reason: string, where: Omit<PoisonReport, 'seq' | 'subject' | 'reason'>): Promise<void> {
+  private async terminate(
+    msg: JsMsg,
+    reason: string,
+    where: Omit<PoisonReport, 'seq' | 'subject' | 'reason'>,
+  ): Promise<void> {
     this.log.error(`terminating #${msg.seq} (${where.type ?? 'unknown type'}): ${reason}`);
     try {
       await this.options.onPoison({ seq: msg.seq, subject: msg.subject, reason, ...where });

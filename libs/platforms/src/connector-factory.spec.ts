@@ -6,7 +6,12 @@ import { SlackExportConnector } from './slack-export/slack-export-connector';
 const options = { maxRetryAfterSeconds: 60, importDir: '/tmp' };
 
 function settings(platform: string): ConnectionSettings {
-  return { connection_id: 'conn_1', platform: platform as ConnectionSettings['platform'], config: {}, credentials: null };
+  return {
+    connection_id: 'conn_1',
+    platform: platform as ConnectionSettings['platform'],
+    config: {},
+    credentials: null,
+  };
 }
 
 describe('createConnector', () => {
@@ -17,6 +22,8 @@ describe('createConnector', () => {
   });
 
   it('refuses an unknown platform, naming it', () => {
-    expect(() => createConnector(settings('teams'), options)).toThrow('No connector for platform "teams" (connection conn_1)');
+    expect(() => createConnector(settings('teams'), options)).toThrow(
+      'No connector for platform "teams" (connection conn_1)',
+    );
   });
 });

@@ -9,6 +9,8 @@ export function createConnector(settings: ConnectionSettings, options: Connector
     case 'slack_export':
       return new SlackExportConnector(settings, options);
     default:
-      throw new Error(`No connector for platform "${String(settings.platform)}" (connection ${settings.connection_id})`);
+      throw new Error(
+        `No connector for platform "${String(settings.platform)}" (connection ${settings.connection_id})`,
+      );
   }
 }

@@ -34,7 +34,9 @@ export function doneFraction(job: Pick<JobDoc, 'counters' | 'estimated_messages'
   const ratio = (done: number, of: number) => (of > 0 ? Math.min(1, done / of) : 0);
   const fetched = c.fetch_completed ? 1 : ratio(c.messages_fetched, total);
   const extracted = c.extraction_completed ? 1 : ratio(c.messages_extracted, total);
-  const graphed = c.graph_completed ? 1 : ratio(c.batches_graphed, c.fetch_completed ? c.batches_fetched : c.batches_fetched + 1);
+  const graphed = c.graph_completed
+    ? 1
+    : ratio(c.batches_graphed, c.fetch_completed ? c.batches_fetched : c.batches_fetched + 1);
   const wiki = c.wiki_completed ? 1 : 0;
   const fraction =
     STAGE_WEIGHTS.fetching_messages * fetched +
@@ -54,7 +56,10 @@ export function percentage(job: Pick<JobDoc, 'status' | 'done_fraction'>): numbe
  * When the job should finish at the rate observed since it started; null until there is a rate to
  * speak of (under 1% done or under a second of work), and for jobs that are not running.
  */
-export function estimatedCompletion(job: Pick<JobDoc, 'status' | 'started_at' | 'done_fraction'>, now: Date): string | null {
+export function estimatedCompletion(
+  job: Pick<JobDoc, 'status' | 'started_at' | 'done_fraction'>,
+  now: Date,
+): string | null {
   if (job.status !== 'running' || !job.started_at) return null;
   const elapsedMs = now.getTime() - Date.parse(job.started_at);
   if (job.done_fraction < 0.01 || elapsedMs < 1_000) return null;

@@ -11,7 +11,13 @@ import { projectSchedules } from './projections/schedules.projection';
 export const PROJECTOR_CHECKPOINT_ID = 'projector';
 
 /** Order matters: channels count messages before they are stored, jobs count graph documents after. */
-const PROJECTIONS: Projection[] = [projectConnections, projectChannels, projectKnowledge, projectSchedules, projectJobs];
+const PROJECTIONS: Projection[] = [
+  projectConnections,
+  projectChannels,
+  projectKnowledge,
+  projectSchedules,
+  projectJobs,
+];
 
 /**
  * Folds the event log into the read models, one event at a time in log order. Each event's writes and

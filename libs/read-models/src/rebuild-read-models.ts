@@ -8,7 +8,10 @@ import { Projector } from './projector';
  * live. The projector must be stopped meanwhile; when it starts again it continues from its durable
  * consumer's position, which the rebuild has reached.
  */
-export async function rebuildReadModels(store: ReadModelStore, events: EventStore): Promise<{ events: number; rejected: number }> {
+export async function rebuildReadModels(
+  store: ReadModelStore,
+  events: EventStore,
+): Promise<{ events: number; rejected: number }> {
   const projector = new Projector(store);
   await projector.reset();
   let applied = 0;

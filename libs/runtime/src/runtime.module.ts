@@ -1,6 +1,12 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { EventStore } from '@atlas/messaging';
-import { ChannelsQueries, ConnectionsQueries, JobsQueries, KnowledgeQueries, SchedulesQueries } from '@atlas/read-models';
+import {
+  ChannelsQueries,
+  ConnectionsQueries,
+  JobsQueries,
+  KnowledgeQueries,
+  SchedulesQueries,
+} from '@atlas/read-models';
 import { Runtime } from './runtime';
 import { ATLAS_CONFIG, NATS_CONNECTION, READ_MODEL_STORE, SECRETS } from './tokens';
 

@@ -35,7 +35,8 @@ export async function createRuntime(
   await ensureEventStream(jsm);
   const js = jetstream(nats);
   const store =
-    sharedStore ?? (await openStore({ mongodbUri: config.mongodbUri ?? undefined, sqlitePath: join(config.dataDir, SQLITE_FILE) }));
+    sharedStore ??
+    (await openStore({ mongodbUri: config.mongodbUri ?? undefined, sqlitePath: join(config.dataDir, SQLITE_FILE) }));
   return {
     config,
     secrets,

@@ -3,7 +3,14 @@ import type { AtlasConfig } from '@atlas/config';
 import type { DurableConsumerSpec } from '@atlas/messaging';
 
 /** The kinds of event-driven worker. Each has its own JetStream transport and durable consumer. */
-export const WORKER_NAMES = ['projector', 'dispatcher', 'fetcher', 'extractor', 'graph-builder', 'wiki-generator'] as const;
+export const WORKER_NAMES = [
+  'projector',
+  'dispatcher',
+  'fetcher',
+  'extractor',
+  'graph-builder',
+  'wiki-generator',
+] as const;
 export type WorkerName = (typeof WORKER_NAMES)[number];
 
 /** Transport ids: an @EventPattern bound to one is served only by that worker's transport. */

@@ -13,8 +13,14 @@ export async function* followJob(
   fromSeq: number,
   signal: AbortSignal,
 ): AsyncGenerator<StoredMessage> {
-  for await (const message of events.read(channelSubject(job.channel_id), { fromSeq, follow: true, headersOnly: true, signal })) {
-    if (message.jobId !== job.job_id) throw new JobClosedError(job.job_id, `superseded by ${message.type ?? 'another event'}`);
+  for await (const message of events.read(channelSubject(job.channel_id), {
+    fromSeq,
+    follow: true,
+    headersOnly: true,
+    signal,
+  })) {
+    if (message.jobId !== job.job_id)
+      throw new JobClosedError(job.job_id, `superseded by ${message.type ?? 'another event'}`);
     if (message.type && isClosing(message.type)) throw new JobClosedError(job.job_id, message.type);
     yield message;
   }
@@ -36,7 +42,11 @@ export async function publishedSoFar(
 }
 
 /** Loads the payload of an event the stage saw in headers-only form. */
-export async function payloadOf<T extends EventType>(events: EventStore, message: StoredMessage, type: T): Promise<EventDataOf<T>> {
+export async function payloadOf<T extends EventType>(
+  events: EventStore,
+  message: StoredMessage,
+  type: T,
+): Promise<EventDataOf<T>> {
   const stored = await events.eventAt(message.seq);
   if (!stored || stored.event.type !== type) throw new Error(`event #${message.seq} is not a ${type}`);
   return stored.event.data as EventDataOf<T>;

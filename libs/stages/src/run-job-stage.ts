@@ -47,17 +47,26 @@ export async function runJobStage(
     if (context.signal.aborted) throw error;
     if (error instanceof JobFailure) return fail(error.error);
     if (error instanceof InvalidEventError) {
-      return fail({ code: 'INTERNAL_ERROR', message: `${stage.stage} met an invalid event: ${error.message}`, details: {} });
+      return fail({
+        code: 'INTERNAL_ERROR',
+        message: `${stage.stage} met an invalid event: ${error.message}`,
+        details: {},
+      });
     }
     if (error instanceof SecretBoxError) {
-      return fail({ code: 'AUTH_ERROR', message: `The connection's credentials cannot be used: ${error.message}`, details: {} });
+      return fail({
+        code: 'AUTH_ERROR',
+        message: `The connection's credentials cannot be used: ${error.message}`,
+        details: {},
+      });
     }
     if (error instanceof PlatformError) {
       const details = error.retryAfterSeconds === undefined ? {} : { retry_after: Math.ceil(error.retryAfterSeconds) };
       if (!error.transient || context.deliveryCount >= stage.maxDeliver) {
         return fail({ code: error.code, message: error.message, details });
       }
-      const delayMs = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : backoffMs(context.deliveryCount);
+      const delayMs =
+        error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : backoffMs(context.deliveryCount);
       throw new TransientError(error.message, delayMs, error);
     }
     if (context.deliveryCount >= stage.maxDeliver) {

@@ -13,7 +13,11 @@ export function registerChannel(data: EventDataOf<'ChannelRegistered'>, producer
   return ({ state }: ChannelSnapshot): Decision<RegisterChannelOutcome> => {
     if (state.status === 'unregistered') {
       const registered = createEvent('ChannelRegistered', data, { producer });
-      return { kind: 'append', events: [registered], result: ([appended]) => ({ outcome: 'registered', seq: appended.seq }) };
+      return {
+        kind: 'append',
+        events: [registered],
+        result: ([appended]) => ({ outcome: 'registered', seq: appended.seq }),
+      };
     }
     if (state.status === 'idle' && state.connection_id === data.connection_id) {
       return { kind: 'done', result: { outcome: 'already_registered' } };

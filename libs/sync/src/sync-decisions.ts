@@ -102,8 +102,7 @@ export function startSync(jobId: string, producer: string) {
 }
 
 export type CancelSyncOutcome =
-  | { outcome: 'cancelled'; job_id: string; cancelled_at: string; seq: number }
-  | { outcome: 'not_cancellable' };
+  { outcome: 'cancelled'; job_id: string; cancelled_at: string; seq: number } | { outcome: 'not_cancellable' };
 
 export interface CancelSyncCommand {
   job_id: string;
@@ -174,7 +173,12 @@ export function completeCancellation(jobId: string, producer: string) {
 function cancelledEvent(request: EventDataOf<'SyncCancelRequested'>, producer: string, causationId: string | null) {
   return createEvent(
     'SyncCancelled',
-    { job_id: request.job_id, channel_id: request.channel_id, connection_id: request.connection_id, cursor: request.cursor },
+    {
+      job_id: request.job_id,
+      channel_id: request.channel_id,
+      connection_id: request.connection_id,
+      cursor: request.cursor,
+    },
     { producer, causationId },
   );
 }

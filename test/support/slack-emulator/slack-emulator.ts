@@ -109,13 +109,20 @@ export class SlackEmulator {
 
     const retryAfter = this.rateLimited(method);
     if (retryAfter !== undefined) {
-      return this.answer(response, call, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+      return this.answer(
+        response,
+        call,
+        429,
+        { ok: false, error: 'ratelimited' },
+        { 'retry-after': String(retryAfter) },
+      );
     }
 
     const handler = Object.hasOwn(SLACK_METHODS, method) ? SLACK_METHODS[method] : undefined;
     if (!handler) return this.answer(response, call, 404, { ok: false, error: 'unknown_method', req_method: method });
     if (call.token === null) return this.answer(response, call, 200, { ok: false, error: 'not_authed' });
-    if (!this.validTokens.has(call.token)) return this.answer(response, call, 200, { ok: false, error: 'invalid_auth' });
+    if (!this.validTokens.has(call.token))
+      return this.answer(response, call, 200, { ok: false, error: 'invalid_auth' });
     this.answer(response, call, 200, handler(this.workspace, params));
   }
 

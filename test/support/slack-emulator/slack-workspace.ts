@@ -123,7 +123,9 @@ export class SlackWorkspace {
     const parentTs = channel.threads.has(ts)
       ? ts
       : ([...channel.threads].find(([, replies]) => replies.some((reply) => reply.ts === ts))?.[0] ?? ts);
-    const parent = channel.messages.find((message) => message.ts === parentTs && message.subtype !== 'thread_broadcast');
+    const parent = channel.messages.find(
+      (message) => message.ts === parentTs && message.subtype !== 'thread_broadcast',
+    );
     if (!parent) return undefined;
     return { parent: this.withThreadSummary(channel, parent), replies: channel.threads.get(parentTs) ?? [] };
   }

@@ -7,7 +7,13 @@ export const JOB_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancel
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Error codes a failed job carries (Sync API spec). */
-export const JOB_ERROR_CODES = ['PLATFORM_ERROR', 'AUTH_ERROR', 'RATE_LIMIT', 'CHANNEL_NOT_FOUND', 'INTERNAL_ERROR'] as const;
+export const JOB_ERROR_CODES = [
+  'PLATFORM_ERROR',
+  'AUTH_ERROR',
+  'RATE_LIMIT',
+  'CHANNEL_NOT_FOUND',
+  'INTERNAL_ERROR',
+] as const;
 export type JobErrorCode = (typeof JOB_ERROR_CODES)[number];
 
 export const PLATFORMS = ['slack', 'slack_export'] as const;

@@ -1,14 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsInt, IsString, Min, ValidateNested } from 'class-validator';
-import {
-  EntityUpsert,
-  ExtractionFailure,
-  Fact,
-  Nullable,
-  NormalizedMessage,
-  RelationUpsert,
-  WikiPage,
-} from '../model';
+import { EntityUpsert, ExtractionFailure, Fact, Nullable, NormalizedMessage, RelationUpsert, WikiPage } from '../model';
 
 /** Where a fetch resumes after a batch: the platform page token, and how many of that page's messages are already out. */
 export class FetchResumePoint {

@@ -9,7 +9,9 @@ export class ConnectionConfigDto {
   /** Slack export: ZIP file or folder inside ATLAS_IMPORT_DIR. */
   @IsOptional() @IsString() @Length(1, 1000) path?: string;
   /** Used to build permalinks, e.g. https://acme.slack.com. */
-  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) workspace_url?: string;
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  workspace_url?: string;
 }
 
 export class ConnectionCredentialsDto {
@@ -20,7 +22,11 @@ export class CreateConnectionDto {
   @IsString() @Length(1, 200) name: string;
   @IsIn(PLATFORMS) platform: Platform;
   @IsObject() @ValidateNested() @Type(() => ConnectionConfigDto) config: ConnectionConfigDto;
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => ConnectionCredentialsDto) credentials?: ConnectionCredentialsDto;
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ConnectionCredentialsDto)
+  credentials?: ConnectionCredentialsDto;
 }
 
 export class ListChannelsQuery {

@@ -12,7 +12,15 @@ import {
   resolveImportPath,
   SecretBox,
 } from '@atlas/platforms';
-import { ChannelDoc, ChannelsQueries, ConnectionDoc, ConnectionsQueries, JobsQueries, SchedulesQueries, waitForProjection } from '@atlas/read-models';
+import {
+  ChannelDoc,
+  ChannelsQueries,
+  ConnectionDoc,
+  ConnectionsQueries,
+  JobsQueries,
+  SchedulesQueries,
+  waitForProjection,
+} from '@atlas/read-models';
 import { ATLAS_CONFIG, READ_MODEL_STORE, SECRETS } from '@atlas/runtime';
 import type { ReadModelStore } from '@atlas/store';
 import { cancelSync, decideOnChannel, registerChannel, removeChannel } from '@atlas/sync';
@@ -62,7 +70,9 @@ export class ConnectionsService {
     @Inject(SECRETS) private readonly secrets: ResolvedSecrets,
   ) {}
 
-  async create(input: NewConnection): Promise<ConnectionView & { channels_skipped: Array<ChannelSummary & { reason: string }> }> {
+  async create(
+    input: NewConnection,
+  ): Promise<ConnectionView & { channels_skipped: Array<ChannelSummary & { reason: string }> }> {
     const config = this.checkedConfig(input);
     const connectionId = input.connection_id ?? newId('conn');
     const discovered = await this.discover(connectionId, input.platform, config, input.credentials);
@@ -89,10 +99,17 @@ export class ConnectionsService {
 
     const skipped: Array<ChannelSummary & { reason: string }> = [];
     for (const channel of discovered) {
-      const outcome = await decideOnChannel(this.events, channel.channel_id, registerChannel(registration(connectionId, input.platform, channel), 'gateway'));
+      const outcome = await decideOnChannel(
+        this.events,
+        channel.channel_id,
+        registerChannel(registration(connectionId, input.platform, channel), 'gateway'),
+      );
       if (outcome.outcome === 'registered') lastSeq = Math.max(lastSeq, outcome.seq);
       if (outcome.outcome === 'held_elsewhere') {
-        skipped.push({ ...summary(connectionId, input.platform, channel), reason: 'channel already belongs to another connection' });
+        skipped.push({
+          ...summary(connectionId, input.platform, channel),
+          reason: 'channel already belongs to another connection',
+        });
       }
     }
     await waitForProjection(this.store, lastSeq, this.config.readYourWritesTimeoutMs);
@@ -133,7 +150,11 @@ export class ConnectionsService {
   private async removeChannel(channel: ChannelDoc): Promise<number> {
     let lastSeq = 0;
     for (;;) {
-      const outcome = await decideOnChannel(this.events, channel.channel_id, removeChannel(channel.channel_id, channel.connection_id, 'gateway'));
+      const outcome = await decideOnChannel(
+        this.events,
+        channel.channel_id,
+        removeChannel(channel.channel_id, channel.connection_id, 'gateway'),
+      );
       if (outcome.outcome === 'removed') lastSeq = outcome.seq;
       if (outcome.outcome !== 'busy') break;
       const job = await this.jobs.get(outcome.job_id);
@@ -153,7 +174,11 @@ export class ConnectionsService {
     }
     const schedule = await this.schedules.get(channel.channel_id);
     if (schedule?.enabled) {
-      const disabled = createEvent('ScheduleUpdated', { ...pickSchedule(schedule), enabled: false }, { producer: 'gateway' });
+      const disabled = createEvent(
+        'ScheduleUpdated',
+        { ...pickSchedule(schedule), enabled: false },
+        { producer: 'gateway' },
+      );
       lastSeq = Math.max(lastSeq, (await this.events.append(disabled)).seq);
     }
     return lastSeq;
@@ -196,8 +221,19 @@ export class ConnectionsService {
     } catch (error) {
       if (!(error instanceof PlatformError)) throw error;
       const details = error.retryAfterSeconds === undefined ? {} : { retry_after: Math.ceil(error.retryAfterSeconds) };
-      const status = { AUTH_ERROR: 400, CHANNEL_NOT_FOUND: 400, RATE_LIMIT: 429, PLATFORM_ERROR: 502, INTERNAL_ERROR: 502 }[error.code];
-      throw new UpstreamError(error.code, `The ${platform} platform refused the connection: ${error.message}`, details, status);
+      const status = {
+        AUTH_ERROR: 400,
+        CHANNEL_NOT_FOUND: 400,
+        RATE_LIMIT: 429,
+        PLATFORM_ERROR: 502,
+        INTERNAL_ERROR: 502,
+      }[error.code];
+      throw new UpstreamError(
+        error.code,
+        `The ${platform} platform refused the connection: ${error.message}`,
+        details,
+        status,
+      );
     }
   }
 
@@ -221,14 +257,24 @@ export class ConnectionsService {
 }
 
 export function channelSummary(doc: ChannelDoc): ChannelSummary {
-  return { channel_id: doc.channel_id, name: doc.name, connection_id: doc.connection_id, platform: doc.platform, last_sync: doc.last_sync };
+  return {
+    channel_id: doc.channel_id,
+    name: doc.name,
+    connection_id: doc.connection_id,
+    platform: doc.platform,
+    last_sync: doc.last_sync,
+  };
 }
 
 function summary(connectionId: string, platform: Platform, channel: DiscoveredChannel): ChannelSummary {
   return { channel_id: channel.channel_id, name: channel.name, connection_id: connectionId, platform, last_sync: null };
 }
 
-function registration(connectionId: string, platform: Platform, channel: DiscoveredChannel): EventDataOf<'ChannelRegistered'> {
+function registration(
+  connectionId: string,
+  platform: Platform,
+  channel: DiscoveredChannel,
+): EventDataOf<'ChannelRegistered'> {
   return {
     channel_id: channel.channel_id,
     connection_id: connectionId,

@@ -26,7 +26,8 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.describe(exception);
-    if (status >= 500) this.log.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (status >= 500)
+      this.log.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     response.status(status).json(body);
   }
 

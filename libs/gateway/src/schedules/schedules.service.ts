@@ -29,11 +29,18 @@ export class SchedulesService {
   ) {}
 
   async list(channelId: string | undefined, now = new Date()): Promise<{ schedules: ScheduleView[] }> {
-    const docs = channelId ? [await this.schedules.get(channelId)].filter((d) => d !== null) : await this.schedules.list();
+    const docs = channelId
+      ? [await this.schedules.get(channelId)].filter((d) => d !== null)
+      : await this.schedules.list();
     return { schedules: docs.map((doc) => scheduleView(doc, now)) };
   }
 
-  async update(input: { channel_id: string; schedule: string; enabled: boolean; timezone: string }): Promise<ScheduleView> {
+  async update(input: {
+    channel_id: string;
+    schedule: string;
+    enabled: boolean;
+    timezone: string;
+  }): Promise<ScheduleView> {
     const schedule = input.schedule.trim().split(/\s+/).join(' ');
     try {
       validateSchedule(schedule, input.timezone);
@@ -43,7 +50,9 @@ export class SchedulesService {
     }
     const { state } = channelStateOf(await this.events.lastEvent(channelSubject(input.channel_id)));
     if (state.status === 'unregistered') {
-      throw new NotFoundError('CHANNEL_NOT_FOUND', `Channel ${input.channel_id} does not exist`, { channel_id: input.channel_id });
+      throw new NotFoundError('CHANNEL_NOT_FOUND', `Channel ${input.channel_id} does not exist`, {
+        channel_id: input.channel_id,
+      });
     }
     const { seq } = await this.events.append(
       createEvent(
@@ -54,7 +63,8 @@ export class SchedulesService {
     );
     await waitForProjection(this.store, seq, this.config.readYourWritesTimeoutMs);
     const doc = await this.schedules.get(input.channel_id);
-    if (!doc) throw new Error(`schedule of ${input.channel_id} is not in the read models after its write was projected`);
+    if (!doc)
+      throw new Error(`schedule of ${input.channel_id} is not in the read models after its write was projected`);
     return scheduleView(doc, new Date());
   }
 }
@@ -65,7 +75,11 @@ function scheduleView(doc: ScheduleDoc, now: Date): ScheduleView {
     schedule: doc.schedule,
     timezone: doc.timezone,
     enabled: doc.enabled,
-    next_sync: doc.enabled ? nextSlot(doc.schedule, doc.timezone, now).toISOString().replace(/\.\d{3}Z$/, 'Z') : null,
+    next_sync: doc.enabled
+      ? nextSlot(doc.schedule, doc.timezone, now)
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z')
+      : null,
     last_sync: doc.last_sync,
     last_skip: doc.last_skip,
   };

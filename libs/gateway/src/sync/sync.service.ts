@@ -48,7 +48,9 @@ export class SyncService {
         throw channelNotFound(channelId);
       case 'in_progress':
       case 'already_requested':
-        throw new ConflictError('SYNC_IN_PROGRESS', `Channel ${channelId} is already syncing`, { job_id: outcome.job_id });
+        throw new ConflictError('SYNC_IN_PROGRESS', `Channel ${channelId} is already syncing`, {
+          job_id: outcome.job_id,
+        });
       case 'requested': {
         await this.readYourWrite(outcome.seq);
         const job = await this.awaitStart(outcome.job_id);

@@ -6,7 +6,8 @@ function entitiesOf(text: string, mentions: MessageMention[] = []): FactEntity[]
   return extractFactEntities(text, chatMessage({ id: '1709540000.000100', text, mentions }), mentions);
 }
 
-const keysOf = (text: string, mentions: MessageMention[] = []): string[] => entitiesOf(text, mentions).map((entity) => entity.key);
+const keysOf = (text: string, mentions: MessageMention[] = []): string[] =>
+  entitiesOf(text, mentions).map((entity) => entity.key);
 const topicsOf = (text: string): string[] => keysOf(text).filter((key) => key.startsWith('topic:'));
 
 describe('extractFactEntities', () => {
@@ -24,9 +25,11 @@ describe('extractFactEntities', () => {
   });
 
   it('names links by host and path and keys them normalized', () => {
-    expect(entitiesOf('Dashboards: https://www.grafana.acme.io/d/billing/?utm_source=slack').filter((entity) => entity.type === 'link')).toEqual([
-      { key: 'link:grafana.acme.io/d/billing', name: 'grafana.acme.io/d/billing', type: 'link' },
-    ]);
+    expect(
+      entitiesOf('Dashboards: https://www.grafana.acme.io/d/billing/?utm_source=slack').filter(
+        (entity) => entity.type === 'link',
+      ),
+    ).toEqual([{ key: 'link:grafana.acme.io/d/billing', name: 'grafana.acme.io/d/billing', type: 'link' }]);
   });
 
   it('finds capitalized phrases, acronyms and product names as topics', () => {
@@ -39,7 +42,9 @@ describe('extractFactEntities', () => {
   });
 
   it('keys topics lowercased with whitespace collapsed, keeping the written name', () => {
-    expect(entitiesOf('The billing team met the  Data   Platform people.').find((entity) => entity.type === 'topic')).toEqual({
+    expect(
+      entitiesOf('The billing team met the  Data   Platform people.').find((entity) => entity.type === 'topic'),
+    ).toEqual({
       key: 'topic:data platform',
       name: 'Data Platform',
       type: 'topic',
@@ -47,11 +52,18 @@ describe('extractFactEntities', () => {
   });
 
   it('ignores a lone capitalized word at the start of a sentence, unless it is a known name or a phrase', () => {
-    expect(topicsOf('Billing is slow. Postgres is fine. Atlas Sync ships today.')).toEqual(['topic:postgres', 'topic:atlas sync']);
+    expect(topicsOf('Billing is slow. Postgres is fine. Atlas Sync ships today.')).toEqual([
+      'topic:postgres',
+      'topic:atlas sync',
+    ]);
   });
 
   it('finds lowercase technology names and merges their spellings', () => {
-    expect(topicsOf('we moved from mongo to postgresql and run it on k8s')).toEqual(['topic:mongodb', 'topic:postgres', 'topic:kubernetes']);
+    expect(topicsOf('we moved from mongo to postgresql and run it on k8s')).toEqual([
+      'topic:mongodb',
+      'topic:postgres',
+      'topic:kubernetes',
+    ]);
   });
 
   it('does not take pronouns, weekdays, months, pleasantries or chat shorthand for topics', () => {

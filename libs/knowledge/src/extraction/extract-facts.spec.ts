@@ -19,7 +19,10 @@ describe('extractFacts', () => {
         '@Bruno Costa can you review the migration PR by Friday? https://github.com/acme/billing/pull/42?utm_source=slack',
         'action_item',
       ],
-      ['Heads up: the new Grafana dashboards are now live in #ops-alerts. See https://grafana.acme.io/d/billing/', 'announcement'],
+      [
+        'Heads up: the new Grafana dashboards are now live in #ops-alerts. See https://grafana.acme.io/d/billing/',
+        'announcement',
+      ],
       ['Who owns the on-call rotation for the AWS accounts?', 'question'],
       ['TODO: rotate the k8s secrets before the audit.', 'action_item'],
       ['I talked to Ana about the SLA with Acme Corp, the API gateway is the bottleneck.', 'observation'],
@@ -28,7 +31,13 @@ describe('extractFacts', () => {
   });
 
   it('ignores greetings, thanks, laughter, join messages and bots', () => {
-    for (const id of ['1709540000.000100', '1709540300.000400', '1709540600.000700', '1709540700.000800', '1709540800.000900']) {
+    for (const id of [
+      '1709540000.000100',
+      '1709540300.000400',
+      '1709540600.000700',
+      '1709540700.000800',
+      '1709540800.000900',
+    ]) {
       expect(factsOf(id)).toEqual([]);
     }
   });
@@ -93,23 +102,39 @@ describe('extractFacts', () => {
   it('records a message that cannot be extracted as failing and still extracts the rest of the batch', () => {
     const corrupt = chatMessage({ id: '1709549999.000200', text: 'binary\u0000garbage pasted into chat' });
     const huge = chatMessage({ id: '1709549999.000300', text: 'word '.repeat(8_001) });
-    const foreign = chatMessage({ id: '1709549999.000400', channel_id: 'C0OTHER', text: 'We decided to move the office.' });
+    const foreign = chatMessage({
+      id: '1709549999.000400',
+      channel_id: 'C0OTHER',
+      text: 'We decided to move the office.',
+    });
     const result = extractFacts([conversation[2], corrupt, huge, foreign, conversation[5]], CHANNEL);
     expect(result.failures).toEqual([
       { message_id: corrupt.id, reason: 'text contains a NUL character' },
       { message_id: huge.id, reason: expect.stringContaining('40000') },
       { message_id: foreign.id, reason: expect.stringContaining('C0OTHER') },
     ]);
-    expect(result.facts.map((fact) => fact.message_id)).toEqual([conversation[2].id, conversation[2].id, conversation[5].id]);
+    expect(result.facts.map((fact) => fact.message_id)).toEqual([
+      conversation[2].id,
+      conversation[2].id,
+      conversation[5].id,
+    ]);
   });
 
   it('ignores a bot even when the platform gives its message no subtype', () => {
-    const bot = chatMessage({ id: '1709549999.000600', is_bot: true, text: 'Heads up: the nightly backup of billing finished.' });
+    const bot = chatMessage({
+      id: '1709549999.000600',
+      is_bot: true,
+      text: 'Heads up: the nightly backup of billing finished.',
+    });
     expect(extractFacts([bot], CHANNEL).facts).toEqual([]);
   });
 
   it('keeps the human subtypes that carry content', () => {
-    const broadcast = chatMessage({ id: '1709549999.000500', subtype: 'thread_broadcast', text: 'Heads up: billing is on Postgres now.' });
+    const broadcast = chatMessage({
+      id: '1709549999.000500',
+      subtype: 'thread_broadcast',
+      text: 'Heads up: billing is on Postgres now.',
+    });
     expect(extractFacts([broadcast], CHANNEL).facts).toHaveLength(1);
   });
 });

@@ -29,7 +29,8 @@ const RULES: Record<RuleBasedType, Rule[]> = {
     { pattern: /\b(?:final|the) (?:decision|call) is\b|\bfinal decision\b/, weight: 0.85 },
     { pattern: /\blet'?s go with\b/, weight: 0.85 },
     {
-      pattern: /\bwe(?:'ll| will|'re going to| are going to) (?:use|go with|adopt|switch to|move to|migrate to|stick with|standardi[sz]e on)\b/,
+      pattern:
+        /\bwe(?:'ll| will|'re going to| are going to) (?:use|go with|adopt|switch to|move to|migrate to|stick with|standardi[sz]e on)\b/,
       weight: 0.85,
     },
     { pattern: /\bsettled on\b/, weight: 0.8 },
@@ -104,9 +105,7 @@ export function classifyFact(text: string): FactClassification {
 }
 
 function matchingWeights(type: RuleBasedType, lower: string): number[] {
-  return RULES[type]
-    .filter((rule) => rule.pattern.test(lower) && !rule.unless?.test(lower))
-    .map((rule) => rule.weight);
+  return RULES[type].filter((rule) => rule.pattern.test(lower) && !rule.unless?.test(lower)).map((rule) => rule.weight);
 }
 
 function scored(type: RuleBasedType, weights: readonly number[]): FactClassification {

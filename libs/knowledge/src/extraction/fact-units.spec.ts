@@ -18,7 +18,9 @@ describe('groupIntoFactUnits', () => {
   });
 
   it('joins a continuation to the sentence it finishes', () => {
-    expect(unitsOf('Should we use Postgres? Or stay on MongoDB for now?')).toEqual(['Should we use Postgres? Or stay on MongoDB for now?']);
+    expect(unitsOf('Should we use Postgres? Or stay on MongoDB for now?')).toEqual([
+      'Should we use Postgres? Or stay on MongoDB for now?',
+    ]);
   });
 
   it('joins a trailing link to the sentence it supports', () => {

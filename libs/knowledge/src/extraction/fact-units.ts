@@ -5,7 +5,8 @@ import { isSubstantive, wordCount } from './substance';
 const MAX_SENTENCES_PER_UNIT = 3;
 const MAX_UNIT_LENGTH = 500;
 /** A sentence opening with one of these finishes the thought of the sentence before it. */
-const CONTINUATION = /^(?:because|since|so|which|otherwise|unless|except|or|but|and|then|i\.e\.|e\.g\.|that way|that's why|this means|that means)\b/i;
+const CONTINUATION =
+  /^(?:because|since|so|which|otherwise|unless|except|or|but|and|then|i\.e\.|e\.g\.|that way|that's why|this means|that means)\b/i;
 const SHORT_SENTENCE_WORDS = 3;
 
 /**

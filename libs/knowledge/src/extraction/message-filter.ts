@@ -23,7 +23,9 @@ export function assertExtractable(message: NormalizedMessage, channelId: string)
     throw new Error(`message belongs to channel ${message.channel_id}, not to the batch's channel ${channelId}`);
   }
   if (message.text.length > MAX_TEXT_LENGTH) {
-    throw new Error(`text has ${message.text.length} characters, more than the ${MAX_TEXT_LENGTH} an extractable message may have`);
+    throw new Error(
+      `text has ${message.text.length} characters, more than the ${MAX_TEXT_LENGTH} an extractable message may have`,
+    );
   }
   if (message.text.includes('\u0000')) {
     throw new Error('text contains a NUL character');

@@ -59,7 +59,10 @@ export function findNamePhrases(text: string): NamePhrase[] {
 }
 
 function tokenize(text: string): Token[] {
-  const words = Array.from(text.matchAll(TOKEN), (match) => ({ raw: match[0].replace(/[.'’&-]+$/, ''), start: match.index }));
+  const words = Array.from(text.matchAll(TOKEN), (match) => ({
+    raw: match[0].replace(/[.'’&-]+$/, ''),
+    start: match.index,
+  }));
   const shouting = isShouting(words.map((word) => word.raw));
   return words.filter((word) => word.raw !== '').map(({ raw, start }) => classify(raw, start, shouting));
 }
@@ -68,7 +71,13 @@ function classify(raw: string, start: number, shouting: boolean): Token {
   const possessive = /['’]s$/.test(raw);
   const text = possessive ? raw.slice(0, -2) : raw;
   const lower = text.toLowerCase();
-  const token = (kind: TokenKind, distinctive = false): Token => ({ text, start, kind, distinctive, endsPhrase: possessive });
+  const token = (kind: TokenKind, distinctive = false): Token => ({
+    text,
+    start,
+    kind,
+    distinctive,
+    endsPhrase: possessive,
+  });
   // One letter ("option B") names nothing on its own.
   if (text.length < 2 || TOPIC_STOPWORDS.has(lower.replace(/’/g, "'"))) return token('other');
   // "don't", "we're": contractions are not names, though "O'Brien" is.

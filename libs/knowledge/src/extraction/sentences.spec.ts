@@ -39,11 +39,10 @@ describe('splitSentences', () => {
 describe('prepareMessageText', () => {
   it('drops quoted lines, code blocks and list markers', () => {
     const text = '> old quote from Bruno\nPlan:\n- migrate billing\n2. drop MongoDB\n```\nSELECT 1;\n```\ndone today';
-    expect(prepareMessageText(text).split('\n').filter((line) => line !== '')).toEqual([
-      'Plan:',
-      'migrate billing',
-      'drop MongoDB',
-      'done today',
-    ]);
+    expect(
+      prepareMessageText(text)
+        .split('\n')
+        .filter((line) => line !== ''),
+    ).toEqual(['Plan:', 'migrate billing', 'drop MongoDB', 'done today']);
   });
 });

@@ -23,7 +23,14 @@ function fact(id: string, authorId: string | null, entities: FactEntity[]): Fact
     type: 'observation',
     confidence: 0.5,
     entities,
-    source: { message_id: `m-${id}`, author_id: authorId, author_name: null, timestamp: '2024-03-04T08:00:00.000Z', thread_id: null, permalink: null },
+    source: {
+      message_id: `m-${id}`,
+      author_id: authorId,
+      author_name: null,
+      timestamp: '2024-03-04T08:00:00.000Z',
+      thread_id: null,
+      permalink: null,
+    },
   };
 }
 
@@ -66,7 +73,9 @@ describe('buildGraphDelta', () => {
     expect(entities.map((entity) => entity.key)).toEqual(['person:U0ANA', 'person:U0BRUNO', 'person:U0CARLA']);
     const merged = entities.find((entity) => entity.key === 'person:U0BRUNO');
     expect(merged).toMatchObject({ name: 'Bruno Costa', aliases: ['Bruno'], fact_ids: ['f1', 'f2', 'f3'] });
-    const carlaToBruno = relations.find((relation) => relation.type === 'mentions' && relation.source_id === stableId('ent', 'person:U0CARLA'));
+    const carlaToBruno = relations.find(
+      (relation) => relation.type === 'mentions' && relation.source_id === stableId('ent', 'person:U0CARLA'),
+    );
     expect(carlaToBruno).toMatchObject({ target_id: stableId('ent', 'person:U0BRUNO'), fact_ids: ['f2', 'f3'] });
   });
 
@@ -95,7 +104,9 @@ describe('buildGraphDelta', () => {
       channel_id: CHANNEL.channel_id,
       fact_ids: ['f1', 'f2'],
     });
-    const mentions = relations.filter((relation) => relation.type === 'mentions').map((relation) => [relation.source_id, relation.target_id]);
+    const mentions = relations
+      .filter((relation) => relation.type === 'mentions')
+      .map((relation) => [relation.source_id, relation.target_id]);
     expect(mentions).toEqual(
       expect.arrayContaining([
         [id(ana), id(kafka)],
@@ -131,9 +142,12 @@ describe('buildGraphDelta', () => {
     it('outputs entities sorted by key and relations by type, source and target, with sorted fact ids', () => {
       const keys = delta.entities.map((entity) => entity.key);
       expect(keys).toEqual([...keys].sort());
-      const relationOrder = delta.relations.map((relation) => `${relation.type} ${relation.source_id} ${relation.target_id}`);
+      const relationOrder = delta.relations.map(
+        (relation) => `${relation.type} ${relation.source_id} ${relation.target_id}`,
+      );
       expect(relationOrder).toEqual([...relationOrder].sort());
-      for (const item of [...delta.entities, ...delta.relations]) expect(item.fact_ids).toEqual([...item.fact_ids].sort());
+      for (const item of [...delta.entities, ...delta.relations])
+        expect(item.fact_ids).toEqual([...item.fact_ids].sort());
     });
 
     it('stores every undirected pair with its ids in order', () => {

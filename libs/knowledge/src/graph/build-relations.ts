@@ -28,7 +28,8 @@ export function buildRelations(
   for (const fact of facts) {
     const authorKey = fact.source.author_id === null ? null : `person:${fact.source.author_id}`;
     // Only an author the fact names is in the graph: a fact without its author entity has no author relations.
-    const authorId = authorKey !== null && fact.entities.some((entity) => entity.key === authorKey) ? idOfKey(authorKey) : null;
+    const authorId =
+      authorKey !== null && fact.entities.some((entity) => entity.key === authorKey) ? idOfKey(authorKey) : null;
     const others = [...new Set(fact.entities.map((entity) => idOfKey(entity.key)))]
       .filter((id) => id !== authorId)
       .slice(0, MAX_ENTITIES_PER_FACT);
@@ -51,6 +52,7 @@ export function buildRelations(
       fact_ids: [...factIds].sort(compareText),
     }))
     .sort(
-      (a, b) => compareText(a.type, b.type) || compareText(a.source_id, b.source_id) || compareText(a.target_id, b.target_id),
+      (a, b) =>
+        compareText(a.type, b.type) || compareText(a.source_id, b.source_id) || compareText(a.target_id, b.target_id),
     );
 }

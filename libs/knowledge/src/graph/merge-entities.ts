@@ -24,7 +24,9 @@ export interface MergedEntities {
 export function mergeEntities(facts: readonly Fact[], channelId: string): MergedEntities {
   const tallies = tallyByKey(facts);
   const mergedInto = mergeTopicsIntoPeople(tallies);
-  const entities = [...tallies.values()].map((tally) => toUpsert(tally, channelId)).sort((a, b) => compareText(a.key, b.key));
+  const entities = [...tallies.values()]
+    .map((tally) => toUpsert(tally, channelId))
+    .sort((a, b) => compareText(a.key, b.key));
   const ids = new Map(entities.map((entity) => [entity.key, entity.id]));
   return { entities, idOfKey: (key) => ids.get(mergedInto.get(key) ?? key) ?? stableId('ent', key) };
 }
@@ -48,14 +50,17 @@ function tallyByKey(facts: readonly Fact[]): Map<string, EntityTally> {
 /** Removes the merged topics from the tallies; returns topic key → person key. */
 function mergeTopicsIntoPeople(tallies: Map<string, EntityTally>): Map<string, string> {
   const people = [...tallies.values()].filter((tally) => tally.type === 'person');
-  const index = new PersonNameIndex(people.map((person) => ({ key: person.key, names: [...person.nameCounts.keys()] })));
+  const index = new PersonNameIndex(
+    people.map((person) => ({ key: person.key, names: [...person.nameCounts.keys()] })),
+  );
   const mergedInto = new Map<string, string>();
   for (const topic of [...tallies.values()].filter((tally) => tally.type === 'topic')) {
     const owners = new Set([...topic.nameCounts.keys()].map((name) => index.personCalled(name)));
     const personKey = owners.size === 1 ? [...owners][0] : null;
     const person = personKey === null ? undefined : tallies.get(personKey);
     if (!person) continue;
-    for (const [name, count] of topic.nameCounts) person.nameCounts.set(name, (person.nameCounts.get(name) ?? 0) + count);
+    for (const [name, count] of topic.nameCounts)
+      person.nameCounts.set(name, (person.nameCounts.get(name) ?? 0) + count);
     topic.factIds.forEach((id) => person.factIds.add(id));
     tallies.delete(topic.key);
     mergedInto.set(topic.key, person.key);

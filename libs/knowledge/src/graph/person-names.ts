@@ -29,7 +29,8 @@ export class PersonNameIndex {
   /** The key of the only person called `name`; null when nobody or several people are. */
   personCalled(name: string): string | null {
     const normalized = normalizeName(name);
-    const keys = this.keysByName.get(normalized) ?? (normalized.includes(' ') ? undefined : this.keysByFirstName.get(normalized));
+    const keys =
+      this.keysByName.get(normalized) ?? (normalized.includes(' ') ? undefined : this.keysByFirstName.get(normalized));
     return keys?.size === 1 ? [...keys][0] : null;
   }
 }

@@ -8,7 +8,9 @@ export const BRUNO = { id: 'U0BRUNO', name: 'Bruno Costa' };
 export const CARLA = { id: 'U0CARLA', name: 'Carla Diaz' };
 
 /** A human message of the test channel, written by Ana unless overridden. */
-export function chatMessage(overrides: Partial<NormalizedMessage> & Pick<NormalizedMessage, 'id' | 'text'>): NormalizedMessage {
+export function chatMessage(
+  overrides: Partial<NormalizedMessage> & Pick<NormalizedMessage, 'id' | 'text'>,
+): NormalizedMessage {
   return {
     channel_id: CHANNEL.channel_id,
     author_id: ANA.id,
@@ -47,7 +49,13 @@ export function engChannelConversation(): NormalizedMessage[] {
       thread_parent_id: '1709540100.000200',
       text: 'We decided to go with Postgres for billing. The Redis cache stays for sessions.',
     }),
-    chatMessage({ id: '1709540300.000400', timestamp: '2024-03-04T08:18:20.000Z', thread_parent_id: '1709540100.000200', ...by(BRUNO), text: 'thanks! 🙏' }),
+    chatMessage({
+      id: '1709540300.000400',
+      timestamp: '2024-03-04T08:18:20.000Z',
+      thread_parent_id: '1709540100.000200',
+      ...by(BRUNO),
+      text: 'thanks! 🙏',
+    }),
     chatMessage({
       id: '1709540400.000500',
       timestamp: '2024-03-04T08:20:00.000Z',
@@ -61,7 +69,14 @@ export function engChannelConversation(): NormalizedMessage[] {
       text: 'Heads up: the new Grafana dashboards are now live in #ops-alerts. See https://grafana.acme.io/d/billing/',
     }),
     chatMessage({ id: '1709540600.000700', timestamp: '2024-03-04T08:23:20.000Z', ...by(CARLA), text: 'lol 😂' }),
-    chatMessage({ id: '1709540700.000800', timestamp: '2024-03-04T08:25:00.000Z', author_id: 'U0DAN', author_name: 'Dan', subtype: 'channel_join', text: 'Dan has joined the channel' }),
+    chatMessage({
+      id: '1709540700.000800',
+      timestamp: '2024-03-04T08:25:00.000Z',
+      author_id: 'U0DAN',
+      author_name: 'Dan',
+      subtype: 'channel_join',
+      text: 'Dan has joined the channel',
+    }),
     chatMessage({
       id: '1709540800.000900',
       timestamp: '2024-03-04T08:26:40.000Z',

@@ -52,7 +52,9 @@ export class ChannelDigest {
     this.graphByKey = new Map(input.entities.map((entity) => [entity.key, entity]));
     this.graphById = new Map(input.entities.map((entity) => [entity.id, entity]));
     this.relations = input.relations;
-    this.summarizeEntities(new PersonNameIndex(input.entities.filter((entity) => entity.type === 'person').map(namedPerson)));
+    this.summarizeEntities(
+      new PersonNameIndex(input.entities.filter((entity) => entity.type === 'person').map(namedPerson)),
+    );
   }
 
   ofType(type: FactType): Fact[] {
@@ -76,8 +78,13 @@ export class ChannelDigest {
 
   people(): PersonSummary[] {
     return this.entities('person').map((person) => {
-      const isAuthor = (fact: Fact): boolean => fact.source.author_id !== null && `person:${fact.source.author_id}` === person.key;
-      return { ...person, authored: person.facts.filter(isAuthor), mentionedIn: person.facts.filter((fact) => !isAuthor(fact)) };
+      const isAuthor = (fact: Fact): boolean =>
+        fact.source.author_id !== null && `person:${fact.source.author_id}` === person.key;
+      return {
+        ...person,
+        authored: person.facts.filter(isAuthor),
+        mentionedIn: person.facts.filter((fact) => !isAuthor(fact)),
+      };
     });
   }
 
@@ -96,7 +103,12 @@ export class ChannelDigest {
     const related: RelatedEntity[] = [];
     for (const relation of this.relations) {
       if (relation.type !== 'co_occurs_with') continue;
-      const otherId = relation.source_id === summary.id ? relation.target_id : relation.target_id === summary.id ? relation.source_id : null;
+      const otherId =
+        relation.source_id === summary.id
+          ? relation.target_id
+          : relation.target_id === summary.id
+            ? relation.source_id
+            : null;
       const other = otherId === null ? undefined : this.graphById.get(otherId);
       const entity = other && this.summaries.get(other.key);
       if (!entity || entity.key === summary.key) continue;
@@ -136,7 +148,14 @@ export class ChannelDigest {
     if (!summary) {
       const graphEntity = this.graphByKey.get(key);
       summary = graphEntity
-        ? { key, id: graphEntity.id, name: graphEntity.name, type: graphEntity.type, aliases: [...graphEntity.aliases], facts: [] }
+        ? {
+            key,
+            id: graphEntity.id,
+            name: graphEntity.name,
+            type: graphEntity.type,
+            aliases: [...graphEntity.aliases],
+            facts: [],
+          }
         : { key, id: null, name: entity.name, type: entity.type, aliases: [], facts: [] };
       this.summaries.set(key, summary);
     }

@@ -72,7 +72,9 @@ describe('generateWikiPages', () => {
         expect(sources).toContain(`<${citation.permalink}>`);
       }
     }
-    expect(pageOf(pages, 'decisions').markdown).toContain('- [1] Ana Lima, 2024-03-04 08:16 UTC: “We decided to go with Postgres for billing.');
+    expect(pageOf(pages, 'decisions').markdown).toContain(
+      '- [1] Ana Lima, 2024-03-04 08:16 UTC: “We decided to go with Postgres for billing.',
+    );
   });
 
   it('summarizes what the channel is about from its topic and most discussed topics', () => {
@@ -89,7 +91,9 @@ describe('generateWikiPages', () => {
   });
 
   it('writes nothing but facts in its lists: each bullet is a fact text with its citation', () => {
-    const decisionTexts = input.facts.filter((fact) => fact.type === 'decision').map((fact) => escapeMarkdown(fact.text));
+    const decisionTexts = input.facts
+      .filter((fact) => fact.type === 'decision')
+      .map((fact) => escapeMarkdown(fact.text));
     const decisionBullets = bullets(body(pageOf(pages, 'decisions')));
     expect(decisionBullets).toHaveLength(decisionTexts.length);
     for (const bullet of decisionBullets) {
@@ -137,7 +141,9 @@ describe('generateWikiPages', () => {
   it('changes the hash of exactly the pages whose content changed', () => {
     const edited = {
       ...input,
-      facts: input.facts.map((fact) => (fact.type === 'announcement' ? { ...fact, text: `${fact.text} Edited.` } : fact)),
+      facts: input.facts.map((fact) =>
+        fact.type === 'announcement' ? { ...fact, text: `${fact.text} Edited.` } : fact,
+      ),
     };
     const changed = generateWikiPages(edited)
       .filter((page, i) => page.content_hash !== pages[i].content_hash)
@@ -152,9 +158,16 @@ describe('generateWikiPages', () => {
       chatMessage({ id: '1709550100.000200', text: '1. We decided to ship the <script>alert(1)</script> fix.' }),
     ];
     const [overview] = generateWikiPages(wikiInputFrom(messages));
-    expect(overview.markdown).toContain('\\# Decision: we go with \\[42\\] \\*Option B\\* \\`forever \\</div\\> \\| really');
+    expect(overview.markdown).toContain(
+      '\\# Decision: we go with \\[42\\] \\*Option B\\* \\`forever \\</div\\> \\| really',
+    );
     expect(overview.markdown).not.toContain('<script>');
-    expect(overview.markdown.split('\n').filter((line) => line.startsWith('#')).every((line) => /^#{1,3} /.test(line))).toBe(true);
+    expect(
+      overview.markdown
+        .split('\n')
+        .filter((line) => line.startsWith('#'))
+        .every((line) => /^#{1,3} /.test(line)),
+    ).toBe(true);
     expect(citedNumbers(overview).every((n) => overview.citations.some((citation) => citation.n === n))).toBe(true);
   });
 
@@ -184,6 +197,9 @@ describe('generateWikiPages', () => {
   it('cites a fact whose message is not provided from the fact itself', () => {
     const withoutMessages = { ...input, messages: new Map() };
     const decisions = pageOf(generateWikiPages(withoutMessages), 'decisions');
-    expect(decisions.citations[0]).toMatchObject({ author_name: ANA.name, excerpt: 'We decided to go with Postgres for billing.' });
+    expect(decisions.citations[0]).toMatchObject({
+      author_name: ANA.name,
+      excerpt: 'We decided to go with Postgres for billing.',
+    });
   });
 });

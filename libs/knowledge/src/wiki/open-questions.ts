@@ -17,7 +17,11 @@ export function findOpenQuestions(facts: readonly Fact[], messages: ReadonlyMap<
   return facts.filter((fact) => fact.type === 'question' && !isAnswered(fact, posts, messages));
 }
 
-function isAnswered(question: Fact, postsByThreadId: ReadonlyMap<string, ThreadPost[]>, messages: ReadonlyMap<string, NormalizedMessage>): boolean {
+function isAnswered(
+  question: Fact,
+  postsByThreadId: ReadonlyMap<string, ThreadPost[]>,
+  messages: ReadonlyMap<string, NormalizedMessage>,
+): boolean {
   const threadId = question.source.thread_id;
   if (threadId === null) return false;
   const posts = postsByThreadId.get(threadId) ?? [];
@@ -28,15 +32,29 @@ function isAnswered(question: Fact, postsByThreadId: ReadonlyMap<string, ThreadP
   return opensThread && (messages.get(question.message_id)?.reply_count ?? 0) > knownReplies;
 }
 
-function postsByThread(facts: readonly Fact[], messages: ReadonlyMap<string, NormalizedMessage>): Map<string, ThreadPost[]> {
+function postsByThread(
+  facts: readonly Fact[],
+  messages: ReadonlyMap<string, NormalizedMessage>,
+): Map<string, ThreadPost[]> {
   const posts = new Map<string, ThreadPost & { threadId: string }>();
   for (const message of messages.values()) {
     const threadId = message.thread_parent_id ?? (message.reply_count > 0 ? message.id : null);
-    if (threadId !== null) posts.set(message.id, { messageId: message.id, threadId, authorId: message.author_id, time: timeOf(message.timestamp) });
+    if (threadId !== null)
+      posts.set(message.id, {
+        messageId: message.id,
+        threadId,
+        authorId: message.author_id,
+        time: timeOf(message.timestamp),
+      });
   }
   for (const { source } of facts) {
     if (source.thread_id !== null && !posts.has(source.message_id)) {
-      posts.set(source.message_id, { messageId: source.message_id, threadId: source.thread_id, authorId: source.author_id, time: timeOf(source.timestamp) });
+      posts.set(source.message_id, {
+        messageId: source.message_id,
+        threadId: source.thread_id,
+        authorId: source.author_id,
+        time: timeOf(source.timestamp),
+      });
     }
   }
   const byThread = new Map<string, ThreadPost[]>();

@@ -29,7 +29,12 @@ export interface FactListOptions {
 }
 
 /** The first `limit` facts as a list, ending with "…and N more" when some were cut. */
-export function factList(page: PageBuilder, digest: ChannelDigest, facts: readonly Fact[], options: FactListOptions): void {
+export function factList(
+  page: PageBuilder,
+  digest: ChannelDigest,
+  facts: readonly Fact[],
+  options: FactListOptions,
+): void {
   if (facts.length === 0) {
     if (options.none !== undefined) page.paragraph(options.none);
     return;
@@ -43,7 +48,10 @@ export function factList(page: PageBuilder, digest: ChannelDigest, facts: readon
 export function entityRun(page: PageBuilder, related: readonly RelatedEntity[], limit: number): string {
   const shown = related
     .slice(0, limit)
-    .map(({ entity, evidence }) => `**${escapeMarkdown(entity.name)}** (${plural(evidence.length, 'fact')}) ${page.cite(evidence[0])}`);
+    .map(
+      ({ entity, evidence }) =>
+        `**${escapeMarkdown(entity.name)}** (${plural(evidence.length, 'fact')}) ${page.cite(evidence[0])}`,
+    );
   const cut = related.length - shown.length;
   return `${shown.join(', ')}${cut > 0 ? ` and ${cut} more` : ''}`;
 }

@@ -65,7 +65,9 @@ export class PlatformHttpClient {
         if (request.signal?.aborted) throw request.signal.reason;
         failures += 1;
         if (failures > this.retries) {
-          throw new PlatformError('PLATFORM_ERROR', `${target} failed: ${describeNetworkError(error)}`, { transient: true });
+          throw new PlatformError('PLATFORM_ERROR', `${target} failed: ${describeNetworkError(error)}`, {
+            transient: true,
+          });
         }
         await this.wait(this.backoff(failures), request.signal);
         continue;

@@ -22,7 +22,9 @@ export function exportFailure(message: string): PlatformError {
 
 export function assertReadableSize(size: number, file: string, label: string): void {
   if (size > MAX_EXPORT_FILE_BYTES) {
-    throw exportFailure(`${file} in ${label} is ${size} bytes, more than an export file can be (${MAX_EXPORT_FILE_BYTES})`);
+    throw exportFailure(
+      `${file} in ${label} is ${size} bytes, more than an export file can be (${MAX_EXPORT_FILE_BYTES})`,
+    );
   }
 }
 

@@ -36,7 +36,11 @@ export async function listDayFiles(archive: ExportArchive, channel: ExportChanne
   return files && files.filter((name) => DAY_FILE.test(name)).sort();
 }
 
-export async function readDayFile(archive: ExportArchive, channel: ExportChannel, dayFile: string): Promise<SlackMessage[]> {
+export async function readDayFile(
+  archive: ExportArchive,
+  channel: ExportChannel,
+  dayFile: string,
+): Promise<SlackMessage[]> {
   const file = `${channel.name}/${dayFile}`;
   const messages = await readJsonArray<SlackMessage>(archive, file, isMessage);
   if (messages === null) throw exportFailure(`${file} disappeared from ${archive.label} while it was being read`);
@@ -48,7 +52,11 @@ export function dayFileStart(dayFile: string): number {
   return Date.parse(`${dayFile.slice(0, 10)}T00:00:00Z`);
 }
 
-async function readJsonArray<T>(archive: ExportArchive, file: string, isItem: (item: unknown) => boolean): Promise<T[] | null> {
+async function readJsonArray<T>(
+  archive: ExportArchive,
+  file: string,
+  isItem: (item: unknown) => boolean,
+): Promise<T[] | null> {
   const content = await archive.read(file);
   if (content === null) return null;
   let value: unknown;

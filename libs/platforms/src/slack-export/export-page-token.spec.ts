@@ -10,8 +10,14 @@ describe('Slack export page tokens', () => {
 
   it.each([
     ['garbage', '!!!'],
-    ['a negative part', Buffer.from(JSON.stringify({ v: 1, dayFile: '2025-03-04.json', part: -1 })).toString('base64url')],
-    ['a Slack API token', Buffer.from(JSON.stringify({ v: 1, historyCursor: null, latest: null, thread: null })).toString('base64url')],
+    [
+      'a negative part',
+      Buffer.from(JSON.stringify({ v: 1, dayFile: '2025-03-04.json', part: -1 })).toString('base64url'),
+    ],
+    [
+      'a Slack API token',
+      Buffer.from(JSON.stringify({ v: 1, historyCursor: null, latest: null, thread: null })).toString('base64url'),
+    ],
   ])('refuses %s', (_case, token) => {
     expect(() => decodeExportPageToken(token)).toThrow(PlatformError);
   });

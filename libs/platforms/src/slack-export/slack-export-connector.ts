@@ -1,4 +1,11 @@
-import type { ConnectionSettings, ConnectorOptions, DiscoveredChannel, FetchedPage, FetchRequest, PlatformConnector } from '../connector';
+import type {
+  ConnectionSettings,
+  ConnectorOptions,
+  DiscoveredChannel,
+  FetchedPage,
+  FetchRequest,
+  PlatformConnector,
+} from '../connector';
 import { PlatformError } from '../platform-error';
 import type { SlackMessageContext } from '../slack/slack-message';
 import { slackPermalink, workspaceOrigin } from '../slack/slack-permalink';
@@ -79,7 +86,9 @@ export class SlackExportConnector implements PlatformConnector {
       if (error instanceof ImportPathError) throw exportFailure(error.message);
       throw error;
     }
-    return (await isDirectory(realPath)) ? new FolderExportArchive(realPath, path) : ZipExportArchive.open(realPath, path);
+    return (await isDirectory(realPath))
+      ? new FolderExportArchive(realPath, path)
+      : ZipExportArchive.open(realPath, path);
   }
 
   private permalinkOrigin(): string | null {

@@ -50,12 +50,16 @@ export class SlackApiClient {
   }
 
   conversationsList(cursor: string | null, signal?: AbortSignal): Promise<SlackPage & { channels: SlackChannel[] }> {
-    return this.call('conversations.list', {
-      types: 'public_channel,private_channel',
-      exclude_archived: true,
-      limit: 200,
-      cursor,
-    }, signal);
+    return this.call(
+      'conversations.list',
+      {
+        types: 'public_channel,private_channel',
+        exclude_archived: true,
+        limit: 200,
+        cursor,
+      },
+      signal,
+    );
   }
 
   conversationsHistory(query: SlackMessageQuery, signal?: AbortSignal): Promise<SlackMessagePage> {
@@ -91,10 +95,14 @@ export class SlackApiClient {
     });
     const body = parseJsonObject(response.body);
     if (body === undefined) {
-      throw new PlatformError('PLATFORM_ERROR', `Slack ${method} answered HTTP ${response.status} without a JSON body`, {
-        transient: false,
-        httpStatus: response.status,
-      });
+      throw new PlatformError(
+        'PLATFORM_ERROR',
+        `Slack ${method} answered HTTP ${response.status} without a JSON body`,
+        {
+          transient: false,
+          httpStatus: response.status,
+        },
+      );
     }
     if (response.status < 300 && body.ok === true) return body as T;
     throw slackApiError(method, body as SlackErrorBody, {
@@ -112,7 +120,9 @@ export function nextCursor(page: SlackPage): string | null {
 function parseJsonObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

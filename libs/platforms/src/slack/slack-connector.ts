@@ -1,4 +1,11 @@
-import type { ConnectionSettings, ConnectorOptions, DiscoveredChannel, FetchedPage, FetchRequest, PlatformConnector } from '../connector';
+import type {
+  ConnectionSettings,
+  ConnectorOptions,
+  DiscoveredChannel,
+  FetchedPage,
+  FetchRequest,
+  PlatformConnector,
+} from '../connector';
 import { PlatformHttpClient } from '../http/platform-http-client';
 import { nextCursor, SLACK_API_ROOT, SlackApiClient } from './slack-api-client';
 import { SlackChannelWalk } from './slack-channel-walk';

@@ -4,7 +4,8 @@ const context: SlackMessageContext = {
   channelId: 'C01ENG',
   user: (id) => ({ U01ANA: { name: 'ana', isBot: false }, U09BOT: { name: 'deploybot', isBot: true } })[id],
   channelName: () => undefined,
-  permalink: (ts, parent) => `https://acme.slack.com/archives/C01ENG/p${ts.replace('.', '')}${parent ? `?thread_ts=${parent}` : ''}`,
+  permalink: (ts, parent) =>
+    `https://acme.slack.com/archives/C01ENG/p${ts.replace('.', '')}${parent ? `?thread_ts=${parent}` : ''}`,
 };
 
 describe('normalizeSlackMessage', () => {
@@ -16,7 +17,15 @@ describe('normalizeSlackMessage', () => {
         user: 'U01ANA',
         text: 'ok <@U09BOT> &amp; done',
         edited: { user: 'U01ANA', ts: '1741100050.000000' },
-        files: [{ id: 'F1', name: 'plan.pdf', mimetype: 'application/pdf', size: 2048, url_private: 'https://files/plan.pdf' }],
+        files: [
+          {
+            id: 'F1',
+            name: 'plan.pdf',
+            mimetype: 'application/pdf',
+            size: 2048,
+            url_private: 'https://files/plan.pdf',
+          },
+        ],
       },
       context,
     );
@@ -39,14 +48,24 @@ describe('normalizeSlackMessage', () => {
   });
 
   it('keeps the reply count of a thread parent and not of a reply', () => {
-    const parent = normalizeSlackMessage({ ts: '1.000001', thread_ts: '1.000001', reply_count: 4, user: 'U01ANA', text: 'q?' }, context);
+    const parent = normalizeSlackMessage(
+      { ts: '1.000001', thread_ts: '1.000001', reply_count: 4, user: 'U01ANA', text: 'q?' },
+      context,
+    );
     expect(parent.thread_parent_id).toBeNull();
     expect(parent.reply_count).toBe(4);
   });
 
   it('names bots by their username and reads their legacy attachments when the text is empty', () => {
     const message = normalizeSlackMessage(
-      { ts: '1741000000.000300', subtype: 'bot_message', bot_id: 'B01CI', username: 'CI', text: '', attachments: [{ fallback: 'Build #88 passed' }] },
+      {
+        ts: '1741000000.000300',
+        subtype: 'bot_message',
+        bot_id: 'B01CI',
+        username: 'CI',
+        text: '',
+        attachments: [{ fallback: 'Build #88 passed' }],
+      },
       context,
     );
     expect(message.author_id).toBe('B01CI');
@@ -68,8 +87,12 @@ describe('normalizeSlackMessage', () => {
 
 describe('summarizeSlackUser', () => {
   it('prefers the display name, then the real names, then the handle', () => {
-    expect(summarizeSlackUser({ id: 'U1', name: 'ana', real_name: 'Ana Souza', profile: { display_name: 'Ana S' } }).name).toBe('Ana S');
-    expect(summarizeSlackUser({ id: 'U1', name: 'ana', profile: { display_name: '', real_name: 'Ana Souza' } }).name).toBe('Ana Souza');
+    expect(
+      summarizeSlackUser({ id: 'U1', name: 'ana', real_name: 'Ana Souza', profile: { display_name: 'Ana S' } }).name,
+    ).toBe('Ana S');
+    expect(
+      summarizeSlackUser({ id: 'U1', name: 'ana', profile: { display_name: '', real_name: 'Ana Souza' } }).name,
+    ).toBe('Ana Souza');
     expect(summarizeSlackUser({ id: 'U1', name: 'ana' }).name).toBe('ana');
     expect(summarizeSlackUser({ id: 'U1', is_bot: true })).toEqual({ name: 'U1', isBot: true });
   });

@@ -58,7 +58,12 @@ function messageText(message: SlackMessage): string {
 function authorNameFromMessage(message: SlackMessage): string | undefined {
   const profile = message.user_profile;
   return (
-    profile?.display_name || profile?.real_name || profile?.name || message.username || message.bot_profile?.name || undefined
+    profile?.display_name ||
+    profile?.real_name ||
+    profile?.name ||
+    message.username ||
+    message.bot_profile?.name ||
+    undefined
   );
 }
 

@@ -17,9 +17,20 @@ describe('Slack page tokens', () => {
 
   it.each([
     ['not base64 JSON', '%%%'],
-    ['another version', Buffer.from(JSON.stringify({ v: 2, historyCursor: null, latest: null, thread: null })).toString('base64url')],
-    ['a bad latest', Buffer.from(JSON.stringify({ v: 1, historyCursor: null, latest: 'now', thread: null })).toString('base64url')],
-    ['a thread without parent', Buffer.from(JSON.stringify({ v: 1, historyCursor: null, latest: null, thread: { cursor: null } })).toString('base64url')],
+    [
+      'another version',
+      Buffer.from(JSON.stringify({ v: 2, historyCursor: null, latest: null, thread: null })).toString('base64url'),
+    ],
+    [
+      'a bad latest',
+      Buffer.from(JSON.stringify({ v: 1, historyCursor: null, latest: 'now', thread: null })).toString('base64url'),
+    ],
+    [
+      'a thread without parent',
+      Buffer.from(JSON.stringify({ v: 1, historyCursor: null, latest: null, thread: { cursor: null } })).toString(
+        'base64url',
+      ),
+    ],
   ])('refuses %s', (_case, token) => {
     expect(() => decodeSlackPageToken(token)).toThrow(PlatformError);
     expect(() => decodeSlackPageToken(token)).toThrow('resume token');

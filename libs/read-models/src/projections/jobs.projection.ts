@@ -143,7 +143,9 @@ function evolveJob(job: JobDoc, event: AtlasEvent, created: { entities: number; 
       job.finished_at = at;
       break;
   }
-  job.total_messages = c.fetch_completed ? c.messages_fetched : Math.max(job.estimated_messages ?? 0, c.messages_fetched);
+  job.total_messages = c.fetch_completed
+    ? c.messages_fetched
+    : Math.max(job.estimated_messages ?? 0, c.messages_fetched);
   return job;
 }
 
@@ -158,8 +160,14 @@ function partialFailure(c: JobCounters): JobError | null {
 }
 
 async function countCreated(tx: ReadModelStore, event: AtlasEvent<'GraphUpdated'>, seq: number) {
-  const entities = await tx.getMany<EntityDoc>('entities', event.data.entities.map((e) => e.id));
-  const relations = await tx.getMany<RelationDoc>('relations', event.data.relations.map((r) => r.id));
+  const entities = await tx.getMany<EntityDoc>(
+    'entities',
+    event.data.entities.map((e) => e.id),
+  );
+  const relations = await tx.getMany<RelationDoc>(
+    'relations',
+    event.data.relations.map((r) => r.id),
+  );
   return {
     entities: entities.filter((e) => e.created_seq === seq).length,
     relations: relations.filter((r) => r.created_seq === seq).length,

@@ -26,7 +26,15 @@ export const projectKnowledge: Projection = async (tx, { seq, event }) => {
     }
     case 'FactsExtracted': {
       const { channel_id, job_id, message_ids, facts } = event.data;
-      if (await alreadyApplied(tx, 'facts', facts.map((f) => f.id), seq)) return;
+      if (
+        await alreadyApplied(
+          tx,
+          'facts',
+          facts.map((f) => f.id),
+          seq,
+        )
+      )
+        return;
       // A message's facts are replaced as a whole: re-extracting it never leaves stale or double facts.
       await tx.deleteWhere('facts', { channel_id, message_id: { $in: message_ids } });
       await tx.putMany(

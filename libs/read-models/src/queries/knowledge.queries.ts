@@ -25,7 +25,8 @@ export class KnowledgeQueries {
   async messages(channelId: string, messageIds: string[]): Promise<MessageDoc[]> {
     const ids = [...new Set(messageIds)].map((id) => messageDocId(channelId, id));
     const found: MessageDoc[] = [];
-    for (let i = 0; i < ids.length; i += PAGE) found.push(...(await this.store.getMany<MessageDoc>('messages', ids.slice(i, i + PAGE))));
+    for (let i = 0; i < ids.length; i += PAGE)
+      found.push(...(await this.store.getMany<MessageDoc>('messages', ids.slice(i, i + PAGE))));
     return found;
   }
 

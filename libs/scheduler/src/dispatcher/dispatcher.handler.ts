@@ -27,7 +27,10 @@ export class DispatcherHandler {
     @Inject(ATLAS_CONFIG) private readonly config: AtlasConfig,
   ) {}
 
-  @OnEvent(['SyncRequested', 'SyncStarted', 'SyncCancelRequested', 'SyncCancelled', 'SyncCompleted', 'SyncFailed'], WORKER.dispatcher)
+  @OnEvent(
+    ['SyncRequested', 'SyncStarted', 'SyncCancelRequested', 'SyncCancelled', 'SyncCompleted', 'SyncFailed'],
+    WORKER.dispatcher,
+  )
   async onLifecycleEvent(@Payload() event: AtlasEvent, @Ctx() context: JetStreamEventContext): Promise<void> {
     let state = (await this.store.get<DispatcherState>('checkpoints', 'dispatcher')) ?? EMPTY_DISPATCHER_STATE;
     if (context.seq > state.last_seq) state = { ...evolveDispatcher(state, event), last_seq: context.seq };
@@ -47,7 +50,8 @@ export class DispatcherHandler {
       queue.shift();
       if (outcome === 'gone') continue;
       running.push(next);
-      if (outcome === 'started') this.log.log(`started ${next.job_id} (${running.length}/${this.config.maxConcurrentSyncs} running)`);
+      if (outcome === 'started')
+        this.log.log(`started ${next.job_id} (${running.length}/${this.config.maxConcurrentSyncs} running)`);
     }
     return { ...state, running, queue };
   }

@@ -25,9 +25,21 @@ export async function fireSchedule(
       producer: 'scheduler',
     }),
   );
-  const fired: EventDataOf<'ScheduleFired'> = { channel_id: channelId, slot, outcome: 'triggered', job_id: jobId, reason: null, active_job_id: null };
+  const fired: EventDataOf<'ScheduleFired'> = {
+    channel_id: channelId,
+    slot,
+    outcome: 'triggered',
+    job_id: jobId,
+    reason: null,
+    active_job_id: null,
+  };
   if (outcome.outcome === 'in_progress') {
-    Object.assign(fired, { outcome: 'skipped', job_id: null, reason: 'sync_in_progress', active_job_id: outcome.job_id });
+    Object.assign(fired, {
+      outcome: 'skipped',
+      job_id: null,
+      reason: 'sync_in_progress',
+      active_job_id: outcome.job_id,
+    });
   } else if (outcome.outcome === 'not_found') {
     Object.assign(fired, { outcome: 'skipped', job_id: null, reason: 'channel_not_found' });
   }

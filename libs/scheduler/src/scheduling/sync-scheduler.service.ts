@@ -67,7 +67,11 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
 
   private async follow(fromSeq: number): Promise<void> {
     try {
-      for await (const message of this.events.read('atlas.schedule.>', { fromSeq, follow: true, signal: this.stop.signal })) {
+      for await (const message of this.events.read('atlas.schedule.>', {
+        fromSeq,
+        follow: true,
+        signal: this.stop.signal,
+      })) {
         this.apply(message);
       }
     } catch (error) {

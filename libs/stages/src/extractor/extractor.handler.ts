@@ -26,7 +26,10 @@ export class ExtractorHandler {
   ) {}
 
   @OnEvent('SyncStarted', WORKER.extractor)
-  async onSyncStarted(@Payload() event: AtlasEvent<'SyncStarted'>, @Ctx() context: JetStreamEventContext): Promise<void> {
+  async onSyncStarted(
+    @Payload() event: AtlasEvent<'SyncStarted'>,
+    @Ctx() context: JetStreamEventContext,
+  ): Promise<void> {
     const started = event.data;
     await runJobStage(STAGE, this.events, started, context, async (writer) => {
       const channel = await this.channels.get(started.channel_id);
@@ -47,7 +50,10 @@ function extractionStage(
     output: 'FactsExtracted',
     completed: 'ExtractionCompleted',
     process: (batch) => {
-      const { facts, failures } = extractFacts(batch.messages, { channel_id: batch.channel_id, channel_name: channelName });
+      const { facts, failures } = extractFacts(batch.messages, {
+        channel_id: batch.channel_id,
+        channel_name: channelName,
+      });
       return {
         job_id: batch.job_id,
         channel_id: batch.channel_id,

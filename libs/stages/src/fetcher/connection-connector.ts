@@ -12,7 +12,11 @@ export async function connectorFor(
 ): Promise<PlatformConnector> {
   const last = await events.lastEvent(connectionSubject(connectionId));
   if (!last || last.event.type !== 'ConnectionCreated') {
-    throw new JobFailure({ code: 'INTERNAL_ERROR', message: `Connection ${connectionId} no longer exists`, details: {} });
+    throw new JobFailure({
+      code: 'INTERNAL_ERROR',
+      message: `Connection ${connectionId} no longer exists`,
+      details: {},
+    });
   }
   const { data } = last.event;
   let credentials: Record<string, string> | null = null;

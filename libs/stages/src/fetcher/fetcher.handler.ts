@@ -37,18 +37,31 @@ export class FetcherHandler {
   ) {}
 
   @OnEvent('SyncStarted', WORKER.fetcher)
-  async onSyncStarted(@Payload() event: AtlasEvent<'SyncStarted'>, @Ctx() context: JetStreamEventContext): Promise<void> {
+  async onSyncStarted(
+    @Payload() event: AtlasEvent<'SyncStarted'>,
+    @Ctx() context: JetStreamEventContext,
+  ): Promise<void> {
     await runJobStage(STAGE, this.events, event.data, context, (writer) => this.fetch(writer, event.data, context));
   }
 
-  private async fetch(writer: JobWriter, started: EventDataOf<'SyncStarted'>, context: JetStreamEventContext): Promise<void> {
+  private async fetch(
+    writer: JobWriter,
+    started: EventDataOf<'SyncStarted'>,
+    context: JetStreamEventContext,
+  ): Promise<void> {
     const progress = await this.progressSoFar(started, context);
     if (progress === 'fetch_completed') return;
     if (!progress.complete) await this.fetchRemaining(writer, started, progress, context);
     await writer.append(
       createEvent(
         'FetchCompleted',
-        { job_id: started.job_id, channel_id: started.channel_id, batches: progress.batch, messages: progress.total, cursor: progress.cursor },
+        {
+          job_id: started.job_id,
+          channel_id: started.channel_id,
+          batches: progress.batch,
+          messages: progress.total,
+          cursor: progress.cursor,
+        },
         { producer: STAGE.producer },
       ),
     );
@@ -124,7 +137,10 @@ export class FetcherHandler {
       complete: false,
     };
     if (context.deliveryCount === 1) return fresh;
-    const published = await publishedSoFar(this.events, started, context.seq + 1, ['MessagesFetched', 'FetchCompleted']);
+    const published = await publishedSoFar(this.events, started, context.seq + 1, [
+      'MessagesFetched',
+      'FetchCompleted',
+    ]);
     if (published.some((m) => m.type === 'FetchCompleted')) return 'fetch_completed';
     const last = published.at(-1);
     if (!last) return fresh;

@@ -20,7 +20,10 @@ export class GraphBuilderHandler {
   constructor(private readonly events: EventStore) {}
 
   @OnEvent('SyncStarted', WORKER['graph-builder'])
-  async onSyncStarted(@Payload() event: AtlasEvent<'SyncStarted'>, @Ctx() context: JetStreamEventContext): Promise<void> {
+  async onSyncStarted(
+    @Payload() event: AtlasEvent<'SyncStarted'>,
+    @Ctx() context: JetStreamEventContext,
+  ): Promise<void> {
     const started = event.data;
     await runJobStage(STAGE, this.events, started, context, (writer) =>
       followBatches(graphStage(started), this.events, writer, started, context),
@@ -28,7 +31,9 @@ export class GraphBuilderHandler {
   }
 }
 
-function graphStage(started: EventDataOf<'SyncStarted'>): BatchStage<'FactsExtracted', 'GraphUpdated', { entities: number; relations: number }> {
+function graphStage(
+  started: EventDataOf<'SyncStarted'>,
+): BatchStage<'FactsExtracted', 'GraphUpdated', { entities: number; relations: number }> {
   return {
     producer: STAGE.producer,
     input: 'FactsExtracted',
@@ -40,11 +45,20 @@ function graphStage(started: EventDataOf<'SyncStarted'>): BatchStage<'FactsExtra
       return { job_id: batch.job_id, channel_id: batch.channel_id, batch: batch.batch, entities, relations };
     },
     emptyTally: { entities: 0, relations: 0 },
-    tally: (sum, output) => ({ entities: sum.entities + output.entities.length, relations: sum.relations + output.relations.length }),
+    tally: (sum, output) => ({
+      entities: sum.entities + output.entities.length,
+      relations: sum.relations + output.relations.length,
+    }),
     completion: (sum, batches) =>
       createEvent(
         'GraphCompleted',
-        { job_id: started.job_id, channel_id: started.channel_id, batches, entities: sum.entities, relations: sum.relations },
+        {
+          job_id: started.job_id,
+          channel_id: started.channel_id,
+          batches,
+          entities: sum.entities,
+          relations: sum.relations,
+        },
         { producer: STAGE.producer },
       ),
   };

@@ -12,7 +12,12 @@ export async function loadChannelKnowledge(
   const facts: FactDoc[] = [];
   for await (const fact of knowledge.factsOfChannel(channelId)) facts.push(fact);
   const messages = new Map<string, NormalizedMessage>(
-    (await knowledge.messages(channelId, facts.map((f) => f.message_id))).map((doc) => [doc.message_id, asMessage(doc)]),
+    (
+      await knowledge.messages(
+        channelId,
+        facts.map((f) => f.message_id),
+      )
+    ).map((doc) => [doc.message_id, asMessage(doc)]),
   );
   const entityIds = [...new Set(facts.flatMap((f) => f.entity_ids))];
   const entities = await knowledge.entities(entityIds);

@@ -32,16 +32,24 @@ export class WikiGeneratorHandler {
   ) {}
 
   @OnEvent('SyncStarted', WORKER['wiki-generator'])
-  async onSyncStarted(@Payload() event: AtlasEvent<'SyncStarted'>, @Ctx() context: JetStreamEventContext): Promise<void> {
+  async onSyncStarted(
+    @Payload() event: AtlasEvent<'SyncStarted'>,
+    @Ctx() context: JetStreamEventContext,
+  ): Promise<void> {
     await runJobStage(STAGE, this.events, event.data, context, (writer) => this.generate(writer, event.data, context));
   }
 
-  private async generate(writer: JobWriter, started: EventDataOf<'SyncStarted'>, context: JetStreamEventContext): Promise<void> {
+  private async generate(
+    writer: JobWriter,
+    started: EventDataOf<'SyncStarted'>,
+    context: JetStreamEventContext,
+  ): Promise<void> {
     let fetched: EventDataOf<'FetchCompleted'> | null = null;
     let extracted: EventDataOf<'ExtractionCompleted'> | null = null;
     for await (const message of followJob(this.events, started, context.seq + 1, context.signal)) {
       if (message.type === 'FetchCompleted') fetched = await payloadOf(this.events, message, 'FetchCompleted');
-      if (message.type === 'ExtractionCompleted') extracted = await payloadOf(this.events, message, 'ExtractionCompleted');
+      if (message.type === 'ExtractionCompleted')
+        extracted = await payloadOf(this.events, message, 'ExtractionCompleted');
       if (message.type === 'GraphCompleted') break;
     }
     if (!fetched || !extracted) throw new Error('the graph completed before fetching and extraction did');
@@ -84,13 +92,21 @@ export class WikiGeneratorHandler {
       const changed = current.get(page.slug) !== page.content_hash;
       if (changed) {
         await writer.append(
-          createEvent('WikiPageGenerated', { job_id: started.job_id, channel_id: started.channel_id, page }, { producer: STAGE.producer }),
+          createEvent(
+            'WikiPageGenerated',
+            { job_id: started.job_id, channel_id: started.channel_id, page },
+            { producer: STAGE.producer },
+          ),
         );
       }
       summaries.push({ slug: page.slug, title: page.title, content_hash: page.content_hash, changed });
     }
     await writer.append(
-      createEvent('WikiGenerated', { job_id: started.job_id, channel_id: started.channel_id, pages: summaries }, { producer: STAGE.producer }),
+      createEvent(
+        'WikiGenerated',
+        { job_id: started.job_id, channel_id: started.channel_id, pages: summaries },
+        { producer: STAGE.producer },
+      ),
     );
   }
 }

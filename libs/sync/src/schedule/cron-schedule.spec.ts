@@ -30,8 +30,12 @@ describe('validateSchedule', () => {
 describe('slots', () => {
   it('computes the next slot in the schedule time zone', () => {
     // 09:00 in Berlin during summer time is 07:00 UTC.
-    expect(nextSlot('0 9 * * *', 'Europe/Berlin', new Date('2026-04-13T08:00:00Z')).toISOString()).toBe('2026-04-14T07:00:00.000Z');
-    expect(nextSlot('0 */4 * * *', 'UTC', new Date('2026-04-13T10:00:00Z')).toISOString()).toBe('2026-04-13T12:00:00.000Z');
+    expect(nextSlot('0 9 * * *', 'Europe/Berlin', new Date('2026-04-13T08:00:00Z')).toISOString()).toBe(
+      '2026-04-14T07:00:00.000Z',
+    );
+    expect(nextSlot('0 */4 * * *', 'UTC', new Date('2026-04-13T10:00:00Z')).toISOString()).toBe(
+      '2026-04-13T12:00:00.000Z',
+    );
   });
 
   it('finds the latest slot of a window, or none', () => {

@@ -35,7 +35,10 @@ export function isValidTimeZone(timeZone: string): boolean {
  */
 export function validateSchedule(expression: string, timeZone: string): void {
   if (!isValidTimeZone(timeZone)) {
-    throw new InvalidScheduleError('timezone', `timezone "${timeZone}" is not an IANA time zone (for example Europe/Berlin)`);
+    throw new InvalidScheduleError(
+      'timezone',
+      `timezone "${timeZone}" is not an IANA time zone (for example Europe/Berlin)`,
+    );
   }
   const fields = expression.trim().split(/\s+/);
   if (fields.length !== 5) {

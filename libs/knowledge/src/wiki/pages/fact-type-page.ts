@@ -12,7 +12,12 @@ export interface FactTypePageSpec {
   none: string;
 }
 
-export const DECISIONS_PAGE: FactTypePageSpec = { slug: 'decisions', title: 'Decisions', type: 'decision', none: 'No decisions recorded.' };
+export const DECISIONS_PAGE: FactTypePageSpec = {
+  slug: 'decisions',
+  title: 'Decisions',
+  type: 'decision',
+  none: 'No decisions recorded.',
+};
 export const ACTION_ITEMS_PAGE: FactTypePageSpec = {
   slug: 'action-items',
   title: 'Action items',
@@ -23,7 +28,12 @@ export const ACTION_ITEMS_PAGE: FactTypePageSpec = {
 /** The latest facts of one type, newest first. */
 export function factTypePage(digest: ChannelDigest, spec: FactTypePageSpec): WikiPage {
   const { channel } = digest;
-  const page = new PageBuilder(channel.channel_id, spec.slug, `${channelLabel(channel.name)}: ${spec.title}`, digest.messages);
+  const page = new PageBuilder(
+    channel.channel_id,
+    spec.slug,
+    `${channelLabel(channel.name)}: ${spec.title}`,
+    digest.messages,
+  );
   factList(page, digest, digest.ofType(spec.type), { limit: LATEST, none: spec.none });
   return page.build();
 }

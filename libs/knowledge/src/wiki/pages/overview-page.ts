@@ -12,9 +12,15 @@ const OPEN_QUESTIONS = 15;
 /** What the channel is about, then its latest decisions, open questions, announcements and action items. */
 export function overviewPage(digest: ChannelDigest): WikiPage {
   const { channel } = digest;
-  const page = new PageBuilder(channel.channel_id, 'overview', `${channelLabel(channel.name)}: Overview`, digest.messages);
+  const page = new PageBuilder(
+    channel.channel_id,
+    'overview',
+    `${channelLabel(channel.name)}: Overview`,
+    digest.messages,
+  );
   page.heading(2, 'About');
-  if (channel.topic !== null && channel.topic.trim() !== '') page.paragraph(`Channel topic: ${escapeMarkdown(channel.topic)}`);
+  if (channel.topic !== null && channel.topic.trim() !== '')
+    page.paragraph(`Channel topic: ${escapeMarkdown(channel.topic)}`);
   if (digest.newestFirst.length === 0) {
     page.paragraph('No facts have been extracted from this channel yet.');
     return page.build();
@@ -39,12 +45,20 @@ export function overviewPage(digest: ChannelDigest): WikiPage {
   }
 
   page.heading(2, 'Key decisions');
-  factList(page, digest, digest.ofType('decision'), { limit: LATEST, none: 'No decisions recorded.', whereMore: ' on the Decisions page' });
+  factList(page, digest, digest.ofType('decision'), {
+    limit: LATEST,
+    none: 'No decisions recorded.',
+    whereMore: ' on the Decisions page',
+  });
   page.heading(2, 'Open questions');
   factList(page, digest, digest.openQuestions(), { limit: OPEN_QUESTIONS, none: 'No open questions.' });
   page.heading(2, 'Recent announcements');
   factList(page, digest, digest.ofType('announcement'), { limit: LATEST, none: 'No announcements recorded.' });
   page.heading(2, 'Action items');
-  factList(page, digest, digest.ofType('action_item'), { limit: LATEST, none: 'No action items recorded.', whereMore: ' on the Action items page' });
+  factList(page, digest, digest.ofType('action_item'), {
+    limit: LATEST,
+    none: 'No action items recorded.',
+    whereMore: ' on the Action items page',
+  });
   return page.build();
 }

@@ -12,7 +12,7 @@ export function peoplePage(digest: ChannelDigest): WikiPage {
   const { channel } = digest;
   const page = new PageBuilder(channel.channel_id, 'people', `${channelLabel(channel.name)}: People`, digest.messages);
   const people = digest.people();
-  if (people.length === 0) page.paragraph('No people appear in this channel\'s facts yet.');
+  if (people.length === 0) page.paragraph("No people appear in this channel's facts yet.");
   for (const person of people.slice(0, MAX_PEOPLE)) writePerson(page, digest, person);
   if (people.length > MAX_PEOPLE) page.paragraph(`…and ${people.length - MAX_PEOPLE} more people.`);
   return page.build();
@@ -21,7 +21,9 @@ export function peoplePage(digest: ChannelDigest): WikiPage {
 function writePerson(page: PageBuilder, digest: ChannelDigest, person: PersonSummary): void {
   page.heading(2, person.name);
   const involvement = [
-    person.authored.length > 0 ? `Wrote ${plural(person.authored.length, 'fact')}, latest ${page.cite(person.authored[0])}` : null,
+    person.authored.length > 0
+      ? `Wrote ${plural(person.authored.length, 'fact')}, latest ${page.cite(person.authored[0])}`
+      : null,
     person.mentionedIn.length > 0
       ? `${person.authored.length > 0 ? 'mentioned' : 'Mentioned'} in ${plural(person.mentionedIn.length, 'fact')}, latest ${page.cite(person.mentionedIn[0])}`
       : null,

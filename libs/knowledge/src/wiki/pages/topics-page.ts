@@ -13,7 +13,7 @@ export function topicsPage(digest: ChannelDigest): WikiPage {
   const { channel } = digest;
   const page = new PageBuilder(channel.channel_id, 'topics', `${channelLabel(channel.name)}: Topics`, digest.messages);
   const topics = digest.entities('topic');
-  if (topics.length === 0) page.paragraph('No topics found in this channel\'s facts yet.');
+  if (topics.length === 0) page.paragraph("No topics found in this channel's facts yet.");
   for (const topic of topics.slice(0, MAX_TOPICS)) writeTopic(page, digest, topic);
   if (topics.length > MAX_TOPICS) page.paragraph(`…and ${topics.length - MAX_TOPICS} more topics.`);
   return page.build();
