@@ -8,11 +8,57 @@ export interface ContractOptions<S extends ReadModelStore> {
 
 /** Five facts covering every kind of value a condition meets: present, null, missing, nested, arrays, non-ASCII. */
 const FACTS: StoredDocument[] = [
-  { id: 'f4', channel_id: 'c2', type: 'fact', score: 2.5, title: 'RELEASE notes live in Notion', tags: ['release', 7, true], source: { timestamp: '2024-01-04T10:00:00Z', author: 'ana' }, note: 'final' },
-  { id: 'f1', channel_id: 'c1', type: 'decision', score: 3, pinned: true, title: 'Ship the Éclair release', tags: ['release', 'mobile'], source: { timestamp: '2024-01-01T10:00:00Z', author: 'ana' }, note: null },
-  { id: 'f5', channel_id: 'c3', type: 'fact', score: 10, pinned: true, title: 'éclair is a pastry', source: { timestamp: '2024-01-05T10:00:00Z', author: null } },
-  { id: 'f3', channel_id: 'c2', type: 'decision', score: 2, pinned: false, title: 'Freeze the API', tags: [], source: { timestamp: '2024-01-03T10:00:00Z' }, note: 'draft' },
-  { id: 'f2', channel_id: 'c1', type: 'question', score: 1, pinned: false, title: 'Who owns billing?', tags: ['billing'], source: { timestamp: '2024-01-02T10:00:00Z', author: 'ben' } },
+  {
+    id: 'f4',
+    channel_id: 'c2',
+    type: 'fact',
+    score: 2.5,
+    title: 'RELEASE notes live in Notion',
+    tags: ['release', 7, true],
+    source: { timestamp: '2024-01-04T10:00:00Z', author: 'ana' },
+    note: 'final',
+  },
+  {
+    id: 'f1',
+    channel_id: 'c1',
+    type: 'decision',
+    score: 3,
+    pinned: true,
+    title: 'Ship the Éclair release',
+    tags: ['release', 'mobile'],
+    source: { timestamp: '2024-01-01T10:00:00Z', author: 'ana' },
+    note: null,
+  },
+  {
+    id: 'f5',
+    channel_id: 'c3',
+    type: 'fact',
+    score: 10,
+    pinned: true,
+    title: 'éclair is a pastry',
+    source: { timestamp: '2024-01-05T10:00:00Z', author: null },
+  },
+  {
+    id: 'f3',
+    channel_id: 'c2',
+    type: 'decision',
+    score: 2,
+    pinned: false,
+    title: 'Freeze the API',
+    tags: [],
+    source: { timestamp: '2024-01-03T10:00:00Z' },
+    note: 'draft',
+  },
+  {
+    id: 'f2',
+    channel_id: 'c1',
+    type: 'question',
+    score: 1,
+    pinned: false,
+    title: 'Who owns billing?',
+    tags: ['billing'],
+    source: { timestamp: '2024-01-02T10:00:00Z', author: 'ben' },
+  },
 ];
 
 const NESTED: StoredDocument = {
@@ -62,7 +108,11 @@ export function describeReadModelStoreContract<S extends ReadModelStore>(
         const doc = { id: 'j1', when: new Date('2024-05-01T00:00:00.000Z'), skipped: undefined, nested: { value: 1 } };
         await store.put('facts', doc);
         doc.nested.value = 2;
-        expect(await store.get('facts', 'j1')).toStrictEqual({ id: 'j1', when: '2024-05-01T00:00:00.000Z', nested: { value: 1 } });
+        expect(await store.get('facts', 'j1')).toStrictEqual({
+          id: 'j1',
+          when: '2024-05-01T00:00:00.000Z',
+          nested: { value: 1 },
+        });
       });
 
       it('returns null for a missing id', async () => {
@@ -85,10 +135,20 @@ export function describeReadModelStoreContract<S extends ReadModelStore>(
       });
 
       it('putMany inserts and replaces several documents, and accepts an empty list', async () => {
-        await store.putMany('facts', [{ id: 'a', v: 1 }, { id: 'b', v: 1 }]);
-        await store.putMany('facts', [{ id: 'b', v: 2 }, { id: 'c', v: 2 }]);
+        await store.putMany('facts', [
+          { id: 'a', v: 1 },
+          { id: 'b', v: 1 },
+        ]);
+        await store.putMany('facts', [
+          { id: 'b', v: 2 },
+          { id: 'c', v: 2 },
+        ]);
         await store.putMany('facts', []);
-        expect(await store.find('facts')).toStrictEqual([{ id: 'a', v: 1 }, { id: 'b', v: 2 }, { id: 'c', v: 2 }]);
+        expect(await store.find('facts')).toStrictEqual([
+          { id: 'a', v: 1 },
+          { id: 'b', v: 2 },
+          { id: 'c', v: 2 },
+        ]);
       });
 
       it('getMany returns found documents once each, in the order asked, skipping missing ids', async () => {
@@ -150,7 +210,11 @@ export function describeReadModelStoreContract<S extends ReadModelStore>(
         ['$lt', { score: { $lt: 2 } }, ['f2']],
         ['$lte', { score: { $lte: 2 } }, ['f2', 'f3']],
         ['range with two bounds', { score: { $gt: 1, $lt: 3 } }, ['f3', 'f4']],
-        ['string range on a dotted path', { 'source.timestamp': { $gte: '2024-01-02', $lt: '2024-01-04' } }, ['f2', 'f3']],
+        [
+          'string range on a dotted path',
+          { 'source.timestamp': { $gte: '2024-01-02', $lt: '2024-01-04' } },
+          ['f2', 'f3'],
+        ],
         ['range skips null and missing', { note: { $gte: 'a' } }, ['f3', 'f4']],
         ['range without bounds', { score: { $gt: undefined } }, ['f1', 'f2', 'f3', 'f4', 'f5']],
         ['$contains string', { tags: { $contains: 'release' } }, ['f1', 'f4']],
@@ -173,7 +237,11 @@ export function describeReadModelStoreContract<S extends ReadModelStore>(
         ['an operator as a path', { $where: 'true' }, /Invalid field path "\$where"/],
         ['a null range bound', { score: { $gt: null } }, /\$gt on "score" needs a value, not null/],
         ['$contains null', { tags: { $contains: null } }, /\$contains on "tags" needs a value, not null/],
-        ['an object value', { note: { $ne: { a: 1 } } }, /Condition on "note" needs a string, finite number, boolean or null/],
+        [
+          'an object value',
+          { note: { $ne: { a: 1 } } },
+          /Condition on "note" needs a string, finite number, boolean or null/,
+        ],
         ['an undefined condition', { channel_id: undefined }, /Condition on "channel_id" needs a string/],
       ])('rejects %s, in deleteWhere too, without deleting anything', async (_, where, message) => {
         await expect(store.find('facts', { where: where as Where })).rejects.toThrow(message);
@@ -192,7 +260,12 @@ export function describeReadModelStoreContract<S extends ReadModelStore>(
       });
 
       it('sorts by several keys in priority order', async () => {
-        expect(await sorted([['channel_id', 'asc'], ['score', 'desc']])).toEqual(['f1', 'f2', 'f4', 'f3', 'f5']);
+        expect(
+          await sorted([
+            ['channel_id', 'asc'],
+            ['score', 'desc'],
+          ]),
+        ).toEqual(['f1', 'f2', 'f4', 'f3', 'f5']);
       });
 
       it('breaks ties by id ascending, also under a descending key', async () => {

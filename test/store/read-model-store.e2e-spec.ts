@@ -92,7 +92,11 @@ describe('SQLite read-model store', () => {
     afterAll(() => store.close());
 
     it('uses the compound index for equality plus sort', () => {
-      const plan = store.explainQueryPlan('jobs', { where: { channel_id: 'c1' }, orderBy: [['requested_seq', 'asc']], limit: 10 });
+      const plan = store.explainQueryPlan('jobs', {
+        where: { channel_id: 'c1' },
+        orderBy: [['requested_seq', 'asc']],
+        limit: 10,
+      });
       expect(plan).toContain('SEARCH jobs USING INDEX jobs_by_channel_id_requested_seq (<expr>=?)');
       // Only the id tie-break is sorted after the index; the index already orders by requested_seq.
       expect(plan).toContain('USE TEMP B-TREE FOR LAST TERM OF ORDER BY');
@@ -102,7 +106,9 @@ describe('SQLite read-model store', () => {
       const plan = store.explainQueryPlan('facts', {
         where: { channel_id: 'c1', 'source.timestamp': { $gte: '2024-01-01', $lt: '2024-02-01' } },
       });
-      expect(plan).toContain('SEARCH facts USING INDEX facts_by_channel_id_source_timestamp (<expr>=? AND <expr>>? AND <expr><?)');
+      expect(plan).toContain(
+        'SEARCH facts USING INDEX facts_by_channel_id_source_timestamp (<expr>=? AND <expr>>? AND <expr><?)',
+      );
     });
 
     it('uses the index for $in', () => {

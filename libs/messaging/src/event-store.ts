@@ -1,12 +1,5 @@
-import {
-  DeliverPolicy,
-  JetStreamApiError,
-  JetStreamClient,
-  JetStreamManager,
-  JsMsg,
-  StoredMsg,
-} from '@nats-io/jetstream';
-import { headers as natsHeaders } from '@nats-io/transport-node';
+import { DeliverPolicy, JetStreamApiError, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { headers as natsHeaders, MsgHdrs } from '@nats-io/transport-node';
 import { sleep } from '@atlas/common';
 import { AtlasEvent, decodeEvent, encodeEvent, HEADER } from '@atlas/events';
 import { STREAM_NAME } from './event-stream';
@@ -82,15 +75,19 @@ export class EventStore {
     }
   }
 
-  /** The last event on a subject, or null when nothing was ever appended to it. */
-  async lastEvent(subject: string): Promise<StoredEvent | null> {
+  /**
+   * The last message on a subject, or null when nothing was ever appended to it. Its type and job are
+   * read from its headers; its payload is decoded (and validated) only when asked for, so a malformed
+   * message at the end of a subject does not stop decisions that need no more than that.
+   */
+  async lastEntry(subject: string): Promise<LogEntry | null> {
     const stored = await this.withRetry(() => this.jsm.streams.getMessage(this.streamName, { last_by_subj: subject }));
-    return stored ? toStoredEvent(stored) : null;
+    return stored ? new LogEntry(stored) : null;
   }
 
-  async eventAt(seq: number): Promise<StoredEvent | null> {
+  async entryAt(seq: number): Promise<LogEntry | null> {
     const stored = await this.withRetry(() => this.jsm.streams.getMessage(this.streamName, { seq }));
-    return stored ? toStoredEvent(stored) : null;
+    return stored ? new LogEntry(stored) : null;
   }
 
   /** Sequence of the newest message of the whole stream (0 when empty). */
@@ -114,7 +111,7 @@ export class EventStore {
       headersOnly?: boolean;
       signal?: AbortSignal;
     },
-  ): AsyncGenerator<StoredMessage> {
+  ): AsyncGenerator<LogEntry> {
     const consumer = await this.withRetry(() =>
       this.js.consumers.get(this.streamName, {
         filter_subjects: filter,
@@ -131,7 +128,7 @@ export class EventStore {
     try {
       if (options.signal?.aborted) return;
       for await (const msg of messages) {
-        yield new StoredMessage(msg);
+        yield new LogEntry(msg);
         if (!options.follow && msg.info.pending === 0) return;
       }
     } finally {
@@ -153,9 +150,14 @@ export class EventStore {
   }
 }
 
-/** A message read from the log; the payload is decoded (and validated) only when asked for. */
-export class StoredMessage {
-  constructor(private readonly msg: JsMsg) {}
+/** A message of the log. Type, job and batch come from its headers; the payload is decoded on demand. */
+export class LogEntry {
+  private readonly headers: MsgHdrs | undefined;
+
+  /** Takes a consumed message (`headers`) or a message read directly from the stream (`header`). */
+  constructor(private readonly msg: { seq: number; subject: string; data: Uint8Array; headers?: MsgHdrs; header?: MsgHdrs }) {
+    this.headers = msg.headers ?? msg.header;
+  }
 
   get seq(): number {
     return this.msg.seq;
@@ -166,23 +168,20 @@ export class StoredMessage {
   }
 
   get type(): string | undefined {
-    return this.msg.headers?.get(HEADER.type) || undefined;
+    return this.headers?.get(HEADER.type) || undefined;
   }
 
   get jobId(): string | undefined {
-    return this.msg.headers?.get(HEADER.jobId) || undefined;
+    return this.headers?.get(HEADER.jobId) || undefined;
   }
 
   get batch(): number | undefined {
-    const raw = this.msg.headers?.get(HEADER.batch);
+    const raw = this.headers?.get(HEADER.batch);
     return raw ? Number(raw) : undefined;
   }
 
+  /** The validated event; throws InvalidEventError when the payload is not a valid event. */
   decode(): AtlasEvent {
     return decodeEvent(this.msg.data);
   }
-}
-
-function toStoredEvent(stored: StoredMsg): StoredEvent {
-  return { seq: stored.seq, subject: stored.subject, event: decodeEvent(stored.data) };
 }

@@ -146,7 +146,8 @@ export class JetStreamTransport extends Server implements CustomTransportStrateg
     this.log.error(`terminating #${msg.seq} (${where.type ?? 'unknown type'}): ${reason}`);
     try {
       await this.options.onPoison({ seq: msg.seq, subject: msg.subject, reason, ...where });
-      msg.term(reason.slice(0, 200));
+      // A bare term: a reason after +TERM is only understood from nats-server 2.10 on.
+      msg.term();
     } catch (error) {
       // Not recorded yet: keep the message so the next delivery tries again.
       this.log.error(`could not record poison #${msg.seq}: ${errorMessage(error)}`);

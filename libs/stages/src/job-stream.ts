@@ -1,5 +1,5 @@
 import { channelSubject, EventDataOf, EventType, isClosing } from '@atlas/events';
-import { EventStore, StoredMessage } from '@atlas/messaging';
+import { EventStore, LogEntry } from '@atlas/messaging';
 import { JobClosedError } from '@atlas/sync';
 
 /**
@@ -12,7 +12,7 @@ export async function* followJob(
   job: { channel_id: string; job_id: string },
   fromSeq: number,
   signal: AbortSignal,
-): AsyncGenerator<StoredMessage> {
+): AsyncGenerator<LogEntry> {
   for await (const message of events.read(channelSubject(job.channel_id), {
     fromSeq,
     follow: true,
@@ -33,8 +33,8 @@ export async function publishedSoFar(
   job: { channel_id: string; job_id: string },
   fromSeq: number,
   types: EventType[],
-): Promise<StoredMessage[]> {
-  const found: StoredMessage[] = [];
+): Promise<LogEntry[]> {
+  const found: LogEntry[] = [];
   for await (const message of events.read(channelSubject(job.channel_id), { fromSeq, headersOnly: true })) {
     if (message.jobId === job.job_id && types.includes(message.type as EventType)) found.push(message);
   }
@@ -44,10 +44,10 @@ export async function publishedSoFar(
 /** Loads the payload of an event the stage saw in headers-only form. */
 export async function payloadOf<T extends EventType>(
   events: EventStore,
-  message: StoredMessage,
+  message: LogEntry,
   type: T,
 ): Promise<EventDataOf<T>> {
-  const stored = await events.eventAt(message.seq);
-  if (!stored || stored.event.type !== type) throw new Error(`event #${message.seq} is not a ${type}`);
-  return stored.event.data as EventDataOf<T>;
+  const event = (await events.entryAt(message.seq))?.decode();
+  if (!event || event.type !== type) throw new Error(`event #${message.seq} is not a ${type}`);
+  return event.data as EventDataOf<T>;
 }

@@ -10,10 +10,21 @@ export interface CollectionSpec {
 export const COLLECTIONS = {
   connections: { indexes: [['created_at']] },
   channels: { indexes: [['connection_id'], ['name']] },
-  jobs: { indexes: [['channel_id', 'requested_seq'], ['status', 'requested_seq']] },
+  jobs: {
+    indexes: [
+      ['channel_id', 'requested_seq'],
+      ['status', 'requested_seq'],
+    ],
+  },
   schedules: { indexes: [['enabled']] },
   messages: { indexes: [['channel_id', 'timestamp']] },
-  facts: { indexes: [['channel_id', 'message_id'], ['channel_id', 'type'], ['channel_id', 'source.timestamp']] },
+  facts: {
+    indexes: [
+      ['channel_id', 'message_id'],
+      ['channel_id', 'type'],
+      ['channel_id', 'source.timestamp'],
+    ],
+  },
   entities: { indexes: [['type', 'name'], ['channel_ids']] },
   relations: { indexes: [['source_id'], ['target_id'], ['channel_ids']] },
   wiki_pages: { indexes: [['channel_id', 'slug']] },
@@ -26,3 +37,11 @@ export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 
 /** Collections rebuilt from the event log by the projector (checkpoints hold the projector's own position). */
 export const READ_MODEL_COLLECTIONS: CollectionName[] = COLLECTION_NAMES.filter((c) => c !== 'checkpoints');
+
+/** The name, once known to be one of COLLECTIONS: the SQLite adapter splices it into SQL as a table name. */
+export function checkCollection(name: string): CollectionName {
+  if (!Object.hasOwn(COLLECTIONS, name)) {
+    throw new Error(`Unknown read-model collection "${name}" (known: ${COLLECTION_NAMES.join(', ')})`);
+  }
+  return name as CollectionName;
+}

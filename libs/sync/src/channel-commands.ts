@@ -31,7 +31,7 @@ export async function decideOnChannel<R>(
 ): Promise<R> {
   const subject = channelSubject(channelId);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const snapshot = channelStateOf(await events.lastEvent(subject));
+    const snapshot = channelStateOf(await events.lastEntry(subject));
     const decision = decide(snapshot);
     if (decision.kind === 'done') return decision.result;
     try {

@@ -1,5 +1,5 @@
-import { AtlasEvent, EventDataOf, isJobEvent } from '@atlas/events';
-import type { StoredEvent } from '@atlas/messaging';
+import { AtlasEvent, EventDataOf, InvalidEventError, isJobEvent } from '@atlas/events';
+import type { LogEntry } from '@atlas/messaging';
 
 /**
  * The state of a channel's sync aggregate, read from the last event on its subject alone. That works
@@ -20,9 +20,19 @@ export interface ChannelSnapshot {
   last: AtlasEvent | null;
 }
 
-export function channelStateOf(last: StoredEvent | null): ChannelSnapshot {
+export function channelStateOf(last: LogEntry | null): ChannelSnapshot {
   if (!last) return { state: { status: 'unregistered' }, seq: 0, last: null };
-  return { state: stateAfter(last.event), seq: last.seq, last: last.event };
+  let event: AtlasEvent;
+  try {
+    event = last.decode();
+  } catch (error) {
+    // A malformed message of a job (poison) leaves that job open: its stages fail it, or a cancel closes it.
+    if (error instanceof InvalidEventError && last.jobId) {
+      return { state: { status: 'running', job_id: last.jobId }, seq: last.seq, last: null };
+    }
+    throw error;
+  }
+  return { state: stateAfter(event), seq: last.seq, last: event };
 }
 
 function stateAfter(event: AtlasEvent): ChannelState {

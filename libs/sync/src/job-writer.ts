@@ -1,5 +1,5 @@
-import { AtlasEvent, channelSubject, isClosing, isJobEvent } from '@atlas/events';
-import { AppendResult, EventStore, StoredEvent, WrongExpectedSequenceError } from '@atlas/messaging';
+import { AtlasEvent, channelSubject, isClosing } from '@atlas/events';
+import { AppendResult, EventStore, LogEntry, WrongExpectedSequenceError } from '@atlas/messaging';
 
 /** The job was cancelled, failed or completed: its stages must stop and publish nothing more. */
 export class JobClosedError extends Error {
@@ -50,12 +50,13 @@ export class JobWriter {
     this.expected = (await this.loadOpenJob()).seq;
   }
 
-  private async loadOpenJob(): Promise<StoredEvent> {
-    const last = await this.events.lastEvent(this.subject);
-    if (!last || !isJobEvent(last.event) || last.event.data.job_id !== this.jobId) {
-      throw new JobClosedError(this.jobId, last ? `superseded by ${last.event.type}` : 'no events');
+  /** Decided on the last message's headers alone: a malformed payload there must not block the job's own writers. */
+  private async loadOpenJob(): Promise<LogEntry> {
+    const last = await this.events.lastEntry(this.subject);
+    if (!last || last.jobId !== this.jobId) {
+      throw new JobClosedError(this.jobId, last ? `superseded by ${last.type ?? 'another event'}` : 'no events');
     }
-    if (isClosing(last.event.type)) throw new JobClosedError(this.jobId, last.event.type);
+    if (!last.type || isClosing(last.type)) throw new JobClosedError(this.jobId, last.type ?? 'an untyped event');
     return last;
   }
 }

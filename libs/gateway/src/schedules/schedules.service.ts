@@ -48,7 +48,7 @@ export class SchedulesService {
       if (error instanceof InvalidScheduleError) throw new ValidationError(error.message, { field: error.field });
       throw error;
     }
-    const { state } = channelStateOf(await this.events.lastEvent(channelSubject(input.channel_id)));
+    const { state } = channelStateOf(await this.events.lastEntry(channelSubject(input.channel_id)));
     if (state.status === 'unregistered') {
       throw new NotFoundError('CHANNEL_NOT_FOUND', `Channel ${input.channel_id} does not exist`, {
         channel_id: input.channel_id,

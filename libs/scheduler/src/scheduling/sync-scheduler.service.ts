@@ -3,7 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { errorMessage } from '@atlas/common';
 import { ALL_SCHEDULE_FIRINGS_SUBJECT, ALL_SCHEDULES_SUBJECT, AtlasEvent, EventDataOf } from '@atlas/events';
-import { EventStore, StoredMessage } from '@atlas/messaging';
+import { EventStore, LogEntry } from '@atlas/messaging';
 import { latestSlotBetween, slotId } from '@atlas/sync';
 import { fireSchedule } from './schedule-firing';
 
@@ -79,7 +79,7 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  private apply(message: StoredMessage): void {
+  private apply(message: LogEntry): void {
     const event: AtlasEvent = message.decode();
     if (event.type === 'ScheduleFired') this.recordFired(event.data.channel_id, event.data.slot);
     if (event.type !== 'ScheduleUpdated') return;

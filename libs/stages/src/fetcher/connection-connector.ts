@@ -10,15 +10,15 @@ export async function connectorFor(
   secretKey: Buffer | null,
   options: ConnectorOptions,
 ): Promise<PlatformConnector> {
-  const last = await events.lastEvent(connectionSubject(connectionId));
-  if (!last || last.event.type !== 'ConnectionCreated') {
+  const last = (await events.lastEntry(connectionSubject(connectionId)))?.decode();
+  if (!last || last.type !== 'ConnectionCreated') {
     throw new JobFailure({
       code: 'INTERNAL_ERROR',
       message: `Connection ${connectionId} no longer exists`,
       details: {},
     });
   }
-  const { data } = last.event;
+  const { data } = last;
   let credentials: Record<string, string> | null = null;
   if (data.credentials) {
     if (!secretKey) throw new Error('this worker has no ATLAS_SECRET_KEY to open credentials with');

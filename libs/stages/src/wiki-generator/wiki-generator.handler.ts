@@ -80,7 +80,7 @@ export class WikiGeneratorHandler {
 
   private async publishPages(writer: JobWriter, started: EventDataOf<'SyncStarted'>): Promise<void> {
     // Everything on the channel so far (this job's graph, and pages an earlier attempt published) must be in the read models.
-    const last = await this.events.lastEvent(channelSubject(started.channel_id));
+    const last = await this.events.lastEntry(channelSubject(started.channel_id));
     if (last && !(await waitForProjection(this.store, last.seq, PROJECTION_WAIT_MS))) {
       throw new TransientError('the read models are behind the log; retrying when the projector has caught up', 5_000);
     }

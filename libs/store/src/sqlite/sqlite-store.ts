@@ -2,15 +2,15 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
-import { COLLECTIONS, COLLECTION_NAMES } from '../collections';
-import type { FieldCondition, FindOptions, ReadModelStore, Scalar, StoredDocument, Where } from '../store';
+import { checkCollection, COLLECTIONS, COLLECTION_NAMES } from '../collections';
+import { checkIds, inRequestedOrder } from '../documents';
+import { checkLimit, sortKeys } from '../find-options';
+import type { FindOptions, ReadModelStore, Scalar, StoredDocument, Where } from '../store';
+import { Clause, parseWhere, RangeOperator, Value } from '../where';
 
 /** How long a write waits for another process's write lock on the same file before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
-/** Paths are spliced into SQL (index expressions must match query expressions literally), so only plain names pass. */
-const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-const RANGE_SQL = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' } as const;
-type RangeOperator = keyof typeof RANGE_SQL;
+const RANGE_SQL: Record<RangeOperator, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
 interface Fragment {
   sql: string;
@@ -59,15 +59,15 @@ export class SqliteStore implements ReadModelStore {
   }
 
   async get<T extends StoredDocument>(collection: string, id: string): Promise<T | null> {
-    const row = await this.whenFree(() => this.statement(`SELECT doc FROM ${table(collection)} WHERE id = ?`).get(id));
+    const sql = `SELECT doc FROM ${checkCollection(collection)} WHERE id = ?`;
+    const row = await this.whenFree(() => this.statement(sql).get(id));
     return row ? (JSON.parse(row.doc as string) as T) : null;
   }
 
   async getMany<T extends StoredDocument>(collection: string, ids: string[]): Promise<T[]> {
-    const sql = `SELECT id, doc FROM ${table(collection)} WHERE id IN (SELECT value FROM json_each(?))`;
+    const sql = `SELECT id, doc FROM ${checkCollection(collection)} WHERE id IN (SELECT value FROM json_each(?))`;
     const rows = await this.whenFree(() => this.statement(sql).all(JSON.stringify(ids)));
-    const docs = new Map(rows.map((row) => [row.id as string, row.doc as string]));
-    return [...new Set(ids)].flatMap((id) => (docs.has(id) ? [JSON.parse(docs.get(id)!) as T] : []));
+    return inRequestedOrder(ids, new Map(rows.map((row) => [row.id as string, JSON.parse(row.doc as string) as T])));
   }
 
   async find<T extends StoredDocument>(collection: string, options: FindOptions = {}): Promise<T[]> {
@@ -77,8 +77,9 @@ export class SqliteStore implements ReadModelStore {
   }
 
   async count(collection: string, where?: Where): Promise<number> {
+    const name = checkCollection(collection);
     const filter = whereSql(where);
-    const sql = `SELECT count(*) AS n FROM ${table(collection)}${filter.sql}`;
+    const sql = `SELECT count(*) AS n FROM ${name}${filter.sql}`;
     const row = await this.whenFree(() => this.statement(sql).get(...filter.params));
     return Number(row!.n);
   }
@@ -88,8 +89,9 @@ export class SqliteStore implements ReadModelStore {
   }
 
   async putMany(collection: string, docs: StoredDocument[]): Promise<void> {
-    const upsert = `INSERT INTO ${table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`;
-    docs.forEach(checkId);
+    const name = checkCollection(collection);
+    const upsert = `INSERT INTO ${name} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`;
+    checkIds(docs);
     if (docs.length === 0) return;
     await this.transaction(async () => {
       for (const doc of docs) this.statement(upsert).run(doc.id, JSON.stringify(doc));
@@ -97,13 +99,14 @@ export class SqliteStore implements ReadModelStore {
   }
 
   async delete(collection: string, id: string): Promise<void> {
-    const sql = `DELETE FROM ${table(collection)} WHERE id = ?`;
+    const sql = `DELETE FROM ${checkCollection(collection)} WHERE id = ?`;
     await this.whenFree(() => this.statement(sql).run(id));
   }
 
   async deleteWhere(collection: string, where: Where): Promise<number> {
+    const name = checkCollection(collection);
     const filter = whereSql(where);
-    const sql = `DELETE FROM ${table(collection)}${filter.sql}`;
+    const sql = `DELETE FROM ${name}${filter.sql}`;
     const result = await this.whenFree(() => this.statement(sql).run(...filter.params));
     return Number(result.changes);
   }
@@ -114,7 +117,7 @@ export class SqliteStore implements ReadModelStore {
   }
 
   async clear(collections: string[] = COLLECTION_NAMES): Promise<void> {
-    const tables = collections.map(table);
+    const tables = collections.map(checkCollection);
     await this.transaction(async () => {
       for (const name of tables) this.statement(`DELETE FROM ${name}`).run();
     });
@@ -211,105 +214,62 @@ function indexName(collection: string, fields: string[]): string {
   return `${collection}_by_${fields.join('_').replaceAll('.', '_')}`;
 }
 
-function table(collection: string): string {
-  if (!Object.hasOwn(COLLECTIONS, collection)) {
-    throw new Error(`Unknown read-model collection "${collection}" (known: ${COLLECTION_NAMES.join(', ')})`);
-  }
-  return collection;
-}
-
-function checkId(doc: StoredDocument): void {
-  if (typeof doc?.id !== 'string' || doc.id === '') {
-    throw new Error(`A stored document needs a non-empty string id, got ${JSON.stringify(doc?.id)}`);
-  }
-}
-
-function selectSql(collection: string, { where, orderBy = [], limit }: FindOptions): Fragment {
+function selectSql(collection: string, { where, orderBy, limit }: FindOptions): Fragment {
+  const name = checkCollection(collection);
   const filter = whereSql(where);
-  const sortKeys = orderBy.map(([path, direction]) => {
-    if (direction !== 'asc' && direction !== 'desc') throw new Error(`Sort direction must be asc or desc, got "${direction}"`);
-    return `${fieldExpression(checkedPath(path))} ${direction.toUpperCase()}`;
-  });
-  let sql = `SELECT doc FROM ${table(collection)}${filter.sql} ORDER BY ${[...sortKeys, 'id ASC'].join(', ')}`;
-  const params = [...filter.params];
-  if (limit !== undefined) {
-    if (!Number.isInteger(limit) || limit < 0) throw new Error(`limit must be a non-negative integer, got ${limit}`);
-    sql += ' LIMIT ?';
-    params.push(limit);
-  }
-  return { sql, params };
+  const sortSql = sortKeys(orderBy).map(({ path, direction }) => `${fieldExpression(path)} ${direction.toUpperCase()}`);
+  checkLimit(limit);
+  const sql = `SELECT doc FROM ${name}${filter.sql} ORDER BY ${sortSql.join(', ')}`;
+  return limit === undefined
+    ? { sql, params: filter.params }
+    : { sql: `${sql} LIMIT ?`, params: [...filter.params, limit] };
 }
 
-function whereSql(where: Where = {}): Fragment {
-  const clauses: string[] = [];
-  const params: SQLInputValue[] = [];
-  for (const [path, condition] of Object.entries(where)) {
-    const clause = conditionSql(checkedPath(path), condition);
-    if (!clause) continue;
-    clauses.push(clause.sql);
-    params.push(...clause.params);
-  }
-  return { sql: clauses.length > 0 ? ` WHERE ${clauses.join(' AND ')}` : '', params };
+function whereSql(where: Where | undefined): Fragment {
+  const clauses = parseWhere(where).map(clauseSql);
+  return {
+    sql: clauses.length > 0 ? ` WHERE ${clauses.map((clause) => clause.sql).join(' AND ')}` : '',
+    params: clauses.flatMap((clause) => clause.params),
+  };
 }
 
-/** One field's condition as SQL; undefined when it constrains nothing (a range without bounds). */
-function conditionSql(path: string, condition: FieldCondition): Fragment | undefined {
-  const field = fieldExpression(path);
-  if (condition === null || typeof condition !== 'object') return equalsSql(field, scalar(path, condition));
-  const operators = Object.keys(condition);
-  if (operators.every((operator) => Object.hasOwn(RANGE_SQL, operator))) {
-    return rangeSql(path, field, condition as Partial<Record<RangeOperator, Scalar>>);
+function clauseSql(clause: Clause): Fragment {
+  const field = fieldExpression(clause.path);
+  switch (clause.kind) {
+    case 'equals':
+      // `null` matches a null or missing field, as in MongoDB.
+      return clause.value === null
+        ? { sql: `${field} IS NULL`, params: [] }
+        : { sql: `${field} = ?`, params: [bind(clause.value)] };
+    case 'in':
+      return inSql(field, clause.values);
+    case 'notEquals':
+      return clause.value === null
+        ? { sql: `${field} IS NOT NULL`, params: [] }
+        : { sql: `${field} IS NOT ?`, params: [bind(clause.value)] };
+    case 'range':
+      return {
+        sql: clause.bounds.map(([operator]) => `${field} ${RANGE_SQL[operator]} ?`).join(' AND '),
+        params: clause.bounds.map(([, bound]) => bind(bound)),
+      };
+    case 'contains':
+      return {
+        sql: `EXISTS (SELECT 1 FROM json_each(doc, ${jsonPath(clause.path)}) WHERE value = ?)`,
+        params: [bind(clause.value)],
+      };
+    case 'includes':
+      return { sql: `instr(unicode_lower(${field}), ?) > 0`, params: [clause.text.toLowerCase()] };
   }
-  if (operators.length === 1 && '$in' in condition) return inSql(path, field, condition.$in);
-  if (operators.length === 1 && '$ne' in condition) {
-    const value = scalar(path, condition.$ne);
-    return value === null ? { sql: `${field} IS NOT NULL`, params: [] } : { sql: `${field} IS NOT ?`, params: [bind(value)] };
-  }
-  if (operators.length === 1 && '$contains' in condition) {
-    const value = scalar(path, condition.$contains);
-    if (value === null) throw new Error(`$contains on "${path}" needs a value, not null`);
-    return { sql: `EXISTS (SELECT 1 FROM json_each(doc, ${jsonPath(path)}) WHERE value = ?)`, params: [bind(value)] };
-  }
-  if (operators.length === 1 && '$includes' in condition) {
-    const text = condition.$includes;
-    if (typeof text !== 'string') throw new Error(`$includes on "${path}" needs a string, got ${JSON.stringify(text)}`);
-    return { sql: `instr(unicode_lower(${field}), ?) > 0`, params: [text.toLowerCase()] };
-  }
-  throw new Error(`Unsupported condition on "${path}": ${JSON.stringify(condition)}`);
 }
 
-/** `null` matches a null or missing field, as in MongoDB. */
-function equalsSql(field: string, value: Scalar): Fragment {
-  return value === null ? { sql: `${field} IS NULL`, params: [] } : { sql: `${field} = ?`, params: [bind(value)] };
-}
-
-function inSql(path: string, field: string, values: Scalar[]): Fragment {
-  if (!Array.isArray(values)) throw new Error(`$in on "${path}" needs an array, got ${JSON.stringify(values)}`);
-  const present = values.map((value) => scalar(path, value)).filter((value) => value !== null);
+function inSql(field: string, values: Scalar[]): Fragment {
+  const present = values.filter((value) => value !== null);
   // json_each turns JSON true/false into 1/0, the same values json_extract gives for stored booleans.
   const alternatives = present.length > 0 ? [`${field} IN (SELECT value FROM json_each(?))`] : [];
   if (present.length < values.length) alternatives.push(`${field} IS NULL`);
   if (alternatives.length === 0) return { sql: 'FALSE', params: [] };
   const params = present.length > 0 ? [JSON.stringify(present)] : [];
   return { sql: alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`, params };
-}
-
-function rangeSql(path: string, field: string, range: Partial<Record<RangeOperator, Scalar>>): Fragment | undefined {
-  const clauses: string[] = [];
-  const params: SQLInputValue[] = [];
-  for (const operator of Object.keys(RANGE_SQL) as RangeOperator[]) {
-    if (range[operator] === undefined) continue;
-    const bound = scalar(path, range[operator]);
-    if (bound === null) throw new Error(`${operator} on "${path}" needs a value, not null`);
-    clauses.push(`${field} ${RANGE_SQL[operator]} ?`);
-    params.push(bind(bound));
-  }
-  return clauses.length > 0 ? { sql: clauses.join(' AND '), params } : undefined;
-}
-
-function checkedPath(path: string): string {
-  if (!FIELD_PATH.test(path)) throw new Error(`Invalid field path "${path}": use dotted names of letters, digits and _`);
-  return path;
 }
 
 function jsonPath(path: string): string {
@@ -321,17 +281,7 @@ function fieldExpression(path: string): string {
   return path === 'id' ? 'id' : `json_extract(doc, ${jsonPath(path)})`;
 }
 
-function scalar(path: string, value: unknown): Scalar {
-  const ok =
-    value === null ||
-    typeof value === 'string' ||
-    typeof value === 'boolean' ||
-    (typeof value === 'number' && Number.isFinite(value));
-  if (!ok) throw new Error(`Condition on "${path}" needs a string, finite number, boolean or null, got ${String(value)}`);
-  return value as Scalar;
-}
-
 /** json_extract returns JSON booleans as 1/0, so booleans are compared as those. */
-function bind(value: Exclude<Scalar, null>): SQLInputValue {
+function bind(value: Value): SQLInputValue {
   return typeof value === 'boolean' ? Number(value) : value;
 }

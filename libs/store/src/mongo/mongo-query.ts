@@ -1,0 +1,57 @@
+import type { Document, Filter, IndexDescription } from 'mongodb';
+import type { CollectionSpec } from '../collections';
+import { sortKeys } from '../find-options';
+import type { FindOptions, Where } from '../store';
+import { Clause, parseWhere } from '../where';
+
+/** Documents are stored under `_id` = their `id`, so lookups by id use the primary index. */
+export interface MongoDocument {
+  _id: string;
+  [field: string]: unknown;
+}
+
+export function toFilter(where?: Where): Filter<MongoDocument> {
+  return Object.fromEntries(parseWhere(where).map((clause) => [mongoPath(clause.path), fieldFilter(clause)]));
+}
+
+export function toSort(orderBy?: FindOptions['orderBy']): Record<string, 1 | -1> {
+  const sort: Record<string, 1 | -1> = {};
+  // An object holds each key once; the first direction given for a path is the one that decides the order
+  // (`id` and `_id` are the same key here), so a later one must not overwrite it.
+  for (const { path, direction } of sortKeys(orderBy)) sort[mongoPath(path)] ??= direction === 'asc' ? 1 : -1;
+  return sort;
+}
+
+/**
+ * The indexes of one collection, each with `_id` appended as its last key. Every find sorts by `_id` last (the
+ * store's tie-break on `id`), and an index can only return documents in the order of `sort({a: 1, _id: 1})` if
+ * `_id` follows `a` in it. Without it MongoDB reads every match and sorts them itself before returning even the
+ * first page of a limited query.
+ */
+export function indexSpecs(spec: CollectionSpec): IndexDescription[] {
+  return spec.indexes.map((fields) => ({
+    key: Object.fromEntries([...fields.map((field) => [field, 1]), ['_id', 1]]),
+  }));
+}
+
+function fieldFilter(clause: Clause): Document {
+  switch (clause.kind) {
+    case 'equals':
+      return { $eq: clause.value };
+    case 'in':
+      return { $in: clause.values };
+    case 'notEquals':
+      return { $ne: clause.value };
+    case 'range':
+      return Object.fromEntries(clause.bounds);
+    case 'contains':
+      // Equality on an array field matches arrays holding the value (and uses the multikey index).
+      return { $eq: clause.value };
+    case 'includes':
+      return { $regex: clause.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };
+  }
+}
+
+function mongoPath(path: string): string {
+  return path === 'id' ? '_id' : path;
+}
