@@ -7,5 +7,4 @@ export function configureHttp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: BODY_LIMIT_BYTES, strict: true });
   express.disable('x-powered-by');
-  app.enableShutdownHooks();
 }

@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { AtlasHarness, connectExport, startAtlas, waitForJob } from '../support/atlas-harness';
+import { generatedChannel, writeSlackExport } from '../support/slack-export-fixture';
+
+jest.setTimeout(60_000);
+
+describe('a message whose extraction fails', () => {
+  let atlas: AtlasHarness;
+
+  beforeAll(async () => {
+    atlas = await startAtlas();
+    const channel = generatedChannel('C0MIXED', 'mixed', 60);
+    // The extractor refuses text with a NUL character: that message fails, the other 59 do not.
+    channel.messages[17].text = 'We decided to rotate the keys\u0000 tonight.';
+    writeSlackExport(join(atlas.importDir, 'acme'), [channel]);
+    await connectExport(atlas.api, 'acme');
+  });
+
+  afterAll(() => atlas.close());
+
+  it('is counted and named, and does not stop the job', async () => {
+    const { body } = await atlas.api.post('/api/sync', { channel_id: 'C0MIXED' });
+    const done = await waitForJob(atlas.api, 'C0MIXED', body.job_id, ['completed', 'failed']);
+    const failingId = generatedChannel('C0MIXED', 'mixed', 60).messages[17].ts;
+    expect(done.status).toBe('completed');
+    expect(done.progress).toMatchObject({ total_messages: 60, processed_messages: 60, failing_messages: 1 });
+    expect(done.error).toEqual({
+      code: 'INTERNAL_ERROR',
+      message: expect.stringMatching(/1 message/),
+      details: { failing_message_id: failingId },
+    });
+    const facts = await atlas.service.runtime.store.find<any>('facts', { where: { channel_id: 'C0MIXED' } });
+    expect(new Set(facts.map((f) => f.message_id)).size).toBe(59);
+    expect(facts.some((f) => f.message_id === failingId)).toBe(false);
+    const history = await atlas.api.get('/api/sync/history?channel_id=C0MIXED');
+    expect(history.body.history[0].error.details.failing_message_id).toBe(failingId);
+  });
+});
