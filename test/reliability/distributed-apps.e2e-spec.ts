@@ -31,7 +31,15 @@ describe('each app running alone, as its own process', () => {
     };
     for (const app of APPS) processes.push(AppProcess.start(app, env));
     api = new ApiClient(`http://127.0.0.1:${port}`, TEST_API_KEY);
-    await eventually(() => api.get('/health').then((r) => (r.status === 200 ? true : undefined)).catch(() => undefined), 30_000, 'the gateway');
+    await eventually(
+      () =>
+        api
+          .get('/health')
+          .then((r) => (r.status === 200 ? true : undefined))
+          .catch(() => undefined),
+      30_000,
+      'the gateway',
+    );
   });
 
   afterAll(async () => {

@@ -13,7 +13,10 @@ describe('poison input', () => {
     slack = await new SlackEmulator().start();
     slack.workspace.addUser({ id: 'U01ANA', name: 'ana', realName: 'Ana Souza' });
     slack.workspace.addChannel({ id: 'C0SLOW', name: 'slow' });
-    slack.workspace.postMany('C0SLOW', 900, (i) => ({ user: 'U01ANA', text: `We decided to ship release ${i} on Friday.` }));
+    slack.workspace.postMany('C0SLOW', 900, (i) => ({
+      user: 'U01ANA',
+      text: `We decided to ship release ${i} on Friday.`,
+    }));
     atlas = await startAtlas();
     const created = await atlas.api.post('/api/connections', {
       name: 'Slack',
@@ -64,7 +67,9 @@ describe('poison input', () => {
       const doc = await atlas.service.runtime.store.get<any>('jobs', jobId);
       return doc?.rejected_events.length ? doc : undefined;
     });
-    expect(job.rejected_events).toEqual([{ seq: ack.seq, type: 'FactsExtracted', reason: expect.stringMatching(/batch/) }]);
+    expect(job.rejected_events).toEqual([
+      { seq: ack.seq, type: 'FactsExtracted', reason: expect.stringMatching(/batch/) },
+    ]);
 
     slack.limitRate('conversations.history', { requests: 1000, windowSeconds: 1 });
     const again = await atlas.api.post('/api/sync', { channel_id: 'C0SLOW' });

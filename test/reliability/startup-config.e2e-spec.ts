@@ -20,7 +20,11 @@ describe('configuration is validated at start', () => {
   });
 
   it('refuses to run the gateway alone without API keys', async () => {
-    const app = AppProcess.start('gateway', { ATLAS_DATA_DIR: data.path, ATLAS_API_KEYS: '', ATLAS_SECRET_KEY: 'ab'.repeat(32) });
+    const app = AppProcess.start('gateway', {
+      ATLAS_DATA_DIR: data.path,
+      ATLAS_API_KEYS: '',
+      ATLAS_SECRET_KEY: 'ab'.repeat(32),
+    });
     expect(await app.exited()).toBe(1);
     expect(app.log).toContain('ATLAS_API_KEYS is not set');
   });

@@ -62,7 +62,14 @@ describe('loadConfig', () => {
       attempt();
     } catch (error) {
       const problems = (error as ConfigError).problems.join('\n');
-      for (const name of ['PORT', 'NATS_URL', 'MONGODB_URI', 'ATLAS_API_KEYS', 'ATLAS_SECRET_KEY', 'ATLAS_MAX_CONCURRENT_SYNCS']) {
+      for (const name of [
+        'PORT',
+        'NATS_URL',
+        'MONGODB_URI',
+        'ATLAS_API_KEYS',
+        'ATLAS_SECRET_KEY',
+        'ATLAS_MAX_CONCURRENT_SYNCS',
+      ]) {
         expect(problems).toContain(name);
       }
     }

@@ -1,7 +1,8 @@
 import { DeliverPolicy, JetStreamApiError, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders, MsgHdrs } from '@nats-io/transport-node';
 import { sleep } from '@atlas/common';
-import { AtlasEvent, decodeEvent, encodeEvent, HEADER } from '@atlas/events';
+import { AtlasEvent, encodeEvent, HEADER } from '@atlas/events';
+import { decodeStoredEvent } from './decoded-events';
 import { STREAM_NAME } from './event-stream';
 
 /** An event as the log holds it: its stream sequence and subject. */
@@ -155,7 +156,9 @@ export class LogEntry {
   private readonly headers: MsgHdrs | undefined;
 
   /** Takes a consumed message (`headers`) or a message read directly from the stream (`header`). */
-  constructor(private readonly msg: { seq: number; subject: string; data: Uint8Array; headers?: MsgHdrs; header?: MsgHdrs }) {
+  constructor(
+    private readonly msg: { seq: number; subject: string; data: Uint8Array; headers?: MsgHdrs; header?: MsgHdrs },
+  ) {
     this.headers = msg.headers ?? msg.header;
   }
 
@@ -182,6 +185,6 @@ export class LogEntry {
 
   /** The validated event; throws InvalidEventError when the payload is not a valid event. */
   decode(): AtlasEvent {
-    return decodeEvent(this.msg.data);
+    return decodeStoredEvent(this.msg.seq, this.msg.data);
   }
 }

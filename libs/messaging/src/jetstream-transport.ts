@@ -3,7 +3,8 @@ import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import { errorMessage, PoisonMessageError, TransientError } from '@atlas/common';
-import { AtlasEvent, decodeEvent, HEADER, InvalidEventError } from '@atlas/events';
+import { AtlasEvent, HEADER, InvalidEventError } from '@atlas/events';
+import { decodeStoredEvent } from './decoded-events';
 import { DurableConsumerSpec, ensureDurableConsumer } from './durable-consumer';
 import { JetStreamEventContext } from './jetstream-event-context';
 import { STREAM_NAME } from './event-stream';
@@ -96,7 +97,7 @@ export class JetStreamTransport extends Server implements CustomTransportStrateg
     }
     let event: AtlasEvent;
     try {
-      event = decodeEvent(msg.data);
+      event = decodeStoredEvent(msg.seq, msg.data);
     } catch (error) {
       const hint = error instanceof InvalidEventError ? error.hint : {};
       await this.terminate(msg, errorMessage(error), { type, jobId: hint.job_id, channelId: hint.channel_id });

@@ -1,9 +1,9 @@
 import { stableId } from '@atlas/common';
-import type { EntityUpsert, RelationUpsert } from '@atlas/events';
+import type { EntityUpsert, NormalizedMessage, RelationUpsert } from '@atlas/events';
 import type { ReadModelStore } from '@atlas/store';
 import { EntityDoc, FactDoc, MessageDoc, RELATION_EVIDENCE_CAP, RelationDoc, WikiPageDoc } from '../documents';
 import { messageDocId } from './channels.projection';
-import { applyOnce, Projection } from './projection';
+import { applyOnce, applyOnceToEach, Projection } from './projection';
 
 export const entityIdForKey = (key: string) => stableId('ent', key);
 export const wikiPageDocId = (channelId: string, slug: string) => stableId('wiki', channelId, slug);
@@ -13,15 +13,19 @@ export const projectKnowledge: Projection = async (tx, { seq, event }) => {
   switch (event.type) {
     case 'MessagesFetched': {
       const { channel_id, job_id } = event.data;
-      for (const message of event.data.messages) {
-        const { id: messageId, ...fields } = message;
-        await applyOnce<MessageDoc>(tx, 'messages', messageDocId(channel_id, messageId), seq, (current) => ({
+      await applyOnceToEach<MessageDoc, NormalizedMessage>(
+        tx,
+        'messages',
+        seq,
+        event.data.messages,
+        (message) => messageDocId(channel_id, message.id),
+        ({ id: messageId, ...fields }, current) => ({
           ...fields,
           message_id: messageId,
           job_id,
           first_seq: current?.first_seq ?? seq,
-        }));
-      }
+        }),
+      );
       return;
     }
     case 'FactsExtracted': {
@@ -49,10 +53,26 @@ export const projectKnowledge: Projection = async (tx, { seq, event }) => {
       );
       return;
     }
-    case 'GraphUpdated':
-      for (const entity of event.data.entities) await mergeEntity(tx, entity, event.data.job_id, seq);
-      for (const relation of event.data.relations) await mergeRelation(tx, relation, seq);
+    case 'GraphUpdated': {
+      const { job_id, entities, relations } = event.data;
+      await applyOnceToEach<EntityDoc, EntityUpsert>(
+        tx,
+        'entities',
+        seq,
+        entities,
+        (e) => e.id,
+        (e, current) => mergedEntity(e, current, job_id, seq),
+      );
+      await applyOnceToEach<RelationDoc, RelationUpsert>(
+        tx,
+        'relations',
+        seq,
+        relations,
+        (r) => r.id,
+        (r, current) => mergedRelation(r, current, seq),
+      );
       return;
+    }
     case 'WikiPageGenerated': {
       const { page, job_id } = event.data;
       await applyOnce<WikiPageDoc>(tx, 'wiki_pages', wikiPageDocId(page.channel_id, page.slug), seq, (current) => ({
@@ -73,40 +93,37 @@ async function alreadyApplied(tx: ReadModelStore, collection: string, ids: strin
   return docs.length > 0 && docs[0].last_seq >= seq;
 }
 
-async function mergeEntity(tx: ReadModelStore, upsert: EntityUpsert, jobId: string, seq: number): Promise<void> {
-  await applyOnce<EntityDoc>(tx, 'entities', upsert.id, seq, (current) => {
-    if (!current) {
-      return {
-        key: upsert.key,
-        name: upsert.name,
-        type: upsert.type,
-        aliases: [...upsert.aliases].sort(),
-        channel_ids: [upsert.channel_id],
-        created_by_job: jobId,
-        created_seq: seq,
-      };
-    }
-    const names = new Set([...current.aliases, ...upsert.aliases, upsert.name]);
-    names.delete(current.name);
+function mergedEntity(upsert: EntityUpsert, current: EntityDoc | null, jobId: string, seq: number) {
+  if (!current) {
     return {
-      ...current,
-      aliases: [...names].sort(),
-      channel_ids: [...new Set([...current.channel_ids, upsert.channel_id])].sort(),
+      key: upsert.key,
+      name: upsert.name,
+      type: upsert.type,
+      aliases: [...upsert.aliases].sort(),
+      channel_ids: [upsert.channel_id],
+      created_by_job: jobId,
+      created_seq: seq,
     };
-  });
+  }
+  const names = new Set([...current.aliases, ...upsert.aliases, upsert.name]);
+  names.delete(current.name);
+  const { id: _id, last_seq: _seq, ...fields } = current;
+  return {
+    ...fields,
+    aliases: [...names].sort(),
+    channel_ids: [...new Set([...current.channel_ids, upsert.channel_id])].sort(),
+  };
 }
 
-async function mergeRelation(tx: ReadModelStore, upsert: RelationUpsert, seq: number): Promise<void> {
-  await applyOnce<RelationDoc>(tx, 'relations', upsert.id, seq, (current) => {
-    const evidence = [...new Set([...(current?.fact_ids ?? []), ...upsert.fact_ids])].slice(0, RELATION_EVIDENCE_CAP);
-    return {
-      type: upsert.type,
-      source_id: upsert.source_id,
-      target_id: upsert.target_id,
-      channel_ids: [...new Set([...(current?.channel_ids ?? []), upsert.channel_id])].sort(),
-      fact_ids: evidence,
-      weight: evidence.length,
-      created_seq: current?.created_seq ?? seq,
-    };
-  });
+function mergedRelation(upsert: RelationUpsert, current: RelationDoc | null, seq: number) {
+  const evidence = [...new Set([...(current?.fact_ids ?? []), ...upsert.fact_ids])].slice(0, RELATION_EVIDENCE_CAP);
+  return {
+    type: upsert.type,
+    source_id: upsert.source_id,
+    target_id: upsert.target_id,
+    channel_ids: [...new Set([...(current?.channel_ids ?? []), upsert.channel_id])].sort(),
+    fact_ids: evidence,
+    weight: evidence.length,
+    created_seq: current?.created_seq ?? seq,
+  };
 }

@@ -24,3 +24,26 @@ export async function applyOnce<D extends Projected>(
   if (next === null) await tx.delete(collection, id);
   else await tx.put(collection, { ...next, id, last_seq: seq });
 }
+
+/**
+ * applyOnce for many documents of one collection, read and written in one round each. An id that
+ * appears twice in `items` is updated twice, the second time on top of the first.
+ */
+export async function applyOnceToEach<D extends Projected, T>(
+  tx: ReadModelStore,
+  collection: string,
+  seq: number,
+  items: T[],
+  idOf: (item: T) => string,
+  update: (item: T, current: D | null) => Omit<D, 'last_seq' | 'id'>,
+): Promise<void> {
+  const current = new Map((await tx.getMany<D>(collection, items.map(idOf))).map((doc) => [doc.id, doc]));
+  const written = new Map<string, D>();
+  for (const item of items) {
+    const id = idOf(item);
+    const doc = written.get(id) ?? current.get(id) ?? null;
+    if (doc && doc.last_seq >= seq && !written.has(id)) continue;
+    written.set(id, { ...update(item, doc), id, last_seq: seq } as D);
+  }
+  if (written.size > 0) await tx.putMany(collection, [...written.values()]);
+}

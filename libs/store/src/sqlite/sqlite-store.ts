@@ -46,6 +46,9 @@ export class SqliteStore implements ReadModelStore {
     try {
       db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
       db.exec('PRAGMA journal_mode = WAL');
+      // With WAL, NORMAL never corrupts the file; a power cut may lose the last commits, which the
+      // projector replays from its checkpoint (read models are rebuildable from the log).
+      db.exec('PRAGMA synchronous = NORMAL');
       // SQLite's lower() folds ASCII only; names and titles in a chat knowledge base are not all ASCII.
       db.function('unicode_lower', { deterministic: true }, (value) =>
         typeof value === 'string' ? value.toLowerCase() : null,

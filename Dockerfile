@@ -1,0 +1,21 @@
+# One image for every Atlas Sync service; docker-compose.yml picks the app with `command`.
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm install --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY apps ./apps
+COPY libs ./libs
+RUN npm run build && npm prune --omit=dev
+
+FROM node:24-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production ATLAS_DATA_DIR=/data
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY demo ./demo
+RUN mkdir -p /data/imports && chown -R node:node /data
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/atlas/src/main.js"]
