@@ -1,5 +1,18 @@
+import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { ApiClient } from '../support/api-client';
 import { AppProcess } from '../support/app-process';
+import { eventually } from '../support/atlas-harness';
+import { freePort } from '../support/free-port';
 import { tempDir } from '../support/temp-dir';
+
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
 
 jest.setTimeout(30_000);
 
@@ -27,5 +40,31 @@ describe('configuration is validated at start', () => {
     });
     expect(await app.exited()).toBe(1);
     expect(app.log).toContain('ATLAS_API_KEYS is not set');
+  });
+
+  it('starts a nats-server of its own in the data dir when nothing listens at NATS_URL, and stops it on exit', async () => {
+    const [natsPort, httpPort] = [await freePort(), await freePort()];
+    const dataDir = join(data.path, 'autostart');
+    const app = AppProcess.start('atlas', {
+      ATLAS_DATA_DIR: dataDir,
+      NATS_URL: `nats://127.0.0.1:${natsPort}`,
+      PORT: String(httpPort),
+    });
+    try {
+      await eventually(
+        async () => (app.log.includes('is listening on') ? true : undefined),
+        30_000,
+        'the all-in-one to start',
+      );
+      const health = await new ApiClient(`http://127.0.0.1:${httpPort}`, null).get('/health');
+      expect(health.body.nats).toBe('connected');
+      expect(await listening(natsPort)).toBe(true);
+      expect(existsSync(join(dataDir, 'nats', 'jetstream'))).toBe(true);
+      expect(app.log).toMatch(/API key: atl_\S+/);
+      expect(app.log).toContain('registered the demo export');
+    } finally {
+      await app.kill('SIGTERM');
+    }
+    await eventually(async () => ((await listening(natsPort)) ? undefined : true), 10_000, 'nats-server to stop');
   });
 });

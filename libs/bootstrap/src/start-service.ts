@@ -1,4 +1,4 @@
-import { INestApplication, LoggerService, Module } from '@nestjs/common';
+import { INestApplication, Logger, LoggerService, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { mkdirSync } from 'node:fs';
 import { loadConfig, resolveSecrets } from '@atlas/config';
@@ -38,6 +38,9 @@ export async function startService(
 ): Promise<RunningService> {
   const plan = typeof service === 'string' ? SERVICE_PLANS[service] : service;
   const config = loadConfig(options.env ?? process.env);
+  const logger = options.logger ?? createLogger(config, plan.name);
+  // Everything logged from here on, before Nest is up too (starting NATS), uses the configured format.
+  if (logger) Logger.overrideLogger(logger);
   mkdirSync(config.dataDir, { recursive: true });
   mkdirSync(config.importDir, { recursive: true });
   const secrets = resolveSecrets(config, plan.secrets);
@@ -48,7 +51,7 @@ export async function startService(
   class ServiceModule {}
 
   const app = await NestFactory.create(ServiceModule, {
-    logger: options.logger ?? createLogger(config, plan.name),
+    logger,
     bodyParser: false,
   });
   for (const worker of plan.workers) {
@@ -59,6 +62,7 @@ export async function startService(
           consumer: consumerSpec(worker, config),
           js: runtime.js,
           jsm: runtime.jsm,
+          decoded: runtime.events.decoded,
           onPoison: poisonRecorder(worker, runtime),
         }),
       },

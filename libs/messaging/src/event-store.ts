@@ -2,7 +2,7 @@ import { DeliverPolicy, JetStreamApiError, JetStreamClient, JetStreamManager } f
 import { headers as natsHeaders, MsgHdrs } from '@nats-io/transport-node';
 import { sleep } from '@atlas/common';
 import { AtlasEvent, encodeEvent, HEADER } from '@atlas/events';
-import { decodeStoredEvent } from './decoded-events';
+import { DecodedEvents } from './decoded-events';
 import { STREAM_NAME } from './event-stream';
 
 /** An event as the log holds it: its stream sequence and subject. */
@@ -41,6 +41,9 @@ const APPEND_RETRY_BUDGET_MS = 60_000;
  * Nats-Msg-Id, so retrying after a lost acknowledgement never writes twice.
  */
 export class EventStore {
+  /** Shared with the transport of this process, so each stored event is validated once. */
+  readonly decoded = new DecodedEvents();
+
   constructor(
     private readonly js: JetStreamClient,
     private readonly jsm: JetStreamManager,
@@ -83,12 +86,12 @@ export class EventStore {
    */
   async lastEntry(subject: string): Promise<LogEntry | null> {
     const stored = await this.withRetry(() => this.jsm.streams.getMessage(this.streamName, { last_by_subj: subject }));
-    return stored ? new LogEntry(stored) : null;
+    return stored ? new LogEntry(stored, this.decoded) : null;
   }
 
   async entryAt(seq: number): Promise<LogEntry | null> {
     const stored = await this.withRetry(() => this.jsm.streams.getMessage(this.streamName, { seq }));
-    return stored ? new LogEntry(stored) : null;
+    return stored ? new LogEntry(stored, this.decoded) : null;
   }
 
   /** Sequence of the newest message of the whole stream (0 when empty). */
@@ -129,7 +132,7 @@ export class EventStore {
     try {
       if (options.signal?.aborted) return;
       for await (const msg of messages) {
-        yield new LogEntry(msg);
+        yield new LogEntry(msg, this.decoded);
         if (!options.follow && msg.info.pending === 0) return;
       }
     } finally {
@@ -158,6 +161,7 @@ export class LogEntry {
   /** Takes a consumed message (`headers`) or a message read directly from the stream (`header`). */
   constructor(
     private readonly msg: { seq: number; subject: string; data: Uint8Array; headers?: MsgHdrs; header?: MsgHdrs },
+    private readonly decoded: DecodedEvents = new DecodedEvents(),
   ) {
     this.headers = msg.headers ?? msg.header;
   }
@@ -185,6 +189,6 @@ export class LogEntry {
 
   /** The validated event; throws InvalidEventError when the payload is not a valid event. */
   decode(): AtlasEvent {
-    return decodeStoredEvent(this.msg.seq, this.msg.data);
+    return this.decoded.decode(this.msg.seq, this.msg.data);
   }
 }

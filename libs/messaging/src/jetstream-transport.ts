@@ -4,7 +4,7 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import { errorMessage, PoisonMessageError, TransientError } from '@atlas/common';
 import { AtlasEvent, HEADER, InvalidEventError } from '@atlas/events';
-import { decodeStoredEvent } from './decoded-events';
+import { DecodedEvents } from './decoded-events';
 import { DurableConsumerSpec, ensureDurableConsumer } from './durable-consumer';
 import { JetStreamEventContext } from './jetstream-event-context';
 import { STREAM_NAME } from './event-stream';
@@ -24,6 +24,8 @@ export interface JetStreamTransportOptions {
   consumer: DurableConsumerSpec;
   js: JetStreamClient;
   jsm: JetStreamManager;
+  /** The process's decoded-event cache (EventStore.decoded). */
+  decoded: DecodedEvents;
   /** Records a terminated message on its job, so the failure is visible through the API. */
   onPoison: (report: PoisonReport) => Promise<void>;
 }
@@ -97,7 +99,7 @@ export class JetStreamTransport extends Server implements CustomTransportStrateg
     }
     let event: AtlasEvent;
     try {
-      event = decodeStoredEvent(msg.seq, msg.data);
+      event = this.options.decoded.decode(msg.seq, msg.data);
     } catch (error) {
       const hint = error instanceof InvalidEventError ? error.hint : {};
       await this.terminate(msg, errorMessage(error), { type, jobId: hint.job_id, channelId: hint.channel_id });

@@ -103,6 +103,13 @@ export class SlackWorkspace {
     return stored.ts;
   }
 
+  /** Deletes a channel as Slack does when it is deleted: from then on its methods answer channel_not_found. */
+  removeChannel(channelId: string): this {
+    this.storedChannel(channelId);
+    this.channels.delete(channelId);
+    return this;
+  }
+
   channel(channelId: string): ChannelFixture | undefined {
     return this.channels.get(channelId);
   }
