@@ -1,24 +1,8 @@
 import type { JobCounters, JobDoc } from './documents';
 import { currentStage, doneFraction, estimatedCompletion, percentage, totalMessages } from './job-progress';
+import { NEW_JOB_COUNTERS } from './projections/jobs.projection';
 
-const counters = (over: Partial<JobCounters> = {}): JobCounters => ({
-  messages_fetched: 0,
-  batches_fetched: 0,
-  fetch_completed: false,
-  messages_extracted: 0,
-  batches_extracted: 0,
-  facts_extracted: 0,
-  failing_messages: 0,
-  first_failing_message_id: null,
-  extraction_completed: false,
-  batches_graphed: 0,
-  entities_created: 0,
-  relations_created: 0,
-  graph_completed: false,
-  wiki_pages_changed: 0,
-  wiki_completed: false,
-  ...over,
-});
+const counters = (over: Partial<JobCounters> = {}): JobCounters => ({ ...NEW_JOB_COUNTERS, ...over });
 const job = (over: Partial<JobDoc>) =>
   ({
     status: 'running',

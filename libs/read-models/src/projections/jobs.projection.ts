@@ -4,7 +4,8 @@ import type { EntityDoc, JobCounters, JobDoc, RelationDoc } from '../documents';
 import { currentStage, doneFraction } from '../job-progress';
 import { applyOnce, Projection } from './projection';
 
-const NEW_COUNTERS: JobCounters = {
+/** A job's counters before any stage reported. */
+export const NEW_JOB_COUNTERS: JobCounters = {
   messages_fetched: 0,
   batches_fetched: 0,
   fetch_completed: false,
@@ -47,7 +48,7 @@ export const projectJobs: Projection = async (tx, stored) => {
       total_batches: null,
       previous_cursor: d.previous_cursor,
       cursor: d.previous_cursor,
-      counters: { ...NEW_COUNTERS },
+      counters: { ...NEW_JOB_COUNTERS },
       stage: null,
       done_fraction: 0,
       error: null,
