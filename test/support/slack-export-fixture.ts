@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { factText } from './chat-sentences';
 
 export interface ExportMessage {
   ts: string;
@@ -65,19 +66,6 @@ export function writeChannelDays(dir: string, channel: ExportChannel): void {
   for (const [day, messages] of byDay) writeFileSync(join(folder, `${day}.json`), JSON.stringify(messages, null, 1));
 }
 
-const SENTENCES = [
-  'We decided to move the Billing Service to Postgres next sprint.',
-  'Can you review the Atlas Gateway pull request by Friday?',
-  'Heads up: the Staging Cluster will be down for maintenance tonight.',
-  'How do we rotate the Vault tokens for the Payments API?',
-  'The new Search Index reduced query latency by forty percent.',
-  "Let's go with Grafana for the on-call dashboards.",
-  'I will write the migration guide for the Mobile App release.',
-  'The Kafka consumers fell behind during the Black Friday load test.',
-  'Please update the runbook at https://wiki.example.com/runbooks/deploy before the release.',
-  'Is the Design Review for the Onboarding Flow still on Thursday?',
-];
-
 /**
  * A channel of `count` messages of varied, fact-bearing text, one per 10 minutes from a fixed start, with
  * a thread every 25 messages. Deterministic: the same arguments always give the same export.
@@ -88,7 +76,7 @@ export function generatedChannel(id: string, name: string, count: number, startS
     const ts = `${startSeconds + i * 600}.${String(100000 + i).slice(-6)}`;
     const user = FIXTURE_USERS[i % FIXTURE_USERS.length].id;
     const mention = i % 7 === 0 ? ` <@${FIXTURE_USERS[(i + 1) % FIXTURE_USERS.length].id}>` : '';
-    messages.push({ ts, user, text: `${SENTENCES[i % SENTENCES.length]}${mention} (item ${i})` });
+    messages.push({ ts, user, text: `${factText(i, `item ${i}`)}${mention}` });
   }
   for (let i = 0; i + 3 < count; i += 25) {
     messages[i].reply_count = 2;
