@@ -1,7 +1,6 @@
 /**
  * The error hierarchy shared by every service. API errors carry the HTTP status and the code of the
- * error envelope; pipeline errors tell the JetStream transport whether to retry (nak with delay) or
- * give up on a message (term).
+ * error envelope; a TransientError tells the JetStream transport to retry the message later.
  */
 export type ErrorDetails = Record<string, unknown>;
 
@@ -24,12 +23,6 @@ export class ValidationError extends AppError {
   }
 }
 
-export class UnauthorizedError extends AppError {
-  readonly status = 401;
-  constructor(message = 'A valid API key is required: send "Authorization: Bearer <key>".') {
-    super('UNAUTHORIZED', message);
-  }
-}
 
 export class NotFoundError extends AppError {
   readonly status = 404;
@@ -51,12 +44,6 @@ export class UpstreamError extends AppError {
   }
 }
 
-export class ServiceUnavailableError extends AppError {
-  readonly status = 503;
-  constructor(message: string, details: ErrorDetails = {}) {
-    super('SERVICE_UNAVAILABLE', message, details);
-  }
-}
 
 /** A failure worth retrying later: the transport naks the message with this delay. */
 export class TransientError extends Error {
@@ -70,13 +57,6 @@ export class TransientError extends Error {
   }
 }
 
-/** Input that can never be processed: the transport terminates the message and records it on the job. */
-export class PoisonMessageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PoisonMessageError';
-  }
-}
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -2,7 +2,7 @@ import { ConsumerMessages, JetStreamClient, JetStreamManager, JsMsg } from '@nat
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
-import { errorMessage, PoisonMessageError, TransientError } from '@atlas/common';
+import { errorMessage, TransientError } from '@atlas/common';
 import { AtlasEvent, HEADER, InvalidEventError } from '@atlas/events';
 import { DecodedEvents } from './decoded-events';
 import { DurableConsumerSpec, ensureDurableConsumer } from './durable-consumer';
@@ -122,10 +122,6 @@ export class JetStreamTransport extends Server implements CustomTransportStrateg
     const where = { type: event.type, jobId: data.job_id, channelId: data.channel_id };
     if (signal.aborted) {
       msg.nak();
-      return;
-    }
-    if (error instanceof PoisonMessageError) {
-      await this.terminate(msg, error.message, where);
       return;
     }
     const deliveries = msg.info.deliveryCount;

@@ -55,7 +55,3 @@ function stateAfter(event: AtlasEvent): ChannelState {
   }
 }
 
-/** The job that holds the channel, if one does. */
-export function activeJobId(state: ChannelState): string | null {
-  return 'job_id' in state ? state.job_id : null;
-}
