@@ -23,7 +23,6 @@ export class ValidationError extends AppError {
   }
 }
 
-
 export class NotFoundError extends AppError {
   readonly status = 404;
 }
@@ -44,7 +43,6 @@ export class UpstreamError extends AppError {
   }
 }
 
-
 /** A failure worth retrying later: the transport naks the message with this delay. */
 export class TransientError extends Error {
   constructor(
@@ -56,7 +54,6 @@ export class TransientError extends Error {
     this.name = 'TransientError';
   }
 }
-
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

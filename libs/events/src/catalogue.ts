@@ -158,7 +158,6 @@ export function isJobEvent(event: AtlasEvent): event is JobEvent {
   return (JOB_EVENT_TYPES as readonly string[]).includes(event.type);
 }
 
-
 export function isClosing(type: string): boolean {
   return (CLOSING_EVENT_TYPES as readonly string[]).includes(type);
 }

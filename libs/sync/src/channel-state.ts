@@ -54,4 +54,3 @@ function stateAfter(event: AtlasEvent): ChannelState {
       throw new Error(`${event.type} does not belong on a channel subject`);
   }
 }
-
