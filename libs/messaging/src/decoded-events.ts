@@ -1,6 +1,6 @@
 import { AtlasEvent, decodeEvent } from '@atlas/events';
 
-const CAPACITY = 512;
+const CAPACITY = 64;
 
 /**
  * Decodes (and validates) each stored event of one stream once. In the all-in-one mode the projector and
