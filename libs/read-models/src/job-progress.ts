@@ -1,3 +1,4 @@
+import { isoSeconds } from '@atlas/common';
 import type { StageName } from '@atlas/events';
 import type { JobCounters, JobDoc } from './documents';
 
@@ -64,5 +65,5 @@ export function estimatedCompletion(
   const elapsedMs = now.getTime() - Date.parse(job.started_at);
   if (job.done_fraction < 0.01 || elapsedMs < 1_000) return null;
   const remainingMs = (elapsedMs * (1 - job.done_fraction)) / job.done_fraction;
-  return new Date(now.getTime() + remainingMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return isoSeconds(new Date(now.getTime() + remainingMs));
 }

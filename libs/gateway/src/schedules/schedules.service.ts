@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NotFoundError, ValidationError } from '@atlas/common';
+import { isoSeconds, NotFoundError, ValidationError } from '@atlas/common';
 import type { AtlasConfig } from '@atlas/config';
 import { channelSubject, createEvent } from '@atlas/events';
 import { EventStore } from '@atlas/messaging';
@@ -75,11 +75,7 @@ function scheduleView(doc: ScheduleDoc, now: Date): ScheduleView {
     schedule: doc.schedule,
     timezone: doc.timezone,
     enabled: doc.enabled,
-    next_sync: doc.enabled
-      ? nextSlot(doc.schedule, doc.timezone, now)
-          .toISOString()
-          .replace(/\.\d{3}Z$/, 'Z')
-      : null,
+    next_sync: doc.enabled ? isoSeconds(nextSlot(doc.schedule, doc.timezone, now)) : null,
     last_sync: doc.last_sync,
     last_skip: doc.last_skip,
   };

@@ -1,3 +1,4 @@
+import { isoSeconds } from '@atlas/common';
 import type { JobError, JobStatus, StageName } from '@atlas/events';
 import { estimatedCompletion, JobDoc, percentage, totalMessages } from '@atlas/read-models';
 
@@ -29,7 +30,7 @@ export interface JobHistoryView {
   error: JobError | null;
 }
 
-const seconds = (iso: string | null) => (iso === null ? null : iso.replace(/\.\d{3}Z$/, 'Z'));
+const seconds = (iso: string | null) => (iso === null ? null : isoSeconds(iso));
 
 export function jobStatusView(job: JobDoc, now: Date): JobStatusView {
   return {

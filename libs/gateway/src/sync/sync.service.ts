@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, sleep } from '@atlas/common';
+import { ConflictError, isoSeconds, NotFoundError, sleep } from '@atlas/common';
 import type { AtlasConfig } from '@atlas/config';
 import { EventStore } from '@atlas/messaging';
 import { ChannelDoc, ChannelsQueries, JobDoc, JobsQueries, waitForProjection } from '@atlas/read-models';
@@ -59,7 +59,7 @@ export class SyncService {
           job_id: job.job_id,
           channel_id: channelId,
           estimated_messages: job.estimated_messages,
-          started_at: job.started_at?.replace(/\.\d{3}Z$/, 'Z') ?? null,
+          started_at: job.started_at ? isoSeconds(job.started_at) : null,
         };
       }
     }
@@ -104,7 +104,7 @@ export class SyncService {
       });
     }
     await this.readYourWrite(outcome.seq);
-    return { status: 'cancelled', job_id: jobId, cancelled_at: outcome.cancelled_at.replace(/\.\d{3}Z$/, 'Z') };
+    return { status: 'cancelled', job_id: jobId, cancelled_at: isoSeconds(outcome.cancelled_at) };
   }
 
   private async readYourWrite(seq: number): Promise<void> {

@@ -1,4 +1,5 @@
 import { CronTime } from 'cron';
+import { isoSeconds } from '@atlas/common';
 
 /** Schedules are standard 5-field cron expressions: minute hour day-of-month month day-of-week. */
 const FIELDS = [
@@ -84,5 +85,5 @@ export function latestSlotBetween(expression: string, timeZone: string, from: Da
 /** A slot's identity: the minute it stands for, in UTC (`2026-04-13T14:00:00Z`). */
 export function slotId(at: Date): string {
   const minute = new Date(Math.floor(at.getTime() / 60_000) * 60_000);
-  return minute.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return isoSeconds(minute);
 }
