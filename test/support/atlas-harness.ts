@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { RunningService, ServicePlan, startService } from '@atlas/bootstrap';
+import { waitUntil } from '@atlas/common';
 import { AtlasEvent } from '@atlas/events';
 import { EventStore } from '@atlas/messaging';
 import { ApiClient } from './api-client';
@@ -93,13 +94,9 @@ export async function eventually<T>(
   timeoutMs = 30_000,
   what = 'condition',
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const value = await waitUntil(probe, { timeoutMs, intervalMs: 50 });
+  if (value === undefined) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+  return value;
 }
 
 /** Waits for a job to reach one of the given statuses and returns its status answer. */

@@ -1,9 +1,9 @@
-import { createEvent } from '@atlas/events';
 import type { StageName } from '@atlas/events';
 import type { PoisonReport } from '@atlas/messaging';
 import { JobsQueries, Projector } from '@atlas/read-models';
 import type { Runtime, WorkerName } from '@atlas/runtime';
-import { JobClosedError, JobWriter } from '@atlas/sync';
+import { failJob } from '@atlas/stages';
+import { JobWriter } from '@atlas/sync';
 
 const STAGE_OF: Partial<Record<WorkerName, StageName>> = {
   fetcher: 'fetching_messages',
@@ -27,26 +27,16 @@ export function poisonRecorder(worker: WorkerName, runtime: Runtime): (report: P
     if (!report.jobId || !report.channelId) return;
     const job = await jobs.get(report.jobId);
     if (!job) throw new Error(`job ${report.jobId} is not in the read models yet`);
-    const failed = createEvent(
-      'SyncFailed',
+    await failJob(
+      new JobWriter(runtime.events, job.channel_id, job.job_id),
+      job,
+      STAGE_OF[worker] ?? job.stage,
       {
-        job_id: job.job_id,
-        channel_id: job.channel_id,
-        connection_id: job.connection_id,
-        cursor: job.previous_cursor,
-        stage: STAGE_OF[worker] ?? job.stage,
-        error: {
-          code: 'INTERNAL_ERROR',
-          message: `${worker} could not process event #${report.seq} (${report.type ?? 'unknown type'}): ${report.reason}`,
-          details: {},
-        },
+        code: 'INTERNAL_ERROR',
+        message: `${worker} could not process event #${report.seq} (${report.type ?? 'unknown type'}): ${report.reason}`,
+        details: {},
       },
-      { producer: worker },
+      worker,
     );
-    try {
-      await new JobWriter(runtime.events, job.channel_id, job.job_id).append(failed);
-    } catch (error) {
-      if (!(error instanceof JobClosedError)) throw error;
-    }
   };
 }

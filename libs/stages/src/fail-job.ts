@@ -7,7 +7,8 @@ import { JobClosedError, JobWriter } from '@atlas/sync';
  */
 export async function failJob(
   writer: JobWriter,
-  started: EventDataOf<'SyncStarted'>,
+  /** The job's identity and the cursor to keep: its SyncStarted, or its read model. */
+  started: Pick<EventDataOf<'SyncStarted'>, 'job_id' | 'channel_id' | 'connection_id' | 'previous_cursor'>,
   stage: StageName | null,
   error: JobError,
   producer: string,
