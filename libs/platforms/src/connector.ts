@@ -31,8 +31,13 @@ export interface FetchedPage {
   messages: NormalizedMessage[];
   /** Token that fetches the page after this one; null when this is the last page. */
   nextToken: string | null;
-  /** The channel cursor once this page is stored (the newest message seen so far). */
+  /** The channel cursor once this page is stored (opaque to everyone but the connector). */
   cursor: string | null;
+  /**
+   * The connector's estimate of how many messages the whole fetch yields, when it can tell (a count
+   * the platform gives, or the share of the channel's time span walked so far); it feeds progress.
+   */
+  estimatedTotal?: number | null;
 }
 
 /**

@@ -30,6 +30,13 @@ export class NormalizedMessage {
   @Nullable() @IsString() thread_parent_id: string | null;
   @IsInt() @Min(0) reply_count: number;
   @IsBoolean() edited: boolean;
+  /** When the message was last edited, when the platform says; null otherwise. */
+  @Nullable() @IsISO8601() edited_at: string | null;
+  /**
+   * A tombstone: the message was deleted on the platform. Its text is empty; the stages retract
+   * whatever was extracted from it.
+   */
+  @IsBoolean() deleted: boolean;
   @IsArray() @ValidateNested({ each: true }) @Type(() => MessageAttachment) attachments: MessageAttachment[];
   @Nullable() @IsString() permalink: string | null;
   @IsArray() @ValidateNested({ each: true }) @Type(() => MessageMention) mentions: MessageMention[];

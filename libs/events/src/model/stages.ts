@@ -16,5 +16,13 @@ export const JOB_ERROR_CODES = [
 ] as const;
 export type JobErrorCode = (typeof JOB_ERROR_CODES)[number];
 
-export const PLATFORMS = ['slack', 'slack_export'] as const;
+export const PLATFORMS = [
+  'slack',
+  'slack_export',
+  'discord',
+  'discord_export',
+  'mattermost',
+  'teams',
+  'generic_import',
+] as const;
 export type Platform = (typeof PLATFORMS)[number];

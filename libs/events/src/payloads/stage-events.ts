@@ -21,6 +21,8 @@ export class MessagesFetchedData {
   @Nullable() @IsString() cursor: string | null;
   /** Messages the job fetched up to and including this batch. */
   @IsInt() @Min(0) total_so_far: number;
+  /** The connector's estimate of the messages this fetch will yield in all; null when it cannot tell. */
+  @Nullable() @IsInt() @Min(0) estimated_total: number | null;
 }
 
 export class FetchCompletedData {

@@ -19,6 +19,8 @@ export function chatMessage(
     thread_parent_id: null,
     reply_count: 0,
     edited: false,
+    edited_at: null,
+    deleted: false,
     attachments: [],
     permalink: `https://acme.slack.com/archives/${CHANNEL.channel_id}/p${overrides.id.replace('.', '')}`,
     mentions: [],

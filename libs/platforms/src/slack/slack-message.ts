@@ -38,6 +38,8 @@ export function normalizeSlackMessage(message: SlackMessage, context: SlackMessa
     thread_parent_id: threadParentId,
     reply_count: threadParentId === null ? (message.reply_count ?? 0) : 0,
     edited: message.edited !== undefined,
+    edited_at: message.edited?.ts ? tsToIso(message.edited.ts) : null,
+    deleted: false,
     attachments: (message.files ?? []).map(toAttachment),
     permalink: context.permalink(message.ts, threadParentId),
     mentions: rendered.mentions,

@@ -109,6 +109,7 @@ export class FetcherHandler {
                 resume,
                 cursor: progress.cursor,
                 total_so_far: progress.total,
+                estimated_total: page.estimatedTotal ?? null,
               },
               { producer: STAGE.producer },
             ),

@@ -11,6 +11,8 @@ const message = (i: number, text = `message ${i}`): NormalizedMessage => ({
   thread_parent_id: null,
   reply_count: 0,
   edited: false,
+  edited_at: null,
+  deleted: false,
   attachments: [],
   permalink: null,
   mentions: [],

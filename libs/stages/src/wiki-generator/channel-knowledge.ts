@@ -49,6 +49,8 @@ function asMessage(doc: MessageDoc): NormalizedMessage {
     thread_parent_id: doc.thread_parent_id,
     reply_count: doc.reply_count,
     edited: doc.edited,
+    edited_at: doc.edited_at ?? null,
+    deleted: doc.deleted ?? false,
     attachments: doc.attachments,
     permalink: doc.permalink,
     mentions: doc.mentions,
