@@ -34,8 +34,10 @@ describe('Slack connector failures', () => {
       const limited = emulator.callsTo('conversations.history').filter((call) => call.status === 429);
       expect(limited.length).toBeGreaterThanOrEqual(1);
       expect(limited.every((call) => call.error === 'ratelimited')).toBe(true);
-      expect(waits.length).toBe(limited.length);
-      expect(waits.every((ms) => ms === 1000)).toBe(true);
+      // After the first 429 the connector paces its history calls to Slack's rate instead of bouncing off it.
+      expect(limited).toHaveLength(1);
+      expect(waits[0]).toBe(1000);
+      expect(waits.every((ms) => ms > 0 && ms <= 1000)).toBe(true);
     });
 
     it('fails with RATE_LIMIT and the Retry-After when the wait is longer than allowed', async () => {

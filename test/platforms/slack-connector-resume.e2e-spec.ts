@@ -1,4 +1,4 @@
-import type { FetchedPage } from '@atlas/platforms';
+import { decodeSlackCursor, FetchedPage } from '@atlas/platforms';
 import { SlackEmulator } from '../support/slack-emulator';
 import {
   addUsers,
@@ -53,7 +53,7 @@ describe('Slack connector resuming an interrupted fetch', () => {
 
     const ids = [...idsOf(publishedBefore), ...idsOf(messagesOf(resumed))];
     expect(ids).toEqual(idsOf(messagesOf(fullWalk)));
-    expect(resumed[resumed.length - 1].cursor).toBe(topLevel[449]);
+    expect(decodeSlackCursor(resumed[resumed.length - 1].cursor!).newest).toBe(topLevel[449]);
     expect(resumed[resumed.length - 1].nextToken).toBeNull();
 
     const nextSync = await collectPages(slackConnector(emulator), request(channelId, { since: topLevel[449] }));

@@ -3,6 +3,7 @@ import {
   ChannelRemovedData,
   ConnectionCreatedData,
   ConnectionDeletedData,
+  ConnectionUpdatedData,
   ExtractionCompletedData,
   FactsExtractedData,
   FetchCompletedData,
@@ -47,6 +48,12 @@ export const EVENT_CATALOGUE = {
     data: ConnectionCreatedData,
     subject: (d) => connectionSubject(d.connection_id),
     idempotencyKey: (d) => `connection:${d.connection_id}:created`,
+  }),
+  ConnectionUpdated: entry({
+    data: ConnectionUpdatedData,
+    subject: (d) => connectionSubject(d.connection_id),
+    // One update per event: two rotations with the same content are still two decisions.
+    idempotencyKey: (d, eventId) => `connection:${d.connection_id}:updated:${eventId}`,
   }),
   ConnectionDeleted: entry({
     data: ConnectionDeletedData,

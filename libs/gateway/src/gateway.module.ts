@@ -1,7 +1,9 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ChannelsController, ConnectionsController } from './connections/connections.controller';
+import { ConnectionUpdatesService } from './connections/connection-updates.service';
 import { ConnectionsService } from './connections/connections.service';
+import { PlatformProbe } from './connections/platform-probe';
 import { HealthController } from './health/health.controller';
 import { ApiKeyMiddleware } from './http/api-key.middleware';
 import { ErrorEnvelopeFilter } from './http/error-envelope';
@@ -18,6 +20,8 @@ import { SyncService } from './sync/sync.service';
     SyncService,
     SchedulesService,
     ConnectionsService,
+    ConnectionUpdatesService,
+    PlatformProbe,
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
   ],

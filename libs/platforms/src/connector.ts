@@ -34,8 +34,9 @@ export interface FetchedPage {
   /** The channel cursor once this page is stored (opaque to everyone but the connector). */
   cursor: string | null;
   /**
-   * The connector's estimate of how many messages the whole fetch yields, when it can tell (a count
-   * the platform gives, or the share of the channel's time span walked so far); it feeds progress.
+   * The connector's estimate of how many messages this call of fetchMessages yields in all (from its
+   * resume point on), when it can tell: a count the platform gives, or the share of the channel's time
+   * span walked so far. It feeds the job's progress and estimated completion.
    */
   estimatedTotal?: number | null;
 }

@@ -6,5 +6,8 @@ export { PlatformHttpClient } from './http/platform-http-client';
 export type { PlatformHttpClientOptions, PlatformHttpRequest, PlatformHttpResponse } from './http/platform-http-client';
 export { SlackConnector } from './slack/slack-connector';
 export { compareTs } from './slack/slack-ts';
+export { decodeSlackCursor } from './slack/slack-cursor';
 export { SlackExportConnector } from './slack-export/slack-export-connector';
 export { ImportPathError, resolveImportPath } from './slack-export/import-path';
+export { estimateFromTimeCoverage } from './progress/time-coverage-estimate';
+export * from './platform-settings';

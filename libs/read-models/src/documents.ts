@@ -26,6 +26,8 @@ export interface ConnectionDoc extends Projected {
   config: Record<string, string | undefined>;
   has_credentials: boolean;
   created_at: string;
+  /** When the name, settings or credentials last changed; null if never. */
+  updated_at: string | null;
 }
 
 export interface ChannelDoc extends Projected {

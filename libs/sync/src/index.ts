@@ -5,3 +5,4 @@ export * from './channel-registration';
 export * from './job-writer';
 export * from './job-ids';
 export * from './schedule/cron-schedule';
+export * from './connection-state';

@@ -131,9 +131,7 @@ export function describeConnectorContract(target: ContractTarget): void {
 
     describe('failures, mapped to the Sync API codes', () => {
       it('names an unknown channel CHANNEL_NOT_FOUND', async () => {
-        const error = await rejectionOf(
-          collectPages(target.connector(), fetchRequest(target.unknownChannelId())),
-        );
+        const error = await rejectionOf(collectPages(target.connector(), fetchRequest(target.unknownChannelId())));
         expect(error).toBeInstanceOf(PlatformError);
         expect((error as PlatformError).code).toBe('CHANNEL_NOT_FOUND');
         expect((error as PlatformError).transient).toBe(false);
@@ -150,11 +148,15 @@ export function describeConnectorContract(target: ContractTarget): void {
 
       const httpIt = capabilities.httpFaults ? it : it.skip;
 
-      httpIt('waits out a short Retry-After and loses nothing', async () => {
-        target.rateLimitNext(2, 1);
-        const pages = await fetchAll();
-        expect(idsOf(pages)).toHaveLength(fixtureMessages.length);
-      }, 30_000);
+      httpIt(
+        'waits out a short Retry-After and loses nothing',
+        async () => {
+          target.rateLimitNext(2, 1);
+          const pages = await fetchAll();
+          expect(idsOf(pages)).toHaveLength(fixtureMessages.length);
+        },
+        30_000,
+      );
 
       httpIt('fails with RATE_LIMIT and retry_after when the wait is longer than allowed', async () => {
         target.rateLimitNext(1, 120);
@@ -167,19 +169,27 @@ export function describeConnectorContract(target: ContractTarget): void {
         expect((error as PlatformError).retryAfterSeconds).toBe(120);
       });
 
-      httpIt('rides out a momentary 5xx', async () => {
-        target.failNext(1, 503);
-        expect(idsOf(await fetchAll())).toHaveLength(fixtureMessages.length);
-      }, 30_000);
+      httpIt(
+        'rides out a momentary 5xx',
+        async () => {
+          target.failNext(1, 503);
+          expect(idsOf(await fetchAll())).toHaveLength(fixtureMessages.length);
+        },
+        30_000,
+      );
 
-      httpIt('gives up on a lasting 5xx with a PLATFORM_ERROR to retry later', async () => {
-        target.failNext(20, 500);
-        const error = await rejectionOf(fetchAll());
-        target.failNext(0, 500);
-        expect(error).toBeInstanceOf(PlatformError);
-        expect((error as PlatformError).code).toBe('PLATFORM_ERROR');
-        expect((error as PlatformError).transient).toBe(true);
-      }, 30_000);
+      httpIt(
+        'gives up on a lasting 5xx with a PLATFORM_ERROR to retry later',
+        async () => {
+          target.failNext(20, 500);
+          const error = await rejectionOf(fetchAll());
+          target.failNext(0, 500);
+          expect(error).toBeInstanceOf(PlatformError);
+          expect((error as PlatformError).code).toBe('PLATFORM_ERROR');
+          expect((error as PlatformError).transient).toBe(true);
+        },
+        30_000,
+      );
     });
 
     // Last: it changes the channel.
@@ -196,19 +206,22 @@ export function describeConnectorContract(target: ContractTarget): void {
 
       beforeAll(async () => {
         first = await fetchAll();
-        const now = Date.now();
+        // Changes are made after the first fetch, each at its own millisecond, and all of them before the next fetch.
+        const changedAt = Date.now() + 1;
+        const at = (step: number) => new Date(changedAt + step);
         if (incremental.newMessages) {
-          await target.post(channelKey, { key: newMessage, author: 'ana', text: 'Posted after the sync.', at: new Date(now) });
+          await target.post(channelKey, { key: newMessage, author: 'ana', text: 'Posted after the sync.', at: at(0) });
         }
         if (incremental.repliesInOldThreads) {
           await target.post(
             channelKey,
-            { key: newReply, author: 'ben', text: 'A late reply in an old thread.', at: new Date(now + 1000) },
+            { key: newReply, author: 'ben', text: 'A late reply in an old thread.', at: at(1) },
             topLevelKey(threadIndex),
           );
         }
-        if (incremental.edits) await target.edit(channelKey, edited, 'Edited: the migration moves to MySQL.', new Date(now + 2000));
-        if (incremental.deletes) await target.remove(channelKey, deleted, new Date(now + 3000));
+        if (incremental.edits) await target.edit(channelKey, edited, 'Edited: the migration moves to MySQL.', at(2));
+        if (incremental.deletes) await target.remove(channelKey, deleted, at(3));
+        while (Date.now() <= changedAt + 10) await new Promise((resolve) => setTimeout(resolve, 5));
         update = await fetchAll({ since: first.at(-1)!.cursor });
         updated = new Map(messagesOf(update).map((message) => [message.id, message]));
       }, 60_000);

@@ -36,13 +36,27 @@ export const SLACK_METHODS: Record<string, Method> = {
     }));
   },
 
+  'conversations.info': (workspace, params) => {
+    const channel = workspace.channel(params.channel ?? '');
+    if (!channel) return { ok: false, error: 'channel_not_found' };
+    return {
+      ok: true,
+      channel: { id: channel.id, name: channel.name, created: channel.created, is_private: channel.isPrivate === true },
+    };
+  },
+
   'conversations.history': (workspace, params) => {
     if (!workspace.channel(params.channel ?? '')) return { ok: false, error: 'channel_not_found' };
     const rangeError = invalidRange(params);
     if (rangeError) return rangeError;
     const inRange = workspace.history(params.channel).filter((message) => withinRange(message.ts, params));
     const newestFirst = inRange.reverse();
-    return tsPage(newestFirst, params, 999, (message, boundary) => compareTs(message.ts, boundary) <= 0);
+    return tsPage(
+      newestFirst,
+      params,
+      workspace.maxMessagesPerPage.history,
+      (message, boundary) => compareTs(message.ts, boundary) <= 0,
+    );
   },
 
   'conversations.replies': (workspace, params) => {
@@ -52,7 +66,12 @@ export const SLACK_METHODS: Record<string, Method> = {
     const rangeError = invalidRange(params);
     if (rangeError) return rangeError;
     const replies = thread.replies.filter((reply) => withinRange(reply.ts, params));
-    const page = tsPage(replies, params, 1000, (reply, boundary) => compareTs(reply.ts, boundary) >= 0);
+    const page = tsPage(
+      replies,
+      params,
+      workspace.maxMessagesPerPage.replies,
+      (reply, boundary) => compareTs(reply.ts, boundary) >= 0,
+    );
     if (!page.ok || params.cursor) return page;
     return { ...page, messages: [thread.parent, ...(page.messages as SlackMessageJson[])] };
   },

@@ -29,7 +29,12 @@ export interface Fault {
   status?: number;
   /** Answer HTTP 200 `{"ok":false,"error":…}` instead. */
   error?: string;
+  /** Answer 429 `ratelimited` with this Retry-After instead. */
+  retryAfterSeconds?: number;
 }
+
+/** injectFault's method name that matches every method. */
+export const ANY_METHOD = '*';
 
 interface RateWindow {
   startedAt: number;
@@ -104,6 +109,10 @@ export class SlackEmulator {
     const call = { method, params, token: readToken(request, params) };
 
     const fault = this.takeFault(method);
+    if (fault?.retryAfterSeconds !== undefined) {
+      const headers = { 'retry-after': String(fault.retryAfterSeconds) };
+      return this.answer(response, call, 429, { ok: false, error: 'ratelimited' }, headers);
+    }
     if (fault?.error) return this.answer(response, call, 200, { ok: false, error: fault.error });
     if (fault) return this.answer(response, call, fault.status ?? 500, 'Internal Server Error');
 
@@ -127,7 +136,9 @@ export class SlackEmulator {
   }
 
   private takeFault(method: string): Fault | undefined {
-    const fault = this.faults.get(method);
+    const fault = [this.faults.get(method), this.faults.get(ANY_METHOD)].find(
+      (candidate) => (candidate?.times ?? 0) > 0,
+    );
     if (!fault || fault.times <= 0) return undefined;
     fault.times -= 1;
     return fault;

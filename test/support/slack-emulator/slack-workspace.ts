@@ -17,9 +17,13 @@ export interface ChannelFixture {
   isArchived?: boolean;
   topic?: string;
   purpose?: string;
+  /** Unix seconds; by default the first ts the workspace hands out. */
+  created?: number;
 }
 
 export interface MessageFixture {
+  /** When it was posted; by default now, after every earlier message. */
+  at?: Date;
   user?: string;
   text: string;
   subtype?: string;
@@ -61,6 +65,8 @@ export class SlackWorkspace {
   private readonly channels = new Map<string, StoredChannel>();
   /** Microseconds since the epoch of the last ts handed out; every message gets a later one. */
   private clock = 1_740_000_000_000_000n;
+  /** Most messages conversations.history / conversations.replies return; Slack's 2025 limits make it 15. */
+  maxMessagesPerPage: { history: number; replies: number } = { history: 999, replies: 1000 };
 
   addUser(user: UserFixture): this {
     this.users.set(user.id, user);
@@ -68,7 +74,8 @@ export class SlackWorkspace {
   }
 
   addChannel(channel: ChannelFixture): this {
-    this.channels.set(channel.id, { ...channel, messages: [], threads: new Map() });
+    const created = channel.created ?? Number(this.clock / 1_000_000n);
+    this.channels.set(channel.id, { ...channel, created, messages: [], threads: new Map() });
     return this;
   }
 
@@ -76,8 +83,37 @@ export class SlackWorkspace {
   post(channelId: string, message: MessageFixture): string {
     const channel = this.storedChannel(channelId);
     const stored = this.toJson(message);
-    channel.messages.push(stored);
+    insertByTs(channel.messages, stored);
     return stored.ts;
+  }
+
+  /** Edits a message or reply as Slack records it: new text, and `edited` with the time of the edit. */
+  edit(channelId: string, ts: string, text: string, at: Date): void {
+    const message = this.find(channelId, ts);
+    message.text = text;
+    message.edited = { user: message.user ?? 'U0UNKNOWN', ts: tsAt(at, 0) };
+  }
+
+  /** Deletes a message or reply; the Web API's history then simply lacks it. */
+  remove(channelId: string, ts: string): void {
+    const channel = this.storedChannel(channelId);
+    channel.messages = channel.messages.filter((message) => message.ts !== ts);
+    channel.threads.delete(ts);
+    for (const [parent, replies] of channel.threads) {
+      channel.threads.set(
+        parent,
+        replies.filter((reply) => reply.ts !== ts),
+      );
+    }
+  }
+
+  private find(channelId: string, ts: string): SlackMessageJson {
+    const channel = this.storedChannel(channelId);
+    const message =
+      channel.messages.find((candidate) => candidate.ts === ts) ??
+      [...channel.threads.values()].flat().find((reply) => reply.ts === ts);
+    if (!message) throw new Error(`No message ${ts} in ${channelId}`);
+    return message;
   }
 
   /** Posts `count` messages; `make` gets the index. Returns their ts, oldest first. */
@@ -97,9 +133,9 @@ export class SlackWorkspace {
       ...(message.broadcast ? { subtype: 'thread_broadcast' } : {}),
     };
     const replies = channel.threads.get(parentTs) ?? [];
-    replies.push(stored);
+    insertByTs(replies, stored);
     channel.threads.set(parentTs, replies);
-    if (message.broadcast) channel.messages.push(stored);
+    if (message.broadcast) insertByTs(channel.messages, stored);
     return stored.ts;
   }
 
@@ -150,7 +186,7 @@ export class SlackWorkspace {
   }
 
   private toJson(message: MessageFixture): SlackMessageJson {
-    const ts = this.nextTs();
+    const ts = message.at ? this.tsAt(message.at) : this.nextTs();
     return {
       type: 'message',
       ts,
@@ -163,6 +199,14 @@ export class SlackWorkspace {
       ...(message.files ? { files: message.files } : {}),
     };
   }
+
+  /** A ts at that time; the microseconds keep every ts unique. */
+  private tsAt(at: Date): string {
+    this.sequence += 1;
+    return tsAt(at, this.sequence);
+  }
+
+  private sequence = 0;
 
   private nextTs(): string {
     // Steps of a little over a second keep every microsecond digit in play.
@@ -177,4 +221,21 @@ export class SlackWorkspace {
     if (!channel) throw new Error(`No channel ${channelId} in the emulated workspace`);
     return channel;
   }
+}
+
+function tsAt(at: Date, micros: number): string {
+  const ms = at.getTime();
+  return `${Math.floor(ms / 1000)}.${String((ms % 1000) * 1000 + (micros % 1000)).padStart(6, '0')}`;
+}
+
+/** Keeps a list oldest first when a message is posted with a time of its own. */
+function insertByTs(messages: SlackMessageJson[], message: SlackMessageJson): void {
+  let index = messages.length;
+  while (index > 0 && micros(messages[index - 1].ts) > micros(message.ts)) index -= 1;
+  messages.splice(index, 0, message);
+}
+
+function micros(ts: string): bigint {
+  const [seconds, fraction = ''] = ts.split('.');
+  return BigInt(seconds) * 1_000_000n + BigInt(fraction.padEnd(6, '0').slice(0, 6));
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsString, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsObject, IsString, ValidateNested } from 'class-validator';
 import { EncryptedSecret, Nullable, PLATFORMS } from '../model';
 import type { Platform } from '../model';
 
@@ -14,6 +14,15 @@ export class ConnectionCreatedData {
   @IsIn(PLATFORMS) platform: Platform;
   @IsObject() config: ConnectionConfig;
   @Nullable() @ValidateNested() @Type(() => EncryptedSecret) credentials: EncryptedSecret | null;
+}
+
+/**
+ * A connection's name, settings or credentials changed (credentials rotated). It carries the whole new
+ * state, so a reader needs only the connection's last event.
+ */
+export class ConnectionUpdatedData extends ConnectionCreatedData {
+  /** What changed: `name`, `config`, `credentials`. */
+  @IsArray() @IsIn(['name', 'config', 'credentials'], { each: true }) changed: Array<'name' | 'config' | 'credentials'>;
 }
 
 export class ConnectionDeletedData {

@@ -1,11 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ChannelsQueries } from '@atlas/read-models';
-import { CreateConnectionDto, ListChannelsQuery } from './connections.dto';
+import { ConnectionUpdatesService } from './connection-updates.service';
+import { CreateConnectionDto, ListChannelsQuery, UpdateConnectionDto } from './connections.dto';
 import { channelSummary, ConnectionsService } from './connections.service';
 
 @Controller('api/connections')
 export class ConnectionsController {
-  constructor(private readonly connections: ConnectionsService) {}
+  constructor(
+    private readonly connections: ConnectionsService,
+    private readonly updates: ConnectionUpdatesService,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -14,8 +18,25 @@ export class ConnectionsController {
       name: body.name,
       platform: body.platform,
       config: { ...body.config },
-      credentials: body.credentials?.token ? { token: body.credentials.token } : null,
+      credentials: body.credentials ? { ...body.credentials } : null,
     });
+  }
+
+  /** Renames, changes settings or rotates credentials; credentials are checked with the platform first. */
+  @Put(':connection_id')
+  update(@Param('connection_id') connectionId: string, @Body() body: UpdateConnectionDto) {
+    return this.updates.update(connectionId, {
+      name: body.name,
+      config: body.config,
+      credentials: body.credentials && { ...body.credentials },
+    });
+  }
+
+  /** Checks credentials and reachability without syncing. */
+  @Post(':connection_id/test')
+  @HttpCode(200)
+  test(@Param('connection_id') connectionId: string) {
+    return this.updates.test(connectionId);
   }
 
   @Get()

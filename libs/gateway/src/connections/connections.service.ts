@@ -1,17 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConflictError, newId, NotFoundError, UpstreamError, ValidationError } from '@atlas/common';
-import type { AtlasConfig, ResolvedSecrets } from '@atlas/config';
+import { ConflictError, newId, NotFoundError } from '@atlas/common';
+import type { AtlasConfig } from '@atlas/config';
 import { createEvent, EventDataOf } from '@atlas/events';
 import type { Platform } from '@atlas/events';
 import { EventStore, WrongExpectedSequenceError } from '@atlas/messaging';
-import {
-  createConnector,
-  DiscoveredChannel,
-  ImportPathError,
-  PlatformError,
-  resolveImportPath,
-  SecretBox,
-} from '@atlas/platforms';
+import type { DiscoveredChannel } from '@atlas/platforms';
 import {
   ChannelDoc,
   ChannelsQueries,
@@ -21,15 +14,16 @@ import {
   SchedulesQueries,
   waitForProjection,
 } from '@atlas/read-models';
-import { ATLAS_CONFIG, READ_MODEL_STORE, SECRETS } from '@atlas/runtime';
+import { ATLAS_CONFIG, READ_MODEL_STORE } from '@atlas/runtime';
 import type { ReadModelStore } from '@atlas/store';
 import { cancelSync, decideOnChannel, registerChannel, removeChannel } from '@atlas/sync';
+import { PlatformProbe } from './platform-probe';
 
 export interface NewConnection {
   name: string;
   platform: Platform;
-  config: Record<string, string | undefined>;
-  credentials: Record<string, string> | null;
+  config: Record<string, unknown>;
+  credentials: Record<string, string | undefined> | null;
   /** Set only for the demo connection `npm start` registers, so restarts find it again. */
   connection_id?: string;
 }
@@ -41,6 +35,7 @@ export interface ConnectionView {
   config: Record<string, string | undefined>;
   has_credentials: boolean;
   created_at: string;
+  updated_at: string | null;
   channels: ChannelSummary[];
 }
 
@@ -67,15 +62,15 @@ export class ConnectionsService {
     private readonly schedules: SchedulesQueries,
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
     @Inject(ATLAS_CONFIG) private readonly config: AtlasConfig,
-    @Inject(SECRETS) private readonly secrets: ResolvedSecrets,
+    private readonly probe: PlatformProbe,
   ) {}
 
   async create(
     input: NewConnection,
   ): Promise<ConnectionView & { channels_skipped: Array<ChannelSummary & { reason: string }> }> {
-    const config = this.checkedConfig(input);
+    const settings = this.probe.checkedSettings(input.platform, input.config, input.credentials);
     const connectionId = input.connection_id ?? newId('conn');
-    const discovered = await this.discover(connectionId, input.platform, config, input.credentials);
+    const discovered = await this.probe.discover(connectionId, input.platform, settings);
 
     const created = createEvent(
       'ConnectionCreated',
@@ -83,8 +78,8 @@ export class ConnectionsService {
         connection_id: connectionId,
         name: input.name,
         platform: input.platform,
-        config,
-        credentials: input.credentials ? this.secretBox().seal(input.credentials) : null,
+        config: settings.config,
+        credentials: settings.credentials ? this.probe.seal(settings.credentials) : null,
       },
       { producer: 'gateway' },
     );
@@ -184,65 +179,7 @@ export class ConnectionsService {
     return lastSeq;
   }
 
-  /** Only the settings the platform uses, with an export path resolved inside the import folder. */
-  private checkedConfig(input: NewConnection): Record<string, string> {
-    const config: Record<string, string> = {};
-    for (const [key, value] of Object.entries(input.config)) if (value !== undefined) config[key] = value;
-    if (input.platform === 'slack') {
-      if (!input.credentials?.token) throw new ValidationError('credentials.token is required for a slack connection');
-      if (config.path) throw new ValidationError('config.path is for slack_export connections');
-      return config;
-    }
-    if (!config.path) throw new ValidationError('config.path is required for a slack_export connection');
-    if (config.base_url) throw new ValidationError('config.base_url is for slack connections');
-    try {
-      config.path = resolveImportPath(this.config.importDir, config.path);
-    } catch (error) {
-      if (error instanceof ImportPathError) {
-        throw new ValidationError(`config.path: ${error.message}`, { import_dir: this.config.importDir });
-      }
-      throw error;
-    }
-    return config;
-  }
-
-  private async discover(
-    connectionId: string,
-    platform: Platform,
-    config: Record<string, string>,
-    credentials: Record<string, string> | null,
-  ): Promise<DiscoveredChannel[]> {
-    const connector = createConnector(
-      { connection_id: connectionId, platform, config, credentials },
-      { maxRetryAfterSeconds: 10, importDir: this.config.importDir },
-    );
-    try {
-      return await connector.discoverChannels(AbortSignal.timeout(60_000));
-    } catch (error) {
-      if (!(error instanceof PlatformError)) throw error;
-      const details = error.retryAfterSeconds === undefined ? {} : { retry_after: Math.ceil(error.retryAfterSeconds) };
-      const status = {
-        AUTH_ERROR: 400,
-        CHANNEL_NOT_FOUND: 400,
-        RATE_LIMIT: 429,
-        PLATFORM_ERROR: 502,
-        INTERNAL_ERROR: 502,
-      }[error.code];
-      throw new UpstreamError(
-        error.code,
-        `The ${platform} platform refused the connection: ${error.message}`,
-        details,
-        status,
-      );
-    }
-  }
-
-  private secretBox(): SecretBox {
-    if (!this.secrets.secretKey) throw new Error('the gateway has no ATLAS_SECRET_KEY to seal credentials with');
-    return new SecretBox(this.secrets.secretKey);
-  }
-
-  private async view(doc: ConnectionDoc): Promise<ConnectionView> {
+  async view(doc: ConnectionDoc): Promise<ConnectionView> {
     const channels = await this.channels.list({ connection_id: doc.connection_id });
     return {
       connection_id: doc.connection_id,
@@ -251,6 +188,7 @@ export class ConnectionsService {
       config: doc.config,
       has_credentials: doc.has_credentials,
       created_at: doc.created_at,
+      updated_at: doc.updated_at ?? null,
       channels: channels.map(channelSummary),
     };
   }

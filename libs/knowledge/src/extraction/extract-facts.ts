@@ -39,7 +39,8 @@ function latestVersionOfEach(messages: readonly NormalizedMessage[]): Normalized
 
 function extractMessageFacts(message: NormalizedMessage, context: ExtractionContext): Fact[] {
   assertExtractable(message, context.channel_id);
-  if (!isWrittenByPerson(message)) return [];
+  // A deleted message says nothing any more: listed with no facts, the facts it had are retracted.
+  if (message.deleted || !isWrittenByPerson(message)) return [];
   const texts = groupIntoFactUnits(splitSentences(prepareMessageText(message.text)));
   const mentionsByText = locateMentions(texts, message.mentions);
   return texts.map((text, index) => ({

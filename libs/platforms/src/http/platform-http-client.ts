@@ -7,6 +7,8 @@ export interface PlatformHttpClientOptions {
   maxRetryAfterSeconds: number;
   /** Called before every wait, so the caller can keep a long-running job alive. */
   onWait?: (ms: number) => void;
+  /** Told of every 429, so a client can learn the platform's real limit and pace itself to it. */
+  onRateLimited?: (request: PlatformHttpRequest, retryAfterSeconds: number) => void;
   timeoutMs?: number;
   /** Quick retries after a network error, a timeout or a 5xx, before giving up. */
   retries?: number;
@@ -76,6 +78,7 @@ export class PlatformHttpClient {
       if (response.status === 429) {
         const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after')) ?? DEFAULT_RETRY_AFTER_SECONDS;
         rateLimitWaits += 1;
+        this.options.onRateLimited?.(request, retryAfterSeconds);
         if (retryAfterSeconds > this.options.maxRetryAfterSeconds || rateLimitWaits > MAX_RATE_LIMIT_WAITS) {
           throw new PlatformError('RATE_LIMIT', `${target} is rate limited: retry after ${retryAfterSeconds}s`, {
             transient: false,

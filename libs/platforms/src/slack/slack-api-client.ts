@@ -1,5 +1,6 @@
 import { PlatformError } from '../platform-error';
 import type { PlatformHttpClient } from '../http/platform-http-client';
+import type { RequestPacer } from '../http/request-pacer';
 import { parseRetryAfter } from '../http/retry-after';
 import { slackApiError, SlackErrorBody } from './slack-error-mapping';
 import type { SlackChannel, SlackMessage, SlackUser } from './slack-types';
@@ -33,6 +34,9 @@ export interface SlackMessageQuery {
   inclusive?: boolean;
 }
 
+/** The methods Slack's 2025 limits for apps outside the Marketplace restrict (1 request a minute, 15 messages). */
+export const MESSAGE_METHODS: ReadonlySet<string> = new Set(['conversations.history', 'conversations.replies']);
+
 /** The Slack Web API methods the connector uses, with `ok:false` bodies turned into PlatformErrors. */
 export class SlackApiClient {
   private readonly root: string;
@@ -41,6 +45,8 @@ export class SlackApiClient {
     private readonly http: PlatformHttpClient,
     root: string,
     private readonly token: string | undefined,
+    /** Spaces the calls of MESSAGE_METHODS, when the connection is under a per-minute limit. */
+    private readonly messagePacer: RequestPacer | null = null,
   ) {
     this.root = root.replace(/\/+$/, '');
   }
@@ -60,6 +66,10 @@ export class SlackApiClient {
       },
       signal,
     );
+  }
+
+  conversationsInfo(channel: string, signal?: AbortSignal): Promise<{ channel: SlackChannel }> {
+    return this.call('conversations.info', { channel }, signal);
   }
 
   conversationsHistory(query: SlackMessageQuery, signal?: AbortSignal): Promise<SlackMessagePage> {
@@ -86,6 +96,7 @@ export class SlackApiClient {
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
 
+    if (this.messagePacer && MESSAGE_METHODS.has(method)) await this.messagePacer.turn(signal);
     const response = await this.http.send({
       url: `${this.root}/${method}`,
       method: 'POST',

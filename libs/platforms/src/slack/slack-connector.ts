@@ -6,27 +6,54 @@ import type {
   FetchRequest,
   PlatformConnector,
 } from '../connector';
-import { PlatformHttpClient } from '../http/platform-http-client';
-import { nextCursor, SLACK_API_ROOT, SlackApiClient } from './slack-api-client';
+import { PlatformHttpClient, PlatformHttpRequest } from '../http/platform-http-client';
+import { RequestPacer } from '../http/request-pacer';
+import { MESSAGE_METHODS, nextCursor, SLACK_API_ROOT, SlackApiClient } from './slack-api-client';
 import { SlackChannelWalk } from './slack-channel-walk';
+import { decodeSlackCursor, msToTs } from './slack-cursor';
+import { SlackFetchWindow } from './slack-fetch-window';
 import { workspaceOrigin } from './slack-permalink';
+import { SlackRateProfile, slackRateProfile } from './slack-rate-profile';
 import type { SlackChannel } from './slack-types';
 import { SlackUserDirectory } from './slack-user-directory';
 
 /**
  * A Slack workspace through the Web API. `config.base_url` points it at another API root (a test
- * emulator); `credentials.token` is the bot or user token.
+ * emulator); `credentials.token` is the bot or user token. `config.rate_profile` declares Slack's 2025
+ * limits for apps outside the Marketplace (`non_marketplace_2025`); a connection that meets them
+ * without declaring them is switched to them on the first long 429 of a message method.
  */
 export class SlackConnector implements PlatformConnector {
   readonly platform = 'slack' as const;
   private readonly api: SlackApiClient;
   private readonly users: SlackUserDirectory;
+  private readonly pacer: RequestPacer;
+  private profile: SlackRateProfile;
   private origin: Promise<string> | null = null;
 
-  constructor(settings: ConnectionSettings, options: ConnectorOptions) {
-    const http = new PlatformHttpClient({ maxRetryAfterSeconds: options.maxRetryAfterSeconds, onWait: options.onWait });
-    this.api = new SlackApiClient(http, settings.config.base_url || SLACK_API_ROOT, settings.credentials?.token);
+  constructor(
+    private readonly settings: ConnectionSettings,
+    options: ConnectorOptions,
+  ) {
+    this.profile = slackRateProfile(settings.config);
+    this.pacer = new RequestPacer(this.profile.messageIntervalMs, options.onWait);
+    const http = new PlatformHttpClient({
+      maxRetryAfterSeconds: options.maxRetryAfterSeconds,
+      onWait: options.onWait,
+      onRateLimited: (request, retryAfterSeconds) => this.learnLimit(request, retryAfterSeconds),
+    });
+    this.api = new SlackApiClient(
+      http,
+      settings.config.base_url || SLACK_API_ROOT,
+      settings.credentials?.token,
+      this.pacer,
+    );
     this.users = new SlackUserDirectory(this.api);
+  }
+
+  /** The rate profile in force: the configured one, or the 2025 one once Slack showed it applies. */
+  get rateProfile(): SlackRateProfile {
+    return this.profile;
   }
 
   async discoverChannels(signal?: AbortSignal): Promise<DiscoveredChannel[]> {
@@ -43,7 +70,36 @@ export class SlackConnector implements PlatformConnector {
   async *fetchMessages(request: FetchRequest): AsyncGenerator<FetchedPage> {
     // auth.test first: a bad token fails before any history call, and it names the workspace for permalinks.
     const origin = await this.workspaceOrigin(request.signal);
-    yield* new SlackChannelWalk(this.api, this.users, origin, request).pages();
+    const previous = request.since === null ? null : decodeSlackCursor(request.since);
+    // A resumed fetch keeps the cursor it had reached, and with it the time the fetch began.
+    const reached = request.resume?.cursor ? decodeSlackCursor(request.resume.cursor) : null;
+    const fetchedAt = reached?.fetchedAt ?? msToTs(Date.now());
+    const window = previous
+      ? SlackFetchWindow.since(previous, this.profile.lookbackDays, Number(fetchedAt) * 1000)
+      : SlackFetchWindow.full();
+    const originMs = window.historyOldest
+      ? Number(window.historyOldest) * 1000
+      : await this.channelCreatedMs(request.channelId, request.signal);
+    const walk = new SlackChannelWalk(this.api, this.users, origin, request, {
+      window,
+      pageLimit: () => this.profile.pageLimit,
+      newest: reached?.newest ?? previous?.newest ?? null,
+      fetchedAt,
+      originMs,
+    });
+    yield* walk.pages();
+  }
+
+  private learnLimit(request: PlatformHttpRequest, retryAfterSeconds: number): void {
+    const method = new URL(request.url).pathname.split('/').at(-1) ?? '';
+    if (!MESSAGE_METHODS.has(method)) return;
+    this.profile = this.profile.afterRateLimit(retryAfterSeconds);
+    this.pacer.slowTo(this.profile.messageIntervalMs);
+  }
+
+  private async channelCreatedMs(channelId: string, signal: AbortSignal): Promise<number | null> {
+    const { channel } = await this.api.conversationsInfo(channelId, signal);
+    return typeof channel.created === 'number' ? channel.created * 1000 : null;
   }
 
   private workspaceOrigin(signal: AbortSignal): Promise<string> {

@@ -39,6 +39,8 @@ describe('normalizeSlackMessage', () => {
       thread_parent_id: '1741000000.000100',
       reply_count: 0,
       edited: true,
+      edited_at: '2025-03-04T14:54:10.000Z',
+      deleted: false,
       attachments: [{ name: 'plan.pdf', url: 'https://files/plan.pdf', mime_type: 'application/pdf', size: 2048 }],
       permalink: 'https://acme.slack.com/archives/C01ENG/p1741100000000200?thread_ts=1741000000.000100',
       mentions: [{ id: 'U09BOT', name: 'deploybot' }],

@@ -24,6 +24,8 @@ export interface SlackMessage {
   text?: string;
   thread_ts?: string;
   reply_count?: number;
+  /** ts of the thread's newest reply (on parents). */
+  latest_reply?: string;
   subtype?: string;
   edited?: { user?: string; ts?: string };
   files?: SlackFile[];
@@ -49,6 +51,8 @@ export interface SlackChannel {
   name: string;
   is_private?: boolean;
   is_archived?: boolean;
+  /** Unix seconds. */
+  created?: number;
   topic?: { value?: string };
   purpose?: { value?: string };
 }

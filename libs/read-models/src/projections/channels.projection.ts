@@ -38,8 +38,15 @@ export const projectChannels: Projection = async (tx, { seq, event }) => {
       // partial earlier attempt at this same event already wrote it).
       const ids = [...new Set(event.data.messages.map((m) => messageDocId(event.data.channel_id, m.id)))];
       const stored = new Map((await tx.getMany<MessageDoc>('messages', ids)).map((doc) => [doc.id, doc]));
-      const fresh = ids.filter((id) => (stored.get(id)?.first_seq ?? seq) === seq).length;
-      await update(event.data.channel_id, (doc) => ({ message_count: doc.message_count + fresh }));
+      // A tombstone takes away a message the channel counted; a tombstone of one it never had adds nothing.
+      let change = 0;
+      const latest = new Map(event.data.messages.map((message) => [message.id, message]));
+      for (const message of latest.values()) {
+        const before = stored.get(messageDocId(event.data.channel_id, message.id));
+        const counted = before !== undefined && before.first_seq !== seq && before.deleted !== true;
+        change += (message.deleted ? 0 : 1) - (counted ? 1 : 0);
+      }
+      await update(event.data.channel_id, (doc) => ({ message_count: Math.max(0, doc.message_count + change) }));
       return;
     }
     case 'SyncCompleted':

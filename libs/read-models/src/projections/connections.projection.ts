@@ -12,7 +12,23 @@ export const projectConnections: Projection = async (tx, { seq, event }) => {
         config: d.config,
         has_credentials: d.credentials !== null,
         created_at: event.metadata.occurred_at,
+        updated_at: null,
       }));
+      return;
+    }
+    case 'ConnectionUpdated': {
+      const d = event.data;
+      await applyOnce<ConnectionDoc>(tx, 'connections', d.connection_id, seq, (current) =>
+        current
+          ? {
+              ...current,
+              name: d.name,
+              config: d.config,
+              has_credentials: d.credentials !== null,
+              updated_at: event.metadata.occurred_at,
+            }
+          : undefined,
+      );
       return;
     }
     case 'ConnectionDeleted':

@@ -90,6 +90,8 @@ function evolveJob(job: JobDoc, event: AtlasEvent, created: { entities: number; 
     case 'MessagesFetched':
       c.messages_fetched += event.data.messages.length;
       c.batches_fetched = Math.max(c.batches_fetched, event.data.batch);
+      // The connector's latest estimate replaces the earlier ones: it sharpens as the fetch goes on.
+      if (event.data.estimated_total !== null) job.estimated_messages = event.data.estimated_total;
       job.cursor = event.data.cursor ?? job.cursor;
       break;
     case 'FetchCompleted':

@@ -4,6 +4,7 @@ import type { ReadModelStore } from '@atlas/store';
 import { EntityDoc, FactDoc, MessageDoc, RELATION_EVIDENCE_CAP, RelationDoc, WikiPageDoc } from '../documents';
 import { messageDocId } from './channels.projection';
 import { applyOnce, applyOnceToEach, Projection } from './projection';
+import { retractEvidence, withdrawnFacts } from './retract-evidence';
 
 export const entityIdForKey = (key: string) => stableId('ent', key);
 export const wikiPageDocId = (channelId: string, slug: string) => stableId('wiki', channelId, slug);
@@ -39,6 +40,7 @@ export const projectKnowledge: Projection = async (tx, { seq, event }) => {
         )
       )
         return;
+      const previous = await tx.find<FactDoc>('facts', { where: { channel_id, message_id: { $in: message_ids } } });
       // A message's facts are replaced as a whole: re-extracting it never leaves stale or double facts.
       await tx.deleteWhere('facts', { channel_id, message_id: { $in: message_ids } });
       await tx.putMany(
@@ -51,6 +53,7 @@ export const projectKnowledge: Projection = async (tx, { seq, event }) => {
           last_seq: seq,
         })),
       );
+      await retractEvidence(tx, channel_id, withdrawnFacts(previous, facts), seq);
       return;
     }
     case 'GraphUpdated': {

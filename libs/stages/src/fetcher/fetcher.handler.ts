@@ -78,6 +78,7 @@ export class FetcherHandler {
       importDir: this.config.importDir,
     });
     const watch = new JobClosureWatch(this.events, started, context.seq + 1, context.signal);
+    const publishedBefore = progress.total;
     let pageToken = progress.resume?.token ?? null;
     let skipInPage = progress.resume?.skip ?? 0;
     try {
@@ -109,7 +110,7 @@ export class FetcherHandler {
                 resume,
                 cursor: progress.cursor,
                 total_so_far: progress.total,
-                estimated_total: page.estimatedTotal ?? null,
+                estimated_total: page.estimatedTotal == null ? null : publishedBefore + page.estimatedTotal,
               },
               { producer: STAGE.producer },
             ),

@@ -1,0 +1,182 @@
+import type { Platform } from '@atlas/events';
+
+type SettingKind = 'url' | 'text' | 'import_path' | 'positive_number' | 'json_object' | 'choice';
+
+interface SettingSpec {
+  kind: SettingKind;
+  required?: boolean;
+  /** For `choice`. */
+  choices?: readonly string[];
+}
+
+interface PlatformSpec {
+  /** Settings read from files in the import folder rather than from a service. */
+  source: 'api' | 'file';
+  config: Record<string, SettingSpec>;
+  /** Accepted sets of credentials: one of them must be given in full (none for files). */
+  credentials: ReadonlyArray<readonly string[]>;
+  /** Config keys a credentials set needs besides itself (Teams' client secret needs its tenant and client). */
+  credentialConfig?: Record<string, readonly string[]>;
+}
+
+export const SLACK_RATE_PROFILES = ['standard', 'non_marketplace_2025'] as const;
+
+const url = { kind: 'url' } as const;
+const text = { kind: 'text' } as const;
+const importPath = { kind: 'import_path', required: true } as const;
+const positive = { kind: 'positive_number' } as const;
+
+/**
+ * The settings each platform's connection takes: which config keys, which credentials. The gateway
+ * checks every new or updated connection against it, so a connector never meets a setting it does
+ * not know, and a missing one is named in a 400 instead of failing a sync later.
+ */
+export const PLATFORM_SETTINGS: Record<Platform, PlatformSpec> = {
+  slack: {
+    source: 'api',
+    config: {
+      base_url: url,
+      workspace_url: url,
+      rate_profile: { kind: 'choice', choices: SLACK_RATE_PROFILES },
+      requests_per_minute: positive,
+      edit_lookback_days: positive,
+    },
+    credentials: [['token']],
+  },
+  slack_export: { source: 'file', config: { path: importPath, workspace_url: url }, credentials: [] },
+  discord: {
+    source: 'api',
+    config: { guild_id: { kind: 'text', required: true }, base_url: url, edit_lookback_days: positive },
+    credentials: [['token']],
+  },
+  discord_export: {
+    source: 'file',
+    config: {
+      path: importPath,
+      format: { kind: 'choice', choices: ['json', 'csv'] },
+      channel_id: text,
+      channel_name: text,
+    },
+    credentials: [],
+  },
+  mattermost: {
+    source: 'api',
+    config: { base_url: { kind: 'url', required: true }, team_id: text },
+    credentials: [['token']],
+  },
+  teams: {
+    source: 'api',
+    config: {
+      team_id: { kind: 'text', required: true },
+      base_url: url,
+      auth_url: url,
+      tenant_id: text,
+      client_id: text,
+    },
+    credentials: [['token'], ['client_secret']],
+    credentialConfig: { client_secret: ['tenant_id', 'client_id'] },
+  },
+  generic_import: {
+    source: 'file',
+    config: {
+      path: importPath,
+      format: { kind: 'choice', choices: ['csv', 'jsonl'] },
+      mapping: { kind: 'json_object', required: true },
+      channel_name: text,
+    },
+    credentials: [],
+  },
+};
+
+export interface CheckedSettings {
+  config: Record<string, string>;
+  credentials: Record<string, string> | null;
+}
+
+/**
+ * Checks a connection's settings against its platform: unknown keys, missing required ones, malformed
+ * values and incomplete credentials are all listed. `resolvePath` turns an import path into the real
+ * path inside the import folder, or throws with the reason.
+ */
+export function checkPlatformSettings(
+  platform: Platform,
+  config: Record<string, string | undefined>,
+  credentials: Record<string, string | undefined> | null,
+  resolvePath: (path: string) => string,
+): { settings: CheckedSettings; problems: string[] } {
+  const spec = PLATFORM_SETTINGS[platform];
+  const problems: string[] = [];
+  const checked: Record<string, string> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (value === undefined) continue;
+    const setting = spec.config[key];
+    if (!setting) {
+      problems.push(
+        `config.${key} is not a setting of ${platform} connections (known: ${Object.keys(spec.config).join(', ')})`,
+      );
+      continue;
+    }
+    const problem = checkValue(setting, value);
+    if (problem) problems.push(`config.${key} ${problem}`);
+    else checked[key] = value;
+  }
+  for (const [key, setting] of Object.entries(spec.config)) {
+    if (setting.required && config[key] === undefined)
+      problems.push(`config.${key} is required for ${platform} connections`);
+  }
+  if (checked.path !== undefined) {
+    try {
+      checked.path = resolvePath(checked.path);
+    } catch (error) {
+      problems.push(`config.path: ${(error as Error).message}`);
+    }
+  }
+
+  const given = Object.fromEntries(
+    Object.entries(credentials ?? {}).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
+    ),
+  );
+  if (spec.credentials.length === 0) {
+    if (Object.keys(given).length > 0) problems.push(`${platform} connections take no credentials`);
+    return { settings: { config: checked, credentials: null }, problems };
+  }
+  const known = new Set(spec.credentials.flat());
+  for (const key of Object.keys(given)) {
+    if (!known.has(key)) problems.push(`credentials.${key} is not a credential of ${platform} connections`);
+  }
+  const complete = spec.credentials.find((set) => set.every((key) => given[key] !== undefined));
+  if (!complete) {
+    problems.push(
+      `${platform} connections need credentials: ${spec.credentials.map((set) => set.join(' + ')).join(', or ')}`,
+    );
+  } else {
+    for (const key of complete.flatMap((credential) => spec.credentialConfig?.[credential] ?? [])) {
+      if (checked[key] === undefined)
+        problems.push(`config.${key} is required with credentials.${complete.join(', ')}`);
+    }
+  }
+  return { settings: { config: checked, credentials: given }, problems };
+}
+
+function checkValue(setting: SettingSpec, value: string): string | null {
+  if (value.length > 2000) return 'is longer than 2000 characters';
+  switch (setting.kind) {
+    case 'url':
+      return /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value) ? null : 'must be an http(s) URL';
+    case 'positive_number':
+      return /^\d+(\.\d+)?$/.test(value) && Number(value) > 0 ? null : 'must be a positive number';
+    case 'choice':
+      return setting.choices!.includes(value) ? null : `must be one of ${setting.choices!.join(', ')}`;
+    case 'json_object':
+      try {
+        const parsed: unknown = JSON.parse(value);
+        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? null : 'must be a JSON object';
+      } catch {
+        return 'must be a JSON object';
+      }
+    case 'import_path':
+    case 'text':
+      return value.trim() === '' ? 'must not be empty' : null;
+  }
+}
