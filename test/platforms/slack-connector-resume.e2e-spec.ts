@@ -60,15 +60,32 @@ describe('Slack connector resuming an interrupted fetch', () => {
     expect(idsOf(messagesOf(nextSync)).sort()).toEqual([...postedMeanwhile].sort());
   });
 
-  it('resumes inside a thread by reading the history page again, pinned to where it was', async () => {
+  it('resumes inside a thread without asking for its history page again', async () => {
+    const channelId = 'C0INTHREAD';
+    const topLevel = seedLongChannel(emulator.workspace, channelId);
+    const [firstHistoryPage] = await collectPages(slackConnector(emulator), request(channelId));
+    emulator.clearCalls();
+
+    const resumed = slackConnector(emulator).fetchMessages(
+      request(channelId, { resume: { token: firstHistoryPage.nextToken, skip: 0, cursor: firstHistoryPage.cursor } }),
+    );
+    const first = (await resumed[Symbol.asyncIterator]().next()).value as FetchedPage;
+
+    expect(first.messages.every((message) => message.thread_parent_id === topLevel[405])).toBe(true);
+    expect(emulator.callsTo('conversations.history')).toHaveLength(0);
+  });
+
+  it('reads the history page again, pinned to where it was, for a token of version 1', async () => {
     const channelId = 'C0PINNED';
     const topLevel = seedLongChannel(emulator.workspace, channelId);
     const [firstHistoryPage] = await collectPages(slackConnector(emulator), request(channelId));
     emulator.workspace.post(channelId, { user: USERS.ben.id, text: 'posted after the interruption' });
     emulator.clearCalls();
+    const { rest: _rest, ...position } = JSON.parse(Buffer.from(firstHistoryPage.nextToken!, 'base64url').toString());
+    const versionOne = Buffer.from(JSON.stringify({ ...position, v: 1 })).toString('base64url');
 
     const resumed = slackConnector(emulator).fetchMessages(
-      request(channelId, { resume: { token: firstHistoryPage.nextToken, skip: 0, cursor: firstHistoryPage.cursor } }),
+      request(channelId, { resume: { token: versionOne, skip: 0, cursor: firstHistoryPage.cursor } }),
     );
     const first = (await resumed[Symbol.asyncIterator]().next()).value as FetchedPage;
 

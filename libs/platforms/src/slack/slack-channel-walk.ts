@@ -78,7 +78,14 @@ export class SlackChannelWalk {
         next = this.firstAfterHistory(history);
       } else {
         // Resuming inside a thread: the rest of the walk depends on the history page that holds it.
-        history ??= (await this.fetchHistory({ ...position, thread: null }, false)).history;
+        history ??= position.rest
+          ? {
+              cursor: position.historyCursor,
+              latest: position.latest,
+              threads: [position.thread.parent, ...position.rest.threads],
+              next: position.rest.next,
+            }
+          : (await this.fetchHistory({ ...position, thread: null }, false)).history;
         const parent: string = position.thread.parent;
         const page: SlackMessagePage = await this.api.conversationsReplies(
           {
@@ -94,7 +101,7 @@ export class SlackChannelWalk {
         messages = page.messages.filter((message) => message.ts !== parent && message.subtype !== 'thread_broadcast');
         const nextRepliesCursor = nextCursor(page);
         next = nextRepliesCursor
-          ? { ...position, thread: { parent, cursor: nextRepliesCursor } }
+          ? { ...this.threadStart(history, parent), thread: { parent, cursor: nextRepliesCursor } }
           : this.afterThread(history, parent);
       }
       yield {
@@ -170,18 +177,21 @@ export class SlackChannelWalk {
 
   private firstAfterHistory(history: HistoryPage): SlackPagePosition | null {
     const [firstThread] = history.threads;
-    if (firstThread !== undefined) {
-      return { historyCursor: history.cursor, latest: history.latest, thread: { parent: firstThread, cursor: null } };
-    }
-    return this.nextHistoryPage(history);
+    return firstThread === undefined ? this.nextHistoryPage(history) : this.threadStart(history, firstThread);
   }
 
   private afterThread(history: HistoryPage, parent: string): SlackPagePosition | null {
     const olderThread = history.threads.find((thread) => compareTs(thread, parent) < 0);
-    if (olderThread !== undefined) {
-      return { historyCursor: history.cursor, latest: history.latest, thread: { parent: olderThread, cursor: null } };
-    }
-    return this.nextHistoryPage(history);
+    return olderThread === undefined ? this.nextHistoryPage(history) : this.threadStart(history, olderThread);
+  }
+
+  private threadStart(history: HistoryPage, parent: string): SlackPagePosition {
+    return {
+      historyCursor: history.cursor,
+      latest: history.latest,
+      thread: { parent, cursor: null },
+      rest: { threads: history.threads.filter((thread) => compareTs(thread, parent) < 0), next: history.next },
+    };
   }
 
   private nextHistoryPage(history: HistoryPage): SlackPagePosition | null {

@@ -15,11 +15,25 @@ describe('Slack page tokens', () => {
     expect(decodeSlackPageToken(token)).toEqual(position);
   });
 
+  it('keeps what follows a thread on its history page, and still reads tokens of version 1', () => {
+    const position = {
+      historyCursor: 'abc',
+      latest: '1712345678.000200',
+      thread: { parent: '1712345600.000100', cursor: null },
+      rest: { threads: ['1712345500.000100'], next: 'def' },
+    };
+    expect(decodeSlackPageToken(encodeSlackPageToken(position))).toEqual(position);
+    const v1 = Buffer.from(JSON.stringify({ v: 1, historyCursor: null, latest: null, thread: null })).toString(
+      'base64url',
+    );
+    expect(decodeSlackPageToken(v1)).toEqual({ historyCursor: null, latest: null, thread: null });
+  });
+
   it.each([
     ['not base64 JSON', '%%%'],
     [
       'another version',
-      Buffer.from(JSON.stringify({ v: 2, historyCursor: null, latest: null, thread: null })).toString('base64url'),
+      Buffer.from(JSON.stringify({ v: 3, historyCursor: null, latest: null, thread: null })).toString('base64url'),
     ],
     [
       'a bad latest',

@@ -15,9 +15,16 @@ export interface SlackPagePosition {
   latest: string | null;
   /** Set when the position is a page of a thread's replies. */
   thread: { parent: string; cursor: string | null } | null;
+  /**
+   * With `thread`: what follows on the history page that holds it (its older threads still to walk, and
+   * the next history cursor), so a resumed walk need not fetch that page again. Tokens of version 1
+   * lack it; the page is then fetched again.
+   */
+  rest?: { threads: string[]; next: string | null };
 }
 
-const TOKEN_VERSION = 1;
+const TOKEN_VERSION = 2;
+const VERSIONS_READ = [1, 2];
 
 /** An opaque string: base64url JSON, so that a fresh process can continue where another stopped. */
 export function encodeSlackPageToken(position: SlackPagePosition): string {
@@ -32,20 +39,32 @@ export function decodeSlackPageToken(token: string): SlackPagePosition {
     throw invalidToken();
   }
   if (!isPosition(value)) throw invalidToken();
-  const { historyCursor, latest, thread } = value;
-  return { historyCursor, latest, thread: thread && { parent: thread.parent, cursor: thread.cursor } };
+  const { historyCursor, latest, thread, rest } = value;
+  return {
+    historyCursor,
+    latest,
+    thread: thread && { parent: thread.parent, cursor: thread.cursor },
+    ...(rest ? { rest: { threads: [...rest.threads], next: rest.next } } : {}),
+  };
 }
 
 function isPosition(value: unknown): value is SlackPagePosition & { v: number } {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
-  if (candidate.v !== TOKEN_VERSION) return false;
+  if (!VERSIONS_READ.includes(candidate.v as number)) return false;
+  if (candidate.rest !== undefined && !isRest(candidate.rest)) return false;
   if (!isNullableString(candidate.historyCursor)) return false;
   if (candidate.latest !== null && !isSlackTs(candidate.latest)) return false;
   if (candidate.thread === null) return true;
   if (typeof candidate.thread !== 'object') return false;
   const thread = candidate.thread as Record<string, unknown>;
   return isSlackTs(thread.parent) && isNullableString(thread.cursor);
+}
+
+function isRest(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const rest = value as Record<string, unknown>;
+  return Array.isArray(rest.threads) && rest.threads.every(isSlackTs) && isNullableString(rest.next);
 }
 
 function isNullableString(value: unknown): value is string | null {
