@@ -113,6 +113,8 @@ export interface MessageDoc extends Projected, Omit<NormalizedMessage, 'id'> {
   job_id: string;
   /** Sequence of the event that first stored the message. */
   first_seq: number;
+  /** Sequence of the FactsExtracted that last replaced its facts (null before extraction). */
+  facts_seq?: number | null;
 }
 
 export interface FactDoc extends Projected, Omit<Fact, 'id'> {

@@ -25,21 +25,22 @@ export const projectKnowledge: Projection = async (tx, { seq, event }) => {
           message_id: messageId,
           job_id,
           first_seq: current?.first_seq ?? seq,
+          facts_seq: current?.facts_seq ?? null,
         }),
       );
       return;
     }
     case 'FactsExtracted': {
-      const { channel_id, job_id, message_ids, facts } = event.data;
-      if (
-        await alreadyApplied(
-          tx,
-          'facts',
-          facts.map((f) => f.id),
-          seq,
-        )
-      )
-        return;
+      const { channel_id, job_id } = event.data;
+      // Each message remembers the event that last gave it its facts: an older one replayed changes nothing.
+      const messages = await tx.getMany<MessageDoc>(
+        'messages',
+        event.data.message_ids.map((id) => messageDocId(channel_id, id)),
+      );
+      const settled = new Set(messages.filter((doc) => (doc.facts_seq ?? 0) >= seq).map((doc) => doc.message_id));
+      const message_ids = event.data.message_ids.filter((id) => !settled.has(id));
+      if (message_ids.length === 0) return;
+      const facts = event.data.facts.filter((fact) => !settled.has(fact.message_id));
       const previous = await tx.find<FactDoc>('facts', { where: { channel_id, message_id: { $in: message_ids } } });
       // A message's facts are replaced as a whole: re-extracting it never leaves stale or double facts.
       await tx.deleteWhere('facts', { channel_id, message_id: { $in: message_ids } });
@@ -52,6 +53,10 @@ export const projectKnowledge: Projection = async (tx, { seq, event }) => {
           entity_ids: [...new Set(fact.entities.map((e) => entityIdForKey(e.key)))],
           last_seq: seq,
         })),
+      );
+      await tx.putMany(
+        'messages',
+        messages.filter((doc) => !settled.has(doc.message_id)).map((doc) => ({ ...doc, facts_seq: seq })),
       );
       await retractEvidence(tx, channel_id, withdrawnFacts(previous, facts), seq);
       return;
@@ -88,13 +93,6 @@ export const projectKnowledge: Projection = async (tx, { seq, event }) => {
     }
   }
 };
-
-/** True when a later (or this) event already wrote these documents. */
-async function alreadyApplied(tx: ReadModelStore, collection: string, ids: string[], seq: number): Promise<boolean> {
-  if (ids.length === 0) return false;
-  const docs = await tx.getMany<{ id: string; last_seq: number }>(collection, ids.slice(0, 1));
-  return docs.length > 0 && docs[0].last_seq >= seq;
-}
 
 function mergedEntity(upsert: EntityUpsert, current: EntityDoc | null, jobId: string, seq: number) {
   if (!current) {
