@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, ConflictError, NotFoundError } from '@atlas/common';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '@atlas/common';
 import type { AtlasConfig } from '@atlas/config';
 import { createEvent } from '@atlas/events';
 import { EventStore, WrongExpectedSequenceError } from '@atlas/messaging';
@@ -47,6 +47,9 @@ export class ConnectionUpdatesService {
   ) {}
 
   async update(connectionId: string, changes: ConnectionChanges): Promise<ConnectionView> {
+    if (changes.name === undefined && changes.config === undefined && changes.credentials === undefined) {
+      throw new ValidationError('Nothing to change: give name, config or credentials');
+    }
     const { connection, seq } = await this.existing(connectionId);
     const config: Record<string, unknown> = { ...connection.config };
     for (const [key, value] of Object.entries(changes.config ?? {})) {
