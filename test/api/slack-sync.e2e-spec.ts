@@ -315,7 +315,9 @@ describe('Sync API over a Slack connection (emulated Slack Web API)', () => {
         error: { code: 'CHANNEL_NOT_FOUND', message: expect.any(String) },
       });
       expect((await historyEntry('C6GONE', gone.jobId)).error.code).toBe('CHANNEL_NOT_FOUND');
-      expect(emulator.callsTo('conversations.history').map((c) => c.error)).toEqual(['channel_not_found']);
+      // conversations.info, asked first for the channel's age, is the call that finds it gone.
+      expect(emulator.callsTo('conversations.info').map((c) => c.error)).toEqual(['channel_not_found']);
+      expect(emulator.callsTo('conversations.history')).toEqual([]);
 
       emulator.validTokens.delete(token);
       emulator.clearCalls();

@@ -1,5 +1,7 @@
 import type { ConnectionSettings, ConnectorOptions, PlatformConnector } from './connector';
+import { MattermostConnector } from './mattermost/mattermost-connector';
 import { SlackConnector } from './slack/slack-connector';
+import { TeamsConnector } from './teams/teams-connector';
 import { SlackExportConnector } from './slack-export/slack-export-connector';
 
 export function createConnector(settings: ConnectionSettings, options: ConnectorOptions): PlatformConnector {
@@ -8,6 +10,10 @@ export function createConnector(settings: ConnectionSettings, options: Connector
       return new SlackConnector(settings, options);
     case 'slack_export':
       return new SlackExportConnector(settings, options);
+    case 'mattermost':
+      return new MattermostConnector(settings, options);
+    case 'teams':
+      return new TeamsConnector(settings, options);
     default:
       throw new Error(
         `No connector for platform "${String(settings.platform)}" (connection ${settings.connection_id})`,

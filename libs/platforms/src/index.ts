@@ -5,6 +5,8 @@ export * from './credentials/secret-box';
 export { PlatformHttpClient } from './http/platform-http-client';
 export type { PlatformHttpClientOptions, PlatformHttpRequest, PlatformHttpResponse } from './http/platform-http-client';
 export { SlackConnector } from './slack/slack-connector';
+export { MattermostConnector } from './mattermost/mattermost-connector';
+export { TeamsConnector } from './teams/teams-connector';
 export { compareTs } from './slack/slack-ts';
 export { decodeSlackCursor } from './slack/slack-cursor';
 export { SlackExportConnector } from './slack-export/slack-export-connector';

@@ -1,0 +1,1 @@
+export { MattermostConnector } from './mattermost-connector';
