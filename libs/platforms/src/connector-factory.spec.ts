@@ -22,8 +22,8 @@ describe('createConnector', () => {
   });
 
   it('refuses an unknown platform, naming it', () => {
-    expect(() => createConnector(settings('teams'), options)).toThrow(
-      'No connector for platform "teams" (connection conn_1)',
+    expect(() => createConnector(settings('irc'), options)).toThrow(
+      'No connector for platform "irc" (connection conn_1)',
     );
   });
 });
