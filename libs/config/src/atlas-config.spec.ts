@@ -16,6 +16,8 @@ describe('loadConfig', () => {
       apiKeys: [],
       secretKey: null,
       maxConcurrentSyncs: 4,
+      maxUploadBytes: 512 * 1024 * 1024,
+      maxImportUncompressedBytes: 4 * 1024 * 1024 * 1024,
       demo: true,
     });
   });
@@ -31,6 +33,8 @@ describe('loadConfig', () => {
         ATLAS_API_KEYS: 'first-key-0123456789, second-key-0123456789',
         ATLAS_SECRET_KEY: 'ab'.repeat(32),
         ATLAS_MAX_CONCURRENT_SYNCS: '2',
+        ATLAS_MAX_UPLOAD_BYTES: '1048576',
+        ATLAS_MAX_IMPORT_UNCOMPRESSED_BYTES: '8589934592',
         ATLAS_DEMO: 'false',
       },
       '/srv',
@@ -42,6 +46,8 @@ describe('loadConfig', () => {
       importDir: '/srv/imports',
       apiKeys: ['first-key-0123456789', 'second-key-0123456789'],
       maxConcurrentSyncs: 2,
+      maxUploadBytes: 1048576,
+      maxImportUncompressedBytes: 8589934592,
       demo: false,
     });
     expect(config.secretKey?.toString('hex')).toBe('ab'.repeat(32));
@@ -56,6 +62,8 @@ describe('loadConfig', () => {
         ATLAS_API_KEYS: 'short',
         ATLAS_SECRET_KEY: 'not-hex',
         ATLAS_MAX_CONCURRENT_SYNCS: '0',
+        ATLAS_MAX_UPLOAD_BYTES: '512MB',
+        ATLAS_MAX_IMPORT_UNCOMPRESSED_BYTES: '10',
       });
     expect(attempt).toThrow(ConfigError);
     try {
@@ -69,6 +77,8 @@ describe('loadConfig', () => {
         'ATLAS_API_KEYS',
         'ATLAS_SECRET_KEY',
         'ATLAS_MAX_CONCURRENT_SYNCS',
+        'ATLAS_MAX_UPLOAD_BYTES',
+        'ATLAS_MAX_IMPORT_UNCOMPRESSED_BYTES',
       ]) {
         expect(problems).toContain(name);
       }

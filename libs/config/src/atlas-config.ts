@@ -17,11 +17,20 @@ export interface AtlasConfig {
   ackWaitSeconds: number;
   /** How long a write answer waits for the read models to show it. */
   readYourWritesTimeoutMs: number;
+  /** Largest file POST /api/imports accepts, in bytes. */
+  maxUploadBytes: number;
+  /** Largest total an uploaded archive may unpack to, in bytes: the zip-bomb guard. */
+  maxImportUncompressedBytes: number;
   logLevel: LogLevel;
   logFormat: 'json' | 'text';
   /** Whether the all-in-one mode registers the demo Slack export (ATLAS_DEMO, default true). */
   demo: boolean;
 }
+
+const MIB = 1024 * 1024;
+const GIB = 1024 * MIB;
+/** Upper bound of the size settings: beyond it a number of bytes is surely a typo. */
+const MAX_SIZE_SETTING = 1024 * GIB;
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -106,6 +115,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
     maxRetryAfterSeconds: integer('ATLAS_MAX_RETRY_AFTER_SECONDS', 300, 0, 86_400),
     ackWaitSeconds: integer('ATLAS_ACK_WAIT_SECONDS', 30, 1, 3600),
     readYourWritesTimeoutMs: integer('ATLAS_READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60_000),
+    maxUploadBytes: integer('ATLAS_MAX_UPLOAD_BYTES', 512 * MIB, 1024, MAX_SIZE_SETTING),
+    maxImportUncompressedBytes: integer('ATLAS_MAX_IMPORT_UNCOMPRESSED_BYTES', 4 * GIB, 1024, MAX_SIZE_SETTING),
     logLevel,
     logFormat,
     demo: demoRaw === 'true' || demoRaw === '1',

@@ -1,5 +1,8 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { MulterModule } from '@nestjs/platform-express';
+import type { AtlasConfig } from '@atlas/config';
+import { ATLAS_CONFIG } from '@atlas/runtime';
 import { ChannelsController, ConnectionsController } from './connections/connections.controller';
 import { ConnectionUpdatesService } from './connections/connection-updates.service';
 import { ConnectionsService } from './connections/connections.service';
@@ -8,18 +11,34 @@ import { HealthController } from './health/health.controller';
 import { ApiKeyMiddleware } from './http/api-key.middleware';
 import { ErrorEnvelopeFilter } from './http/error-envelope';
 import { createValidationPipe } from './http/validation';
+import { ImportsController } from './imports/imports.controller';
+import { ImportsService } from './imports/imports.service';
+import { UploadErrorsInterceptor } from './imports/upload-errors.interceptor';
+import { uploadOptions } from './imports/upload-storage';
 import { SchedulesController } from './schedules/schedules.controller';
 import { SchedulesService } from './schedules/schedules.service';
 import { SyncController } from './sync/sync.controller';
 import { SyncService } from './sync/sync.service';
 
-/** The REST gateway: the Sync API, connections and channels, behind API keys and one error envelope. */
+/** The REST gateway: the Sync API, connections, channels and file imports, behind API keys and one error envelope. */
 @Module({
-  controllers: [SchedulesController, SyncController, ConnectionsController, ChannelsController, HealthController],
+  imports: [
+    MulterModule.registerAsync({ useFactory: (config: AtlasConfig) => uploadOptions(config), inject: [ATLAS_CONFIG] }),
+  ],
+  controllers: [
+    SchedulesController,
+    SyncController,
+    ConnectionsController,
+    ChannelsController,
+    ImportsController,
+    HealthController,
+  ],
   providers: [
     SyncService,
     SchedulesService,
     ConnectionsService,
+    ImportsService,
+    UploadErrorsInterceptor,
     ConnectionUpdatesService,
     PlatformProbe,
     { provide: APP_PIPE, useFactory: createValidationPipe },

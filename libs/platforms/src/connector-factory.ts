@@ -1,4 +1,7 @@
 import type { ConnectionSettings, ConnectorOptions, PlatformConnector } from './connector';
+import { DiscordConnector } from './discord/discord-connector';
+import { DiscordExportConnector } from './discord-export/discord-export-connector';
+import { GenericImportConnector } from './generic-import/generic-import-connector';
 import { MattermostConnector } from './mattermost/mattermost-connector';
 import { SlackConnector } from './slack/slack-connector';
 import { TeamsConnector } from './teams/teams-connector';
@@ -10,6 +13,12 @@ export function createConnector(settings: ConnectionSettings, options: Connector
       return new SlackConnector(settings, options);
     case 'slack_export':
       return new SlackExportConnector(settings, options);
+    case 'discord':
+      return new DiscordConnector(settings, options);
+    case 'discord_export':
+      return new DiscordExportConnector(settings, options);
+    case 'generic_import':
+      return new GenericImportConnector(settings, options);
     case 'mattermost':
       return new MattermostConnector(settings, options);
     case 'teams':

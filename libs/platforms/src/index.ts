@@ -7,6 +7,13 @@ export type { PlatformHttpClientOptions, PlatformHttpRequest, PlatformHttpRespon
 export { SlackConnector } from './slack/slack-connector';
 export { MattermostConnector } from './mattermost/mattermost-connector';
 export { TeamsConnector } from './teams/teams-connector';
+export { DiscordConnector } from './discord/discord-connector';
+export { DiscordExportConnector } from './discord-export/discord-export-connector';
+export { GenericImportConnector } from './generic-import/generic-import-connector';
+export { importMappingProblems, parseImportMapping } from './generic-import/import-mapping';
+export type { ImportMapping } from './generic-import/import-mapping';
+export { validateImport } from './import-files/validate-import';
+export type { ImportCheck } from './import-files/validate-import';
 export { compareTs } from './slack/slack-ts';
 export { decodeSlackCursor } from './slack/slack-cursor';
 export { SlackExportConnector } from './slack-export/slack-export-connector';

@@ -11,7 +11,13 @@ describe('estimateFromTimeCoverage', () => {
 
   it('adds the replies announced but not yet walked', () => {
     expect(
-      estimateFromTimeCoverage({ fetched: 100, newestMs: 10 * day, oldestSoFarMs: 5 * day, originMs: 0, knownPending: 30 }),
+      estimateFromTimeCoverage({
+        fetched: 100,
+        newestMs: 10 * day,
+        oldestSoFarMs: 5 * day,
+        originMs: 0,
+        knownPending: 30,
+      }),
     ).toBe(230);
   });
 

@@ -1,8 +1,8 @@
 import { errorMessage } from '@atlas/common';
 import { SlackUserSummary, summarizeSlackUser } from '../slack/slack-message';
-import { isSlackTs } from '../slack/slack-ts';
-import type { SlackChannel, SlackMessage, SlackUser } from '../slack/slack-types';
+import type { SlackChannel, SlackUser } from '../slack/slack-types';
 import { ExportArchive, exportFailure } from './export-archive';
+import { isExportEntry, SlackExportEntry } from './export-entries';
 
 /** A channel of the export; its messages are in the folder named after it. */
 export interface ExportChannel {
@@ -36,13 +36,14 @@ export async function listDayFiles(archive: ExportArchive, channel: ExportChanne
   return files && files.filter((name) => DAY_FILE.test(name)).sort();
 }
 
+/** A day file's entries: messages, and the edit and deletion events of exports that log them. */
 export async function readDayFile(
   archive: ExportArchive,
   channel: ExportChannel,
   dayFile: string,
-): Promise<SlackMessage[]> {
+): Promise<SlackExportEntry[]> {
   const file = `${channel.name}/${dayFile}`;
-  const messages = await readJsonArray<SlackMessage>(archive, file, isMessage);
+  const messages = await readJsonArray<SlackExportEntry>(archive, file, isExportEntry);
   if (messages === null) throw exportFailure(`${file} disappeared from ${archive.label} while it was being read`);
   return messages;
 }
@@ -94,8 +95,4 @@ function isChannel(value: unknown): boolean {
 
 function isUser(value: unknown): boolean {
   return isObject(value) && typeof value.id === 'string';
-}
-
-function isMessage(value: unknown): boolean {
-  return isObject(value) && isSlackTs(value.ts);
 }

@@ -11,6 +11,7 @@ import type { SlackMessageContext } from '../slack/slack-message';
 import { slackPermalink, workspaceOrigin } from '../slack/slack-permalink';
 import { ExportArchive, exportFailure, isDirectory } from './export-archive';
 import { exportChannelPages } from './export-channel-pages';
+import { isChannelMessage } from './export-entries';
 import { ExportChannel, listDayFiles, readChannels, readDayFile, readUsers } from './export-files';
 import { FolderExportArchive } from './folder-export-archive';
 import { ImportPathError, resolveImportPath } from './import-path';
@@ -18,7 +19,9 @@ import { ZipExportArchive } from './zip-export-archive';
 
 /**
  * A Slack workspace export, a folder or a ZIP file at `config.path` inside the import folder.
- * `config.workspace_url` (e.g. `acme.slack.com`), when given, makes permalinks.
+ * `config.workspace_url` (e.g. `acme.slack.com`), when given, makes permalinks. Exports with edit and
+ * deletion logs turn their message_changed and message_deleted entries into the edited message and a
+ * tombstone, so a newer export of the workspace brings the edits and deletions made since.
  */
 export class SlackExportConnector implements PlatformConnector {
   readonly platform = 'slack_export' as const;
@@ -102,11 +105,12 @@ export class SlackExportConnector implements PlatformConnector {
   }
 }
 
+/** Messages only: the edit and deletion events of an export are not messages of their own. */
 async function countMessages(archive: ExportArchive, channel: ExportChannel, signal?: AbortSignal): Promise<number> {
   let count = 0;
   for (const dayFile of (await listDayFiles(archive, channel)) ?? []) {
     signal?.throwIfAborted();
-    count += (await readDayFile(archive, channel, dayFile)).length;
+    count += (await readDayFile(archive, channel, dayFile)).filter(isChannelMessage).length;
   }
   return count;
 }

@@ -1,0 +1,44 @@
+import { PlatformError } from '../platform-error';
+import { importFailure } from './import-failure';
+
+/** A page of an imported channel: the rows from `position` on, in a file that has not changed since. */
+export interface ImportPagePosition {
+  /** Index of the page's first row among all rows of the channel's files, in file order. */
+  position: number;
+  /** The files as they were when the token was written (names, sizes, modification times). */
+  fingerprint: string;
+}
+
+const TOKEN_VERSION = 1;
+
+export function encodeImportPageToken(position: ImportPagePosition): string {
+  return Buffer.from(JSON.stringify({ v: TOKEN_VERSION, p: position.position, f: position.fingerprint })).toString(
+    'base64url',
+  );
+}
+
+export function decodeImportPageToken(token: string): ImportPagePosition {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidToken();
+  }
+  const candidate = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const { v, p, f } = candidate;
+  if (v !== TOKEN_VERSION || !Number.isInteger(p) || (p as number) < 0 || typeof f !== 'string') throw invalidToken();
+  return { position: p as number, fingerprint: f };
+}
+
+/** Row positions mean nothing in another version of the file: the fetch must start over. */
+export function assertSameFiles(position: ImportPagePosition, fingerprint: string, label: string): void {
+  if (position.fingerprint !== fingerprint) {
+    throw importFailure(`${label} changed while it was being imported: sync the channel again`);
+  }
+}
+
+function invalidToken(): PlatformError {
+  return new PlatformError('INTERNAL_ERROR', 'The import resume token is not one this connector wrote', {
+    transient: false,
+  });
+}

@@ -1,0 +1,3 @@
+export * from './discord-emulator';
+export * from './discord-guild';
+export { discordTimestamp, snowflakeMs } from './snowflakes';
