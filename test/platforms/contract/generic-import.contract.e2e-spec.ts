@@ -1,14 +1,11 @@
 import { join } from 'node:path';
 import { GenericImportConnector } from '@atlas/platforms';
-import type { ChatMessage, ChatWorkspace } from '../../support/chat-fixture';
 import { GENERIC_MAPPING, genericIds, writeGenericImport } from '../../support/import-fixtures/generic-writer';
-import { ImportWorkspace } from '../../support/import-fixtures/import-workspace';
-import { tempDir } from '../../support/temp-dir';
 import { describeConnectorContract } from './connector-contract';
-import type { ContractTarget } from './contract-target';
+import { FileContractTarget } from './file-contract-target';
 
 /** One CSV or JSONL file holding both channels (a `room` column); every change writes it again. */
-class GenericImportTarget implements ContractTarget {
+class GenericImportTarget extends FileContractTarget {
   readonly name: string;
   readonly capabilities = {
     authentication: false,
@@ -16,20 +13,10 @@ class GenericImportTarget implements ContractTarget {
     incremental: { newMessages: true, repliesInOldThreads: true, edits: true, deletes: true },
     maxPageSize: 100,
   };
-  private imports = tempDir('generic-contract');
-  private state!: ImportWorkspace;
 
   constructor(private readonly format: 'csv' | 'jsonl') {
+    super();
     this.name = `Generic ${format.toUpperCase()} import`;
-  }
-
-  async start(workspace: ChatWorkspace): Promise<void> {
-    this.state = new ImportWorkspace(workspace);
-    this.write();
-  }
-
-  async stop(): Promise<void> {
-    this.imports.remove();
   }
 
   connector(): GenericImportConnector {
@@ -56,30 +43,7 @@ class GenericImportTarget implements ContractTarget {
     return genericIds.message(channelKey, messageKey);
   }
 
-  async post(channelKey: string, message: ChatMessage, threadParentKey?: string): Promise<void> {
-    this.state.post(channelKey, message, threadParentKey);
-    this.write();
-  }
-
-  async edit(channelKey: string, messageKey: string, text: string, at: Date): Promise<void> {
-    this.state.edit(channelKey, messageKey, text, at);
-    this.write();
-  }
-
-  async remove(channelKey: string, messageKey: string, at: Date): Promise<void> {
-    this.state.remove(channelKey, messageKey, at);
-    this.write();
-  }
-
-  rateLimitNext(): void {
-    throw new Error('An import is a file: it has no rate limits');
-  }
-
-  failNext(): void {
-    throw new Error('An import is a file: it has no server errors');
-  }
-
-  private write(): void {
+  protected write(): void {
     writeGenericImport(join(this.imports.path, `messages.${this.format}`), this.state, this.format);
   }
 }
