@@ -3,6 +3,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { DiscordGuild } from './discord-guild';
 import { Answer, errorAnswer, matchRoute, NOT_FOUND, Route } from './discord-routes';
+import { closeServer, listenLocally } from '../local-http-server';
 
 export const EMULATOR_BOT_TOKEN = 'emulated.bot.token';
 const API_PREFIX = '/api/v10';
@@ -66,16 +67,12 @@ export class DiscordEmulator {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', () => resolve());
-    });
+    await listenLocally(this.server);
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+    await closeServer(this.server);
   }
 
   /** The next `times` requests, of any route, answer 429 with this wait (seconds, fractions allowed). */

@@ -6,6 +6,7 @@ import { GraphRequestError } from './graph-paging';
 import type { Json } from './graph-resources';
 import { GraphRoutes } from './graph-routes';
 import { GraphStore } from './graph-store';
+import { closeServer, listenLocally } from '../local-http-server';
 
 export const EMULATED_APP = {
   tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
@@ -69,16 +70,12 @@ export class GraphEmulator {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', () => resolve());
-    });
+    await listenLocally(this.server);
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+    await closeServer(this.server);
   }
 
   /** The next `times` Graph requests answer 429 with this Retry-After (seconds, fractions allowed). */

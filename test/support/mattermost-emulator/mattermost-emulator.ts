@@ -2,6 +2,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { appError, route, RouteAnswer } from './mattermost-routes';
 import { MattermostWorkspace } from './mattermost-workspace';
+import { closeServer, listenLocally } from '../local-http-server';
 
 /** The token the emulator accepts (Mattermost tokens are 26-character ids too). */
 export const EMULATOR_TOKEN = 'atlasemulatedtokenxyz12345';
@@ -57,16 +58,12 @@ export class MattermostEmulator {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', () => resolve());
-    });
+    await listenLocally(this.server);
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+    await closeServer(this.server);
   }
 
   /** At most `requests` per window; the next ones get 429 with Retry-After until the window ends. */

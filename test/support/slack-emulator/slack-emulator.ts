@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { MethodResult, Params, SLACK_METHODS } from './slack-api-methods';
 import { SlackWorkspace } from './slack-workspace';
 import { readParams, readToken } from './request-params';
+import { closeServer, listenLocally } from '../local-http-server';
 
 export const EMULATOR_TOKEN = 'xoxb-emulated-token';
 
@@ -65,16 +66,12 @@ export class SlackEmulator {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', () => resolve());
-    });
+    await listenLocally(this.server);
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+    await closeServer(this.server);
   }
 
   /** At most `requests` calls of `method` per window; the next ones get HTTP 429. */

@@ -1,0 +1,15 @@
+import type { Server } from 'node:http';
+
+/** Listens on 127.0.0.1 on a port the system picks, as every emulator and test server does. */
+export function listenLocally(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+}
+
+/** Closes the server at once, open keep-alive connections included. */
+export function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+}
