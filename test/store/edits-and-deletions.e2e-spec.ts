@@ -35,7 +35,12 @@ const BEN: [string, string] = ['U0BEN', 'Ben Okafor'];
 /** The events one job of the pipeline appends for a batch: fetched, extracted, graphed. */
 function jobEvents(jobId: string, messages: NormalizedMessage[]): AtlasEvent[] {
   const meta = { producer: 'test' };
-  const { facts, failures } = extractFacts(messages, { channel_id: CHANNEL, channel_name: 'edits' });
+  const { facts, failures, skipped } = extractFacts(messages, {
+    channel_id: CHANNEL,
+    channel_name: 'edits',
+    people: [],
+    thread_parents: new Map(),
+  });
   const graph = buildGraphDelta(facts, { channel_id: CHANNEL });
   return [
     createEvent(
@@ -62,6 +67,8 @@ function jobEvents(jobId: string, messages: NormalizedMessage[]): AtlasEvent[] {
         message_ids: messages.map((m) => m.id),
         facts,
         failures,
+        skipped,
+        run: { extractor: 'rules', fallback_reason: null, prompt_tokens: 0, completion_tokens: 0 },
       },
       meta,
     ),

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       maxUploadBytes: 512 * 1024 * 1024,
       maxImportUncompressedBytes: 4 * 1024 * 1024 * 1024,
       demo: true,
+      llm: null,
     });
   });
 
@@ -83,6 +84,86 @@ describe('loadConfig', () => {
         expect(problems).toContain(name);
       }
     }
+  });
+});
+
+describe('loadConfig: the LLM extractor', () => {
+  const problemsOf = (env: Record<string, string>): string[] => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+    return [];
+  };
+
+  it('is off unless a base URL is set, whatever else is', () => {
+    expect(loadConfig({ ATLAS_LLM_MODEL: 'gpt-4o-mini', ATLAS_LLM_API_KEY: 'sk-test' }).llm).toBeNull();
+  });
+
+  it('reads the endpoint with its defaults, dropping the trailing slash of the base URL', () => {
+    expect(loadConfig({ ATLAS_LLM_BASE_URL: 'http://localhost:11434/v1/', ATLAS_LLM_MODEL: 'llama3.1' }).llm).toEqual({
+      baseUrl: 'http://localhost:11434/v1',
+      model: 'llama3.1',
+      apiKey: null,
+      timeoutMs: 60_000,
+      maxMessagesPerRequest: 40,
+      jsonMode: 'json_schema',
+    });
+  });
+
+  it('reads every LLM variable', () => {
+    const config = loadConfig({
+      ATLAS_LLM_BASE_URL: 'https://api.openai.com/v1',
+      ATLAS_LLM_MODEL: 'gpt-4o-mini',
+      ATLAS_LLM_API_KEY: 'sk-test-0123',
+      ATLAS_LLM_TIMEOUT_MS: '15000',
+      ATLAS_LLM_MAX_MESSAGES_PER_REQUEST: '10',
+      ATLAS_LLM_JSON_MODE: 'json_object',
+    });
+    expect(config.llm).toEqual({
+      baseUrl: 'https://api.openai.com/v1',
+      model: 'gpt-4o-mini',
+      apiKey: 'sk-test-0123',
+      timeoutMs: 15_000,
+      maxMessagesPerRequest: 10,
+      jsonMode: 'json_object',
+    });
+  });
+
+  it('names every bad LLM variable in one error, with the other settings', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      ATLAS_LLM_BASE_URL: 'localhost:11434',
+      ATLAS_LLM_TIMEOUT_MS: '1m',
+      ATLAS_LLM_MAX_MESSAGES_PER_REQUEST: '0',
+      ATLAS_LLM_JSON_MODE: 'xml',
+    }).join('\n');
+    for (const name of [
+      'PORT',
+      'ATLAS_LLM_BASE_URL',
+      'ATLAS_LLM_MODEL',
+      'ATLAS_LLM_TIMEOUT_MS',
+      'ATLAS_LLM_MAX_MESSAGES_PER_REQUEST',
+      'ATLAS_LLM_JSON_MODE',
+    ]) {
+      expect(problems).toContain(name);
+    }
+  });
+
+  it('checks the numbers and the mode even while the LLM is off', () => {
+    expect(problemsOf({ ATLAS_LLM_TIMEOUT_MS: 'soon', ATLAS_LLM_JSON_MODE: 'yaml' })).toHaveLength(2);
+  });
+
+  it('never repeats a secret in its problems', () => {
+    const problems = problemsOf({
+      ATLAS_LLM_BASE_URL: 'https://user:hunter2-secret@llm.example.com/v1',
+      ATLAS_LLM_MODEL: 'm',
+      ATLAS_LLM_API_KEY: 'sk-has a-space-secret',
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems.join('\n')).not.toMatch(/hunter2|space-secret/);
   });
 });
 

@@ -25,6 +25,23 @@ export interface AtlasConfig {
   logFormat: 'json' | 'text';
   /** Whether the all-in-one mode registers the demo Slack export (ATLAS_DEMO, default true). */
   demo: boolean;
+  /** The OpenAI-compatible endpoint facts are extracted with; null (ATLAS_LLM_BASE_URL unset) keeps extraction local. */
+  llm: LlmConfig | null;
+}
+
+/** How the LLM is asked for structured output: a JSON schema, or plain JSON for servers without schema support. */
+export const LLM_JSON_MODES = ['json_schema', 'json_object'] as const;
+export type LlmJsonMode = (typeof LLM_JSON_MODES)[number];
+
+export interface LlmConfig {
+  /** Base URL of the chat-completions API, without a trailing slash (`https://api.openai.com/v1`). */
+  baseUrl: string;
+  model: string;
+  /** Sent as a Bearer token; null for local servers that need none. Never logged. */
+  apiKey: string | null;
+  timeoutMs: number;
+  maxMessagesPerRequest: number;
+  jsonMode: LlmJsonMode;
 }
 
 const MIB = 1024 * 1024;
@@ -103,6 +120,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
   const demoRaw = (read('ATLAS_DEMO') ?? 'true').toLowerCase();
   if (!['true', 'false', '1', '0'].includes(demoRaw)) problems.push('ATLAS_DEMO must be true or false');
 
+  const llm = readLlmConfig(read, integer, problems);
+
   const config: AtlasConfig = {
     port: integer('PORT', 3000, 1, 65535),
     natsUrl,
@@ -120,7 +139,57 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
     logLevel,
     logFormat,
     demo: demoRaw === 'true' || demoRaw === '1',
+    llm,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * The LLM settings. Their numbers and mode are checked even while the LLM is off, so a typo shows at
+ * start and not on the day someone sets the base URL.
+ */
+function readLlmConfig(
+  read: (name: string) => string | undefined,
+  integer: (name: string, fallback: number, min: number, max: number) => number,
+  problems: string[],
+): LlmConfig | null {
+  const timeoutMs = integer('ATLAS_LLM_TIMEOUT_MS', 60_000, 1000, 600_000);
+  const maxMessagesPerRequest = integer('ATLAS_LLM_MAX_MESSAGES_PER_REQUEST', 40, 1, 500);
+  const jsonMode = (read('ATLAS_LLM_JSON_MODE') ?? 'json_schema') as LlmJsonMode;
+  if (!LLM_JSON_MODES.includes(jsonMode)) {
+    problems.push(`ATLAS_LLM_JSON_MODE must be one of ${LLM_JSON_MODES.join(', ')} (got "${jsonMode}")`);
+  }
+  const apiKey = read('ATLAS_LLM_API_KEY') ?? null;
+  // The key itself never goes into a problem: the error is printed at start.
+  if (apiKey !== null && /\s/.test(apiKey)) problems.push('ATLAS_LLM_API_KEY must not contain spaces');
+
+  const baseUrl = read('ATLAS_LLM_BASE_URL');
+  const model = read('ATLAS_LLM_MODEL');
+  if (baseUrl === undefined) return null;
+  const urlProblem = httpUrlProblem(baseUrl);
+  if (urlProblem !== null) problems.push(`ATLAS_LLM_BASE_URL ${urlProblem}`);
+  if (model === undefined) problems.push('ATLAS_LLM_MODEL is required when ATLAS_LLM_BASE_URL is set');
+  return {
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    model: model ?? '',
+    apiKey,
+    timeoutMs,
+    maxMessagesPerRequest,
+    jsonMode,
+  };
+}
+
+/** Why the value is not a usable base URL, or null. A URL with user:password in it is not echoed back. */
+function httpUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `must be an http:// or https:// URL (got "${value}")`;
+  }
+  if (url.username !== '' || url.password !== '') return 'must not hold credentials: set ATLAS_LLM_API_KEY instead';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return `must be an http:// or https:// URL (got "${value}")`;
+  return null;
 }

@@ -12,6 +12,13 @@ import { ApiKeyMiddleware } from './http/api-key.middleware';
 import { ErrorEnvelopeFilter } from './http/error-envelope';
 import { createValidationPipe } from './http/validation';
 import { ImportsController } from './imports/imports.controller';
+import { FactViewsService } from './knowledge/fact-views.service';
+import { FactsController } from './knowledge/facts.controller';
+import { FactsService } from './knowledge/facts.service';
+import { GraphController } from './knowledge/graph.controller';
+import { GraphService } from './knowledge/graph.service';
+import { WikiController } from './knowledge/wiki.controller';
+import { WikiService } from './knowledge/wiki.service';
 import { ImportsService } from './imports/imports.service';
 import { UploadErrorsInterceptor } from './imports/upload-errors.interceptor';
 import { uploadOptions } from './imports/upload-storage';
@@ -20,7 +27,10 @@ import { SchedulesService } from './schedules/schedules.service';
 import { SyncController } from './sync/sync.controller';
 import { SyncService } from './sync/sync.service';
 
-/** The REST gateway: the Sync API, connections, channels and file imports, behind API keys and one error envelope. */
+/**
+ * The REST gateway: the Sync API, connections, channels, file imports and the knowledge read API (facts, graph,
+ * wiki), behind API keys and one error envelope.
+ */
 @Module({
   imports: [
     MulterModule.registerAsync({ useFactory: (config: AtlasConfig) => uploadOptions(config), inject: [ATLAS_CONFIG] }),
@@ -31,6 +41,9 @@ import { SyncService } from './sync/sync.service';
     ConnectionsController,
     ChannelsController,
     ImportsController,
+    FactsController,
+    GraphController,
+    WikiController,
     HealthController,
   ],
   providers: [
@@ -41,6 +54,10 @@ import { SyncService } from './sync/sync.service';
     UploadErrorsInterceptor,
     ConnectionUpdatesService,
     PlatformProbe,
+    FactsService,
+    GraphService,
+    WikiService,
+    FactViewsService,
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
   ],

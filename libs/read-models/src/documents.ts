@@ -1,4 +1,5 @@
 import type {
+  ArtifactKind,
   EntityType,
   Fact,
   JobError,
@@ -56,6 +57,12 @@ export interface JobCounters {
   facts_extracted: number;
   failing_messages: number;
   first_failing_message_id: string | null;
+  /** Messages the extractor skipped because it cannot handle their language. */
+  skipped_messages: number;
+  /** What the optional LLM path used: tokens as the model server reported them, batches it handed back. */
+  llm_prompt_tokens: number;
+  llm_completion_tokens: number;
+  llm_fallback_batches: number;
   extraction_completed: boolean;
   batches_graphed: number;
   entities_created: number;
@@ -119,15 +126,25 @@ export interface MessageDoc extends Projected, Omit<NormalizedMessage, 'id'> {
 
 export interface FactDoc extends Projected, Omit<Fact, 'id'> {
   job_id: string;
-  /** Graph entity ids of the fact's entities (for "facts about this entity"). */
+  /** Graph entity ids of the fact's entities (for "facts about this entity"), as the graph resolved them. */
   entity_ids: string[];
+  /** The earlier fact on the same `subject` this one replaces, and the later one replacing it. */
+  supersedes: string | null;
+  superseded_by: string | null;
+  /** `valid_at|id`: one sortable field, so pages of facts in time order resume from a cursor. */
+  sort_key: string;
 }
 
 export interface EntityDoc extends Projected {
   key: string;
   name: string;
   type: EntityType;
+  kind: ArtifactKind | null;
   aliases: string[];
+  /** Every fact entity key resolved into this entity. */
+  keys: string[];
+  /** `normalized name|id`: the order entities are listed and paged in. */
+  sort_key: string;
   channel_ids: string[];
   created_by_job: string;
   /** Sequence of the event that created it: decides which job counts it as created, even on replay. */
@@ -152,11 +169,25 @@ export interface WikiPageDoc extends Projected {
   markdown: string;
   citations: WikiCitation[];
   content_hash: string;
+  inputs_hash: string;
   template_version: string;
   /** Increases each time the page's content changes. */
   version: number;
   job_id: string;
   updated_at: string;
+}
+
+/** One version of a wiki page as it was written; kept when the page changes or goes. */
+export interface WikiPageVersionDoc extends Projected {
+  channel_id: string;
+  slug: string;
+  version: number;
+  title: string;
+  markdown: string;
+  citations: WikiCitation[];
+  content_hash: string;
+  job_id: string;
+  created_at: string;
 }
 
 export interface ProjectorCheckpoint extends Projected {

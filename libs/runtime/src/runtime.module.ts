@@ -3,8 +3,10 @@ import { EventStore } from '@atlas/messaging';
 import {
   ChannelsQueries,
   ConnectionsQueries,
+  GraphQueries,
   JobsQueries,
   KnowledgeQueries,
+  KnowledgeReadQueries,
   SchedulesQueries,
 } from '@atlas/read-models';
 import { Runtime } from './runtime';
@@ -15,9 +17,15 @@ import { ATLAS_CONFIG, NATS_CONNECTION, READ_MODEL_STORE, SECRETS } from './toke
 @Module({})
 export class RuntimeModule {
   static forRoot(runtime: Runtime): DynamicModule {
-    const queries = [JobsQueries, ChannelsQueries, ConnectionsQueries, SchedulesQueries, KnowledgeQueries].map(
-      (Query) => ({ provide: Query, useFactory: () => new Query(runtime.store) }),
-    );
+    const queries = [
+      JobsQueries,
+      ChannelsQueries,
+      ConnectionsQueries,
+      SchedulesQueries,
+      KnowledgeQueries,
+      GraphQueries,
+      KnowledgeReadQueries,
+    ].map((Query) => ({ provide: Query, useFactory: () => new Query(runtime.store) }));
     return {
       module: RuntimeModule,
       providers: [

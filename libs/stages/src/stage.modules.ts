@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ExtractorHandler } from './extractor/extractor.handler';
+import { FactExtractor } from './extractor/fact-extractor';
 import { FetcherHandler } from './fetcher/fetcher.handler';
 import { GraphBuilderHandler } from './graph-builder/graph-builder.handler';
 import { WikiGeneratorHandler } from './wiki-generator/wiki-generator.handler';
@@ -8,7 +9,7 @@ import { WikiGeneratorHandler } from './wiki-generator/wiki-generator.handler';
 @Module({ controllers: [FetcherHandler] })
 export class FetcherModule {}
 
-@Module({ controllers: [ExtractorHandler] })
+@Module({ controllers: [ExtractorHandler], providers: [FactExtractor] })
 export class ExtractorModule {}
 
 @Module({ controllers: [GraphBuilderHandler] })

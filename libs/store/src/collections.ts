@@ -23,11 +23,14 @@ export const COLLECTIONS = {
       ['channel_id', 'message_id'],
       ['channel_id', 'type'],
       ['channel_id', 'source.timestamp'],
+      ['channel_id', 'sort_key'],
+      ['channel_id', 'subject'],
     ],
   },
-  entities: { indexes: [['type', 'name'], ['channel_ids']] },
+  entities: { indexes: [['type', 'name'], ['channel_ids'], ['sort_key']] },
   relations: { indexes: [['source_id'], ['target_id'], ['channel_ids']] },
   wiki_pages: { indexes: [['channel_id', 'slug']] },
+  wiki_page_versions: { indexes: [['channel_id', 'slug', 'version']] },
   /** Positions and state of the processes that read the log in order (projector, dispatcher). */
   checkpoints: { indexes: [] },
 } satisfies Record<string, CollectionSpec>;

@@ -2,20 +2,54 @@ import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { Nullable } from './validation';
 
-export const FACT_TYPES = ['decision', 'action_item', 'question', 'announcement', 'observation'] as const;
+export const FACT_TYPES = [
+  'decision',
+  'action_item',
+  'question',
+  'answer',
+  'announcement',
+  'opinion',
+  'observation',
+] as const;
 export type FactType = (typeof FACT_TYPES)[number];
 
-export const ENTITY_TYPES = ['person', 'channel', 'link', 'topic'] as const;
+export const ENTITY_TYPES = ['person', 'team', 'project', 'technology', 'decision', 'artifact', 'topic'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
-export const RELATION_TYPES = ['mentions', 'co_occurs_with'] as const;
+/** What an artifact entity is: a document, a repository, a ticket or any other link. */
+export const ARTIFACT_KINDS = ['document', 'repo', 'ticket', 'link'] as const;
+export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
+
+export const RELATION_TYPES = [
+  'works_on',
+  'owns',
+  'decided',
+  'asked',
+  'answered',
+  'uses',
+  'depends_on',
+  'mentions',
+] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
+
+/** Languages are ISO 639-1 codes; `und` when a message is too short to tell. */
+export const UNDETERMINED_LANGUAGE = 'und';
 
 /** An entity as a fact names it; `key` is the normalized identity used to merge it into the graph. */
 export class FactEntity {
+  /** `<type>:<normalized name>`; a person's is `person:<platform user id>`, an artifact's `artifact:<kind>:<id>`. */
   @IsString() key: string;
   @IsString() name: string;
   @IsIn(ENTITY_TYPES) type: EntityType;
+  /** Set for artifacts only. */
+  @Nullable() @IsIn(ARTIFACT_KINDS) kind: ArtifactKind | null;
+}
+
+/** A typed relation a fact states between two of its entities, by their keys. */
+export class FactRelation {
+  @IsIn(RELATION_TYPES) type: RelationType;
+  @IsString() source: string;
+  @IsString() target: string;
 }
 
 export class FactSource {
@@ -35,11 +69,42 @@ export class Fact {
   @IsString() extractor_version: string;
   /** Position of the fact within its message. */
   @IsInt() @Min(0) index: number;
+  /** A self-contained sentence: first-person pronouns are resolved to the author where the message allows. */
   @IsString() text: string;
   @IsIn(FACT_TYPES) type: FactType;
   @IsNumber() @Min(0) @Max(1) confidence: number;
   @IsArray() @ValidateNested({ each: true }) @Type(() => FactEntity) entities: FactEntity[];
+  /** Relations the fact states between its entities (keys of `entities`). */
+  @IsArray() @ValidateNested({ each: true }) @Type(() => FactRelation) relations: FactRelation[];
+  /** Topic tags: normalized names of what the fact is about ("billing migration"). */
+  @IsArray() @IsString({ each: true }) topics: string[];
+  /**
+   * The single-valued subject the fact sets, e.g. `deadline:project:atlas-v2` or `owner:artifact:ticket:ops-12`;
+   * a later fact on the same subject supersedes it (the projector links them). Null for most facts.
+   */
+  @Nullable() @IsString() subject: string | null;
+  /** When the fact holds from: its message's time (an edited message's edit time). */
+  @IsISO8601() valid_at: string;
+  /** A date the fact sets (a deadline, a launch day), resolved against the message's time; null if none. */
+  @Nullable() @IsISO8601() due_at: string | null;
+  /** ISO 639-1 language of the message (or its thread) the fact comes from. */
+  @IsString() language: string;
   @ValidateNested() @Type(() => FactSource) source: FactSource;
+}
+
+/** A message the extractor did not read because it cannot handle its language. */
+export class SkippedMessage {
+  @IsString() message_id: string;
+  @IsString() language: string;
+}
+
+/** Which extractor produced a batch's facts, and what a model path cost. */
+export class ExtractorRun {
+  @IsIn(['rules', 'llm']) extractor: 'rules' | 'llm';
+  /** Set when the LLM path failed for the batch and the local extractor took over. */
+  @Nullable() @IsString() fallback_reason: string | null;
+  @IsInt() @Min(0) prompt_tokens: number;
+  @IsInt() @Min(0) completion_tokens: number;
 }
 
 export class ExtractionFailure {
@@ -53,7 +118,10 @@ export class EntityUpsert {
   @IsString() key: string;
   @IsString() name: string;
   @IsIn(ENTITY_TYPES) type: EntityType;
+  @Nullable() @IsIn(ARTIFACT_KINDS) kind: ArtifactKind | null;
   @IsArray() @IsString({ each: true }) aliases: string[];
+  /** The fact entity keys resolved into this entity by this batch (its own key first). */
+  @IsArray() @IsString({ each: true }) keys: string[];
   @IsString() channel_id: string;
   /** The facts of this batch that mention the entity. */
   @IsArray() @IsString({ each: true }) fact_ids: string[];
@@ -85,7 +153,9 @@ export class WikiPage {
   @IsString() title: string;
   @IsString() markdown: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => WikiCitation) citations: WikiCitation[];
-  /** sha256 of the page's inputs and template: an unchanged hash means an unchanged page. */
+  /** sha256 of the page's Markdown, citations and template. */
   @IsString() content_hash: string;
+  /** sha256 of what the page is written from (its facts, entities, template version): unchanged means not rewritten. */
+  @IsString() inputs_hash: string;
   @IsString() template_version: string;
 }

@@ -1,6 +1,16 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsInt, IsString, Min, ValidateNested } from 'class-validator';
-import { EntityUpsert, ExtractionFailure, Fact, Nullable, NormalizedMessage, RelationUpsert, WikiPage } from '../model';
+import {
+  EntityUpsert,
+  ExtractionFailure,
+  ExtractorRun,
+  Fact,
+  Nullable,
+  NormalizedMessage,
+  RelationUpsert,
+  SkippedMessage,
+  WikiPage,
+} from '../model';
 
 /** Where a fetch resumes after a batch: the platform page token, and how many of that page's messages are already out. */
 export class FetchResumePoint {
@@ -42,6 +52,9 @@ export class FactsExtractedData {
   @IsArray() @IsString({ each: true }) message_ids: string[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => Fact) facts: Fact[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => ExtractionFailure) failures: ExtractionFailure[];
+  /** Messages in a language the extractor cannot handle: counted, never mangled into facts. */
+  @IsArray() @ValidateNested({ each: true }) @Type(() => SkippedMessage) skipped: SkippedMessage[];
+  @ValidateNested() @Type(() => ExtractorRun) run: ExtractorRun;
 }
 
 export class ExtractionCompletedData {
@@ -51,6 +64,12 @@ export class ExtractionCompletedData {
   @IsInt() @Min(0) facts: number;
   @IsInt() @Min(0) failing_messages: number;
   @Nullable() @IsString() first_failing_message_id: string | null;
+  /** Messages skipped for their language. */
+  @IsInt() @Min(0) skipped_messages: number;
+  /** Tokens the LLM path used (0 on the local path), and batches it handed back to the local extractor. */
+  @IsInt() @Min(0) llm_prompt_tokens: number;
+  @IsInt() @Min(0) llm_completion_tokens: number;
+  @IsInt() @Min(0) llm_fallback_batches: number;
 }
 
 export class GraphUpdatedData {
@@ -80,6 +99,7 @@ export class WikiPageSummary {
   @IsString() slug: string;
   @IsString() title: string;
   @IsString() content_hash: string;
+  @IsString() inputs_hash: string;
   /** False when the page's inputs did not change and it was not rewritten. */
   @IsBoolean() changed: boolean;
 }
@@ -87,5 +107,6 @@ export class WikiPageSummary {
 export class WikiGeneratedData {
   @IsString() job_id: string;
   @IsString() channel_id: string;
+  /** Every page the wiki now has; a page of an earlier run that is not listed was removed (its versions stay). */
   @IsArray() @ValidateNested({ each: true }) @Type(() => WikiPageSummary) pages: WikiPageSummary[];
 }

@@ -14,6 +14,15 @@ export interface JobStatusView {
   completed_at: string | null;
   cancelled_at: string | null;
   error: JobError | null;
+  /** Beyond the spec: what the knowledge stages did so far, and what an LLM extractor cost. */
+  knowledge: {
+    facts_extracted: number;
+    skipped_messages: number;
+    entities_created: number;
+    relations_created: number;
+    wiki_pages_changed: number;
+    llm: { prompt_tokens: number; completion_tokens: number; fallback_batches: number };
+  };
 }
 
 /** GET /api/sync/history: one entry. */
@@ -50,6 +59,19 @@ export function jobStatusView(job: JobDoc, now: Date): JobStatusView {
     completed_at: seconds(job.finished_at),
     cancelled_at: seconds(job.cancelled_at),
     error: job.error,
+    knowledge: {
+      facts_extracted: job.counters.facts_extracted,
+      // Jobs projected before these counters existed read as zero.
+      skipped_messages: job.counters.skipped_messages ?? 0,
+      entities_created: job.counters.entities_created,
+      relations_created: job.counters.relations_created,
+      wiki_pages_changed: job.counters.wiki_pages_changed,
+      llm: {
+        prompt_tokens: job.counters.llm_prompt_tokens ?? 0,
+        completion_tokens: job.counters.llm_completion_tokens ?? 0,
+        fallback_batches: job.counters.llm_fallback_batches ?? 0,
+      },
+    },
   };
 }
 

@@ -4,5 +4,3 @@ export const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 /** `@name` as rendered, or `<@U123>` when the platform could not render it. */
 export const MENTION_TOKEN = /<@[^>\s]+>|@[\p{L}\p{N}][\p{L}\p{N}._-]*/gu;
 export const EMOJI = /:[a-z0-9_+'-]+:|[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]+/gu;
-/** `#name` not inside a word or path; Slack channel names are letters, digits, `-` and `_`. */
-export const CHANNEL_REFERENCE = /(?<![\p{L}\p{N}_&\/#])#([\p{L}\p{N}][\p{L}\p{N}_-]*)/gu;

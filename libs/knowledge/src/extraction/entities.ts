@@ -1,78 +1,177 @@
-import type { FactEntity, MessageMention, NormalizedMessage } from '@atlas/events';
+import type { EntityType, FactEntity, MessageMention, NormalizedMessage } from '@atlas/events';
 import { normalizeName } from '../names';
-import { CHANNEL_REFERENCE, EMAIL, EMOJI, INLINE_CODE, MENTION_TOKEN } from './chat-markup';
-import { findUrls, normalizeLink } from './links';
-import { findNamePhrases, type NamePhrase } from './name-phrases';
-import { authorOf, PeopleOfMessage, personEntity } from './people';
-import { canonicalTopic } from './tech-lexicon';
+import { findArtifacts } from './artifacts';
+import { EMAIL, EMOJI, INLINE_CODE, MENTION_TOKEN } from './chat-markup';
+import { authorOf, type Gazetteer, type KnownPerson } from './gazetteer';
+import { findUrls } from './links';
+import { findNamePhrases } from './name-phrases';
+import { tagWords, type TaggedWord } from './nlp';
+import { findProjects } from './projects';
+import { findTechnologies } from './tech-lexicon';
+import { findTeams } from './teams';
+import { impliedTopics } from './implied-topics';
+import { findTopics, nounPhraseAt, type TopicMatch } from './topics';
 import { escapeRegExp, maskRanges, rangesOf, type TextRange } from './text-ranges';
 
-/** Separates what surrounds a masked range: a phrase never spans a mention, URL or channel. */
+/** A fact entity with where the fact text names it; -1 when only the message implies it (its author). */
+export interface LocatedEntity extends FactEntity {
+  start: number;
+  end: number;
+}
+
+/** Separates what surrounds a masked range: a phrase never spans a mention, URL or code. */
 const BREAK = '¦';
 /** Emoji are invisible to names: "🎉 Big news" still starts its sentence with "Big". */
 const TRANSPARENT = '\u00a0';
 
 /**
- * The entities one fact text names, each once: the message's author and the people it mentions,
- * people named in the text, channels, links, then topics.
+ * The entities one fact text names, each once, in the order the text names them (the author
+ * first): people (author, mentions, names the gazetteer knows), artifacts, technologies, teams,
+ * projects and topics.
  */
+export interface EntityOptions {
+  /** Lowercase names the batch presents as projects ("project Atlas"): later "Atlas" is that project. */
+  knownProjects: ReadonlySet<string>;
+  /** Name what a technology is for ("Postgres for billing") as a topic: a decision is made for it. */
+  withPurpose: boolean;
+}
+
 export function extractFactEntities(
   text: string,
   message: NormalizedMessage,
   mentioned: readonly MessageMention[],
-): FactEntity[] {
+  gazetteer: Gazetteer,
+  options: EntityOptions,
+): LocatedEntity[] {
+  const found: LocatedEntity[] = [];
   const author = authorOf(message);
-  const people = new PeopleOfMessage([...(author ? [author] : []), ...message.mentions]);
-  const urls = findUrls(text);
-  const withoutUrls = maskRanges(text, urls, BREAK);
-  const channels = Array.from(withoutUrls.matchAll(CHANNEL_REFERENCE), (match) => channelEntity(match[1]));
-  const named = findNamePhrases(maskNonProse(withoutUrls, people));
+  if (author) found.push({ ...personEntity(author, gazetteer), start: -1, end: -1 });
+  for (const mention of mentioned)
+    found.push({ ...personEntity(mention, gazetteer), ...locate(text, `@${mention.name}`) });
 
-  const entities = new Map<string, FactEntity>();
-  const add = (entity: FactEntity | null): void => {
-    if (entity !== null && !entities.has(entity.key)) entities.set(entity.key, entity);
-  };
-  if (author) add(personEntity(author));
-  for (const mention of mentioned) add(personEntity(mention));
-  const topics: FactEntity[] = [];
-  for (const phrase of named) {
-    const person = people.resolve(phrase.text);
-    if (person) add(personEntity({ id: person.id, name: phrase.text }));
-    else if (isTopic(phrase)) topics.push(topicEntity(phrase.text));
+  for (const artifact of findArtifacts(text)) {
+    found.push({
+      key: `artifact:${artifact.kind}:${artifact.id}`,
+      name: artifact.name,
+      type: 'artifact',
+      kind: artifact.kind,
+      start: artifact.start,
+      end: artifact.end,
+    });
   }
-  channels.forEach(add);
-  for (const url of urls) add(linkEntity(url.url));
-  topics.forEach(add);
-  return [...entities.values()];
+  for (const token of text.matchAll(MENTION_TOKEN)) {
+    const person = gazetteer.resolve(token[0].replace(/^@|^<@|>$/g, ''));
+    if (person)
+      found.push({ ...personEntity(person, gazetteer), start: token.index, end: token.index + token[0].length });
+  }
+  const prose = maskNonProse(text, gazetteer);
+  const taken: TextRange[] = found.filter((entity) => entity.start >= 0);
+  for (const technology of findTechnologies(prose)) {
+    found.push(located(`technology:${technology.canonical}`, technology.display, 'technology', technology));
+    taken.push(technology);
+  }
+  for (const team of findTeams(prose)) {
+    if (overlaps(taken, team)) continue;
+    found.push(located(`team:${normalizeName(team.core)}`, team.name, 'team', team));
+    taken.push(team);
+  }
+  for (const phrase of findNamePhrases(prose)) {
+    const person = gazetteer.resolve(phrase.text);
+    if (person === null) continue;
+    const range = locate(prose, phrase.text);
+    found.push({ ...personEntity(person, gazetteer), ...range });
+    taken.push(range);
+  }
+  const words = tagWords(prose);
+  const isTaken = (start: number, end: number): boolean => overlaps(taken, { start, end });
+  for (const project of findProjects(prose, words, isTaken, options.knownProjects)) {
+    found.push(located(`${project.type}:${normalizeName(project.name)}`, project.name, project.type, project));
+    taken.push(project);
+  }
+  const topics = [
+    ...findTopics(words),
+    ...impliedTopics(prose),
+    ...(options.withPurpose ? purposeTopics(prose, words, found) : []),
+  ];
+  for (const topic of topics) {
+    if (overlaps(taken, topic)) continue;
+    found.push(located(`topic:${normalizeName(topic.name)}`, topic.name, 'topic', topic));
+    taken.push(topic);
+  }
+  return uniqueInOrder(found);
 }
 
-function maskNonProse(text: string, people: PeopleOfMessage): string {
+const PURPOSE_LEAD = /^\s+(?:for|in)\s+(?:the\s+|our\s+|all\s+)?/i;
+const MOVED_THING =
+  /\b(?:mov(?:e|ed|es|ing)|migrat(?:e|ed|es|ing)|switch(?:ed|es|ing)?|port(?:ed|s|ing)?)\s+(?:the\s+|our\s+)?/gi;
+
+/**
+ * What a technology is for ("Postgres for billing") and what moves to it ("move billing to
+ * Postgres"): a subject even when it is a single noun, because the sentence says so.
+ */
+function purposeTopics(prose: string, words: readonly TaggedWord[], found: readonly LocatedEntity[]): TopicMatch[] {
+  const topics: TopicMatch[] = [];
+  for (const technology of found.filter((entity) => entity.type === 'technology')) {
+    const lead = PURPOSE_LEAD.exec(prose.slice(technology.end));
+    const topic = lead && nounPhraseAt(words, technology.end + lead[0].length);
+    if (topic) topics.push(topic);
+  }
+  if (found.some((entity) => entity.type === 'technology')) {
+    for (const match of prose.matchAll(MOVED_THING)) {
+      const topic = nounPhraseAt(words, match.index + match[0].length);
+      if (topic && /^\s+(?:over\s+)?(?:to|onto)\s/i.test(prose.slice(topic.end))) topics.push(topic);
+    }
+  }
+  return topics;
+}
+
+function located(key: string, name: string, type: EntityType, range: TextRange): LocatedEntity {
+  return { key, name, type, kind: null, start: range.start, end: range.end };
+}
+
+export function personEntity(person: KnownPerson, gazetteer: Gazetteer): FactEntity {
+  return { key: `person:${person.id}`, name: gazetteer.nameOf(person.id) ?? person.name, type: 'person', kind: null };
+}
+
+/** Strips the offsets: what a fact stores. */
+export function toFactEntity(entity: LocatedEntity): FactEntity {
+  return { key: entity.key, name: entity.name, type: entity.type, kind: entity.kind };
+}
+
+function uniqueInOrder(entities: LocatedEntity[]): LocatedEntity[] {
+  const byKey = new Map<string, LocatedEntity>();
+  const ordered = [...entities].sort((a, b) => a.start - b.start);
+  for (const entity of ordered) if (!byKey.has(entity.key)) byKey.set(entity.key, entity);
+  return [...byKey.values()];
+}
+
+function locate(text: string, written: string): TextRange {
+  const start = text.toLowerCase().indexOf(written.toLowerCase());
+  return start < 0 ? { start: -1, end: -1 } : { start, end: start + written.length };
+}
+
+function overlaps(ranges: readonly TextRange[], range: TextRange): boolean {
+  return ranges.some((other) => other.start >= 0 && range.start < other.end && range.end > other.start);
+}
+
+/** `@Ana Lima` as written: the mention token alone would stop at the space. */
+function writtenMentions(text: string, gazetteer: Gazetteer): TextRange[] {
+  if (!text.includes('@')) return [];
+  const lower = text.toLowerCase();
+  return gazetteer
+    .names()
+    .filter((name) => lower.includes(`@${name.toLowerCase()}`))
+    .flatMap((name) => rangesOf(text, new RegExp(`@${escapeRegExp(name)}`, 'giu')));
+}
+
+/** Same length as the text: mentions, URLs, e-mails and code become breaks, emoji become spaces. */
+function maskNonProse(text: string, gazetteer: Gazetteer): string {
   const breaks: TextRange[] = [
-    ...people.names().flatMap((name) => rangesOf(text, new RegExp(`@${escapeRegExp(name)}`, 'giu'))),
+    ...findUrls(text),
+    ...writtenMentions(text, gazetteer),
     ...rangesOf(text, EMAIL),
     ...rangesOf(text, MENTION_TOKEN),
-    ...rangesOf(text, CHANNEL_REFERENCE),
     ...rangesOf(text, INLINE_CODE),
   ];
   return maskRanges(maskRanges(text, breaks, BREAK), rangesOf(text, EMOJI), TRANSPARENT);
-}
-
-/** At a sentence's start every word is capitalized, so a lone ordinary word there is not a name. */
-function isTopic(phrase: NamePhrase): boolean {
-  return phrase.wordCount > 1 || phrase.distinctive || !phrase.sentenceInitial;
-}
-
-function topicEntity(name: string): FactEntity {
-  return { key: `topic:${canonicalTopic(normalizeName(name))}`, name, type: 'topic' };
-}
-
-function channelEntity(reference: string): FactEntity | null {
-  const name = reference.replace(/[-_]+$/, '');
-  if (/^\p{N}+$/u.test(name)) return null; // "#42" is an issue number
-  return { key: `channel:${normalizeName(name)}`, name: `#${name}`, type: 'channel' };
-}
-
-function linkEntity(url: string): FactEntity | null {
-  const link = normalizeLink(url);
-  return link && { key: link.key, name: link.name, type: 'link' };
 }

@@ -27,7 +27,30 @@ describe('classifyFact', () => {
     ['The new Grafana dashboards are now live.', 'announcement'],
     ['Please welcome Carla to the platform team!', 'announcement'],
     ['The API gateway is the bottleneck under load.', 'observation'],
-    ["I'll be out of office tomorrow afternoon.", 'observation'],
+    ["I'll be out of office tomorrow afternoon.", 'announcement'],
+    ['I think Kafka is overkill for this.', 'opinion'],
+    ['IMO the new nav feels cluttered.', 'opinion'],
+    ["I'd prefer Terraform over Pulumi here.", 'opinion'],
+    ["I'm not sure that the cache is worth it.", 'opinion'],
+    ['Postgres is probably better for billing.', 'opinion'],
+    ['We should add a canary for config changes.', 'opinion'],
+    ['The cutover moves from Mar 14 to Mar 21.', 'decision'],
+    ['Jonas takes over BILL-88 from Ben.', 'decision'],
+    ['done, merged in #127', 'action_item'],
+    ['will look after lunch', 'action_item'],
+    ['Heads-up: the Atlas v2 launch moves to March 27.', 'announcement'],
+    ['Moving 2.4 from May 2 to May 9 to finish the audit.', 'decision'],
+    ['good point, adding a sort toggle', 'action_item'],
+    ['👍 will try it on staging tomorrow', 'action_item'],
+    ['I can start after the freeze, so realistically from Apr 1', 'action_item'],
+    ['The SDK is now published as 2.0.0-beta.1', 'announcement'],
+    ['The offsite is confirmed for May 14 in Lisbon.', 'announcement'],
+    ['Build 88 approved by Apple this morning.', 'announcement'],
+    ['agree, the side panel takes too much room', 'opinion'],
+    ['Friday works for us.', 'opinion'],
+    ['agreed. @ben can you drop the old dashboards?', 'action_item'],
+    ['The mapping is final and loaded into prod.', 'observation'],
+    ['Yesterday: fixed the flaky e2e. Today: rate limiting for Atlas', 'action_item'],
   ])('%j is a %s', (text, type) => {
     expect(classifyFact(text).type).toBe(type);
   });
@@ -35,6 +58,15 @@ describe('classifyFact', () => {
   it('keeps a decision that is only asked about a question', () => {
     expect(classifyFact('Did we decide to go with Postgres?').type).toBe('question');
     expect(classifyFact('Are we going with Postgres?').type).toBe('question');
+  });
+
+  it('reads a promise without a subject as an action item, not a question', () => {
+    expect(classifyFact('will send the invite after lunch').type).toBe('action_item');
+    expect(classifyFact('will you send the invite?').type).toBe('action_item');
+  });
+
+  it('prefers a decision over an announcement that matches about as strongly', () => {
+    expect(classifyFact('Heads up: starting next week all config changes go through review.').type).toBe('decision');
   });
 
   it('does not read a negated decision as a decision', () => {

@@ -14,13 +14,13 @@ interface Rule {
   unless?: RegExp;
 }
 
-type RuleBasedType = 'decision' | 'action_item' | 'announcement';
+type RuleBasedType = 'decision' | 'action_item' | 'announcement' | 'opinion';
 
 const NEGATED_DECISION = /(?:\bnot|n't|\bnever|\byet to|\bun)\s*(?:\w+\s+)?(?:decided|agreed)\b/;
 const DAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
 
-/** Checked in this order when two types match equally strongly. */
+/** In priority order: of two types that match about as strongly, the first wins. */
 const RULES: Record<RuleBasedType, Rule[]> = {
   decision: [
     { pattern: /\bdecision\s*:/, weight: 0.9 },
@@ -38,7 +38,36 @@ const RULES: Record<RuleBasedType, Rule[]> = {
     { pattern: /\bgoing with\b/, weight: 0.75 },
     { pattern: /\bagreed\b/, weight: 0.75, unless: NEGATED_DECISION },
     { pattern: /\bdecided\b/, weight: 0.7, unless: NEGATED_DECISION },
-    { pattern: /\bapproved\b|\bfrom now on\b/, weight: 0.65 },
+    { pattern: /\bapproved\b(?! by)|\bsigned off\b|\bfrom now on\b/, weight: 0.65 },
+    { pattern: /^decision\b|\bplan of record\b|\bchange of plan\b|^(?:one )?change\s*:/, weight: 0.85 },
+    {
+      pattern:
+        /\bwe(?:'re| are) (?:replacing|switching|migrating|going with|adopting|dropping|deprecating|sunsetting|keeping|not moving)\b|^we (?:keep|stay with|stick with|drop|skip)\b/,
+      weight: 0.75,
+    },
+    // A moved date or a changed owner is a decision about the work.
+    {
+      pattern: new RegExp(
+        `\\b(?:moves?|moved|moving|pushed|pushing|postponed?|slips?|slipped|delayed|rescheduled?)\\b(?:[^.;!?]|\\.(?=\\d)){0,40}?\\bto (?:the |next |${DAY}|${MONTH}|\\d)`,
+      ),
+      weight: 0.8,
+      // A heads-up passes on a date someone else moved: it tells, it does not decide.
+      unless: /\b(?:meeting|retro|standup|stand-up|sync|1:1|call|lunch)\b|\bheads[- ]up\b|\bfyi\b|\bpsa\b/,
+    },
+    {
+      pattern: /\btakes? over\b|\bis (?:now )?(?:the )?(?:new )?(?:owner|dri|lead|release captain)\b|\bto own\b/,
+      weight: 0.75,
+    },
+    {
+      pattern:
+        /\blet'?s (?!discuss|talk|chat|sync|meet|see|check|try|grab|catch up|get lunch|do lunch|wait|hope|go\b)[a-z]+/,
+      weight: 0.7,
+    },
+    { pattern: new RegExp(`\\b(?:starting|effective|as of) (?:next|this|today|tomorrow|${DAY})\\b`), weight: 0.8 },
+    {
+      pattern: /\b(?:is|are) (?:now )?(?:locked|settled|frozen)\b|\bfreeze on\b|\bgo for\b(?=[^.]*\d)/,
+      weight: 0.75,
+    },
   ],
   action_item: [
     { pattern: /\baction items?\b|\btodo\b|\bto-do\b/, weight: 0.9 },
@@ -47,7 +76,28 @@ const RULES: Record<RuleBasedType, Rule[]> = {
     // "Welcome @carla to the team" greets a newcomer; it assigns nothing.
     { pattern: /@[\p{L}\p{N}._-]+(?: [\p{L}'-]+)? (?:will|is going to|to)\b/u, weight: 0.85, unless: /\bwelcome\b/ },
     { pattern: /\bassigned to\b|\bowner\s*:|\bassignee\s*:/, weight: 0.85 },
-    { pattern: /\bplease\b|\bpls\b|\bplz\b/, weight: 0.75 },
+    { pattern: /\bplease\b|\bpls\b|\bplz\b/, weight: 0.75, unless: /\bplease welcome\b/ },
+    { pattern: /^[^\p{L}]*(?:ok|okay|sure|yes|yep|on it|will do)?[,.!\s—–-]*will (?!be\b)[a-z]+/u, weight: 0.75 },
+    { pattern: /^(?:today|yesterday|tomorrow|this week|next)\s*:/, weight: 0.7 },
+    { pattern: /\byou own\b|\bis yours\b|\bi(?:'ll| will| can) take\b|\bi'm taking\b/, weight: 0.8 },
+    {
+      pattern:
+        /\bi can (?!'t)(?:add|take|do|fix|look|help|handle|write|update|pick|send|check|make|set|own|review|start|try|test|draft)\b/,
+      weight: 0.75,
+    },
+    {
+      pattern:
+        /(?:^|[,;—–]\s*)(?:ok,?\s*)?(?:looking into|looking at|investigating|adding|fixing|updating|writing|checking|reviewing|testing|trying)\b|\blooking into it\b/,
+      weight: 0.7,
+    },
+    { pattern: /\bi'd like (?:a|an|to|you|someone|us)\b/, weight: 0.7 },
+    // A completion report changes a task's status: "done, merged in #127", "BILL-88 done".
+    {
+      pattern:
+        /^(?:done|fixed|merged|updated|booked|reviewed|tested|confirmed|checked|added|sent|submitted|deployed|pushed|set to)\b|^\S+ (?:is )?(?:done|fixed|merged)\b/,
+      weight: 0.8,
+    },
+    { pattern: /\b(?:merged|fixed) (?:in|via|as|with)\b|\b(?:merged|fixed) \(#\d+\)|\bcommented in\b/, weight: 0.7 },
     // "I'll be out tomorrow" is news about the author, not something they will do.
     { pattern: /\bi(?:'ll| will|'m going to| am going to) (?!be\b)/, weight: 0.75 },
     {
@@ -58,7 +108,7 @@ const RULES: Record<RuleBasedType, Rule[]> = {
     },
     { pattern: /\bdeadline\b|\bdue (?:by|on|date)\b/, weight: 0.7 },
     { pattern: /\bfollow[- ]up\b/, weight: 0.65 },
-    { pattern: /\b(?:we|you|someone|somebody) (?:need|needs|have|has|must) to\b/, weight: 0.65 },
+    { pattern: /\b(?:you|someone|somebody) (?:need|needs|have|has|must) to\b/, weight: 0.65 },
   ],
   announcement: [
     { pattern: /\bannouncing\b|\bannouncement\b|\bwe(?:'re| are) (?:excited|happy|thrilled|proud) to\b/, weight: 0.9 },
@@ -69,19 +119,83 @@ const RULES: Record<RuleBasedType, Rule[]> = {
     { pattern: /\b(?:released|launched|shipped|rolled out)\b/, weight: 0.8 },
     { pattern: /\bwelcome\b/, weight: 0.75 },
     { pattern: /\b(?:is|are) out\b|\bnew release\b|\bmaintenance window\b|\bscheduled downtime\b/, weight: 0.75 },
-    { pattern: /\breminder\s*:|\bdeprecat(?:ed|ing)\b/, weight: 0.7 },
+    { pattern: /\breminder\b|\bdeprecat(?:ed|ing)\b/, weight: 0.75 },
+    {
+      pattern:
+        /\b(?:is|are|was|were|got) (?:now )?(?:published|confirmed|approved)\b|\bapproved by\b|\b(?:company|team|project) update\b/,
+      weight: 0.75,
+    },
+    { pattern: /\b(?:weekly |daily )?status\s*:|\bstatus update\b|\bbad news\b|\bgood news\b/, weight: 0.8 },
+    {
+      pattern:
+        /\bwent out\b|\brolling out\b|\brollout to\b|\breleasing\b|\bstarts? (?:today|tomorrow|on|next)\b|\bkick(?:s|ed)? ?off\b|\b(?:is|are) (?:up|out)\b(?! to\b)|\bsubmitted\b|\bcomplete\b/,
+      weight: 0.7,
+    },
+    { pattern: /\b(?:tonight|today|tomorrow) at\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm|utc)\b|\btonight\b/, weight: 0.65 },
+    {
+      pattern:
+        /\bi(?:'ll| will)? be (?:out|off|ooo|away|on pto|on leave|on vacation)\b|\bi'm (?:out|off|ooo|away|on pto|on leave)\b|\bout sick\b|\bpto\b|\bout of (?:the )?office\b|\b(?:parental|maternity|paternity|sick) leave\b|\blast day\b/,
+      weight: 0.8,
+    },
+    {
+      pattern:
+        /^resolved\b|\bincident\b|\boutage\b|\bscheduled for\b|\bis (?:up|out|in)\s*[:—–-]|\b(?:pr|rfc|doc|draft|runbook) is (?:up|here|ready)\b/,
+      weight: 0.75,
+    },
+  ],
+  // Hedged judgements: what someone thinks, not what is or was decided.
+  opinion: [
+    {
+      pattern: /\bimo\b|\bimho\b|\bin my (?:humble )?(?:opinion|view|experience)\b|\bmy (?:two cents|2 cents|take)\b/,
+      weight: 0.85,
+    },
+    {
+      pattern: /\bi (?:really |personally |still |also |honestly )?(?:think|believe|feel|reckon|suspect|doubt)\b/,
+      weight: 0.8,
+    },
+    {
+      pattern:
+        /\bi(?:'d| would) (?:prefer|rather|argue|say|lean|vote|go for|keep|avoid|recommend|suggest|stick)\b|\bi prefer\b|\bpersonally\b|^\+1\b|^(?:i )?(?:agree|disagree)\b|\bworks for (?:me|us)\b|\bcontroversial take\b|\bhot take\b|\bagree with\b/,
+      weight: 0.8,
+    },
+    { pattern: /\bwe (?:should|need to|must|ought to|have to)\b|\b(?:should|shouldn't|ought to)\b/, weight: 0.65 },
+    {
+      pattern:
+        /\b(?:feels?|seems?|looks?|sounds?) (?:too |a bit |really |very |pretty |way )?(?:low|high|slow|fast|good|bad|great|cluttered|off|wrong|right|risky|fine|clear|expensive|cheap|fragile|overkill|heavy|busy)\b|\bwent well\b|\bis happy with\b/,
+      weight: 0.7,
+    },
+    {
+      pattern: /\bi'?m not (?:sure|convinced)\b|\bnot sure (?:that|if|whether|about|we)\b|\bi don't think\b/,
+      weight: 0.75,
+    },
+    {
+      pattern:
+        /\b(?:probably|likely|definitely|clearly|arguably) (?:better|worse|the (?:best|right|wrong)|overkill|a mistake|a good idea|a bad idea|not worth)\b|\b(?:would|might|could) be (?:better|worse|cleaner|simpler|overkill)\b/,
+      weight: 0.75,
+    },
+    {
+      pattern: /\b(?:seems|sounds|looks|feels) like (?:a|the) (?:better|worse|good|bad|right|wrong)\b|\bi guess\b/,
+      weight: 0.65,
+    },
   ],
 };
 
 /** A request is an action item even when phrased as a question ("can you review the PR?"). */
-const REQUEST = /\b(?:can|could|would) (?:you|someone|somebody|anyone|one of you)\b/;
+const REQUEST =
+  /\b(?:can|could|would|will) (?:you|someone|somebody|anyone|one of you)\b|\b(?:can|could) we (?:get|add|have|make|update|fix|drop|remove)\b|\bneeds? (?:a )?review\b|\bfor review\b|\bptal\b|\beyes on\b|\bwould appreciate\b/;
+/** "Will look after lunch" is a promise: an auxiliary opens a question only when a subject follows it. */
+const AUXILIARY_WITHOUT_SUBJECT =
+  /^(?:should|shall|can|could|would|will|does|do|did|is|are|was|were|has|have|had)\s+(?!i\b|we\b|you\b|they\b|he\b|she\b|it\b|there\b|this\b|that\b|these\b|those\b|the\b|a\b|an\b|our\b|your\b|my\b|anyone\b|anybody\b|someone\b|everyone\b|\S+['’]s\b|[\p{Lu}\p{N}])/u;
 const INTERROGATIVE_START =
   /^(?:who|what|when|where|why|how|which|whose|should|shall|can|could|would|will|does|do|did|is|are|was|were|has|have|had|any ?(?:one|body) (?:know|seen|have|tried))\b/;
+const REQUEST_WEIGHT = 0.85;
 const EXTRA_SIGNAL_BONUS = 0.05;
 const MAX_CONFIDENCE = 0.95;
 const QUESTION_MARK_CONFIDENCE = 0.9;
 const INTERROGATIVE_CONFIDENCE = 0.6;
 const OBSERVATION_CONFIDENCE = 0.5;
+/** How much weaker a higher-priority type's cue may be and still win. */
+const PRIORITY_MARGIN = 0.1;
 
 /**
  * The type of a fact text. A request is an action item; otherwise a question is a question (a
@@ -91,17 +205,23 @@ const OBSERVATION_CONFIDENCE = 0.5;
  */
 export function classifyFact(text: string): FactClassification {
   const lower = text.toLowerCase().replace(/[’‘]/g, "'");
-  if (REQUEST.test(lower)) return scored('action_item', matchingWeights('action_item', lower));
+  if (lower.trim() === '') return { type: 'observation', confidence: OBSERVATION_CONFIDENCE };
+  if (REQUEST.test(lower)) {
+    // "Starting next week all config changes go through review; can you write it up?" decides first.
+    const decision = matchingWeights('decision', lower);
+    if (decision.length > 0 && Math.max(...decision) >= 0.8) return scored('decision', decision);
+    return scored('action_item', [...matchingWeights('action_item', lower), REQUEST_WEIGHT]);
+  }
   const question = questionConfidence(text, lower);
   if (question > 0) return { type: 'question', confidence: question };
-  let best: FactClassification = { type: 'observation', confidence: OBSERVATION_CONFIDENCE };
-  for (const type of Object.keys(RULES) as RuleBasedType[]) {
-    const weights = matchingWeights(type, lower);
-    if (weights.length === 0) continue;
-    const candidate = scored(type, weights);
-    if (best.type === 'observation' || candidate.confidence > best.confidence) best = candidate;
-  }
-  return best;
+  const candidates = (Object.keys(RULES) as RuleBasedType[])
+    .map((type) => ({ type, weights: matchingWeights(type, lower) }))
+    .filter(({ weights }) => weights.length > 0)
+    .map(({ type, weights }) => scored(type, weights));
+  if (candidates.length === 0) return { type: 'observation', confidence: OBSERVATION_CONFIDENCE };
+  // Types that match about as strongly are ranked by the annotation priority (decision first).
+  const strongest = Math.max(...candidates.map((candidate) => candidate.confidence));
+  return candidates.find((candidate) => candidate.confidence >= strongest - PRIORITY_MARGIN - 1e-9)!;
 }
 
 function matchingWeights(type: RuleBasedType, lower: string): number[] {
@@ -117,6 +237,7 @@ function scored(type: RuleBasedType, weights: readonly number[]): FactClassifica
 function questionConfidence(text: string, lower: string): number {
   if (endsWithQuestionMark(text)) return QUESTION_MARK_CONFIDENCE;
   const opening = lower.replace(/^(?:@\S+[\s,]*)+/, '');
+  if (AUXILIARY_WITHOUT_SUBJECT.test(opening)) return 0;
   const statementEnd = /[.!:]["')\]]*$/.test(lower);
   return INTERROGATIVE_START.test(opening) && !statementEnd ? INTERROGATIVE_CONFIDENCE : 0;
 }

@@ -20,6 +20,9 @@ describe('isSmallTalk', () => {
     'Thanks for the quick review',
     'have a great weekend folks',
     '...',
+    'lunch anyone? the ramen place reopened',
+    'happy Thursday 🎉',
+    'great job @sofi!',
   ])('%j is small talk', (sentence) => {
     expect(isSmallTalk(sentence)).toBe(true);
   });

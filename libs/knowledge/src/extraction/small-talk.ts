@@ -177,10 +177,15 @@ const PLEASANTRY_PATTERN = new RegExp(
 /** Thanks and congratulations lead a sentence about a person's work, not about the work itself. */
 const GRATITUDE_LEAD = /^(?:thanks|thank you|thx|ty|tysm|cheers|congrats|congratulations|kudos|shout ?out)\b/;
 
+/** Lunch, weekends, birthdays and praise: social talk, even when phrased as a question. */
+const SOCIAL =
+  /\b(?:lunch|ramen|pizza|coffee|beers?|drinks|cake|birthday|weekend plans|weather|happy (?:monday|tuesday|wednesday|thursday|friday|birthday|holidays)|happy to be here|great job|nice work|well done|good job|kudos|congrats|congratulations)\b/;
+
 /** True for a sentence that is only social glue, emoji or punctuation. */
 export function isSmallTalk(sentence: string): boolean {
   const words = plainWords(sentence);
   if (words === '') return true;
+  if (SOCIAL.test(words)) return true;
   const remainder = words
     .replace(PLEASANTRY_PATTERN, ' ')
     .replace(LAUGHTER, ' ')

@@ -1,164 +1,105 @@
 import 'reflect-metadata';
-import { stableId } from '@atlas/common';
-import { EntityUpsert, type Fact, type FactEntity, RelationUpsert } from '@atlas/events';
-import { extractFacts } from '../extraction/extract-facts';
-import { CHANNEL, engChannelConversation } from '../testing/chat-messages';
+import { EntityUpsert, type Fact, RelationUpsert } from '@atlas/events';
 import { schemaViolations } from '../testing/schema';
 import { buildGraphDelta } from './build-graph-delta';
-import { MAX_ENTITIES_PER_FACT } from './build-relations';
+import { ChannelGraphBuilder } from './channel-graph-builder';
+import { CHANNEL_ID, fact, named, person, relation, ticket } from './graph-test-facts';
 
-const CONTEXT = { channel_id: CHANNEL.channel_id };
+const CONTEXT = { channel_id: CHANNEL_ID };
 
-const person = (id: string, name: string): FactEntity => ({ key: `person:${id}`, name, type: 'person' });
-const topic = (name: string): FactEntity => ({ key: `topic:${name.toLowerCase()}`, name, type: 'topic' });
-
-function fact(id: string, authorId: string | null, entities: FactEntity[]): Fact {
-  return {
-    id,
-    channel_id: CHANNEL.channel_id,
-    message_id: `m-${id}`,
-    extractor_version: 'rules-1',
-    index: 0,
-    text: `text of ${id}`,
-    type: 'observation',
-    confidence: 0.5,
-    entities,
-    source: {
-      message_id: `m-${id}`,
-      author_id: authorId,
-      author_name: null,
-      timestamp: '2024-03-04T08:00:00.000Z',
-      thread_id: null,
-      permalink: null,
-    },
-  };
+/** A channel's worth of facts naming the same things many ways. */
+function channelFacts(): Fact[] {
+  const ana = person('U0ANA', 'Ana Lima');
+  const anaHandle = person('U0ANA', '@ana');
+  const bruno = person('U0BRUNO', 'Bruno Costa');
+  const carla = person('U0CARLA', 'Carla Diaz');
+  const migration = named('project', 'Billing migration');
+  const migrationTopic = named('topic', 'the billing-migration');
+  const migrationsTopic = named('topic', 'billing migrations');
+  const atlas = named('project', 'Atlas');
+  const atlasV2 = named('project', 'Atlas v2');
+  const postgres = named('technology', 'Postgres');
+  const postgres16 = named('technology', 'Postgres 16');
+  const kubernetes = named('technology', 'Kubernetes');
+  const kubernets = named('topic', 'kubernets');
+  const ops12 = ticket('OPS-12');
+  const ops13 = ticket('OPS-13');
+  const decision = named('decision', 'use postgres for billing');
+  const anaTopic = named('topic', 'Ana');
+  return [
+    fact('f01', [ana, migration], [relation('works_on', ana, migration)]),
+    fact('f02', [bruno, migrationTopic, postgres], [relation('uses', migrationTopic, postgres)]),
+    fact('f03', [anaHandle, decision, postgres], [relation('decided', anaHandle, decision)]),
+    fact('f04', [carla, ops12], [relation('owns', carla, ops12)]),
+    fact('f05', [bruno, ops13, migrationsTopic], [relation('depends_on', ops13, migrationsTopic)]),
+    fact('f06', [atlas, atlasV2], [relation('depends_on', atlasV2, atlas)]),
+    fact('f07', [carla, kubernetes, kubernets], [relation('uses', kubernets, kubernetes)]),
+    fact('f08', [bruno, anaTopic, postgres16], [relation('asked', bruno, anaTopic)]),
+    fact('f09', [ana, bruno], [relation('answered', ana, bruno), relation('mentions', anaTopic, ana)]),
+    fact('f10', [carla, atlas, kubernetes], [relation('uses', atlas, kubernetes), relation('works_on', carla, atlas)]),
+  ];
 }
 
-const ana = person('U0ANA', 'Ana Lima');
-const bruno = person('U0BRUNO', 'Bruno Costa');
-
 describe('buildGraphDelta', () => {
-  it('merges entities by key, choosing the most used name and keeping the other spellings as aliases', () => {
-    const facts = [
-      fact('f1', 'U0ANA', [ana, { key: 'topic:kubernetes', name: 'Kubernetes', type: 'topic' }]),
-      fact('f2', 'U0ANA', [ana, { key: 'topic:kubernetes', name: 'k8s', type: 'topic' }]),
-      fact('f3', 'U0ANA', [ana, { key: 'topic:kubernetes', name: 'Kubernetes', type: 'topic' }]),
-      fact('f4', 'U0ANA', [ana, { key: 'topic:kubernetes', name: 'kubernetes', type: 'topic' }]),
-    ];
-    const kubernetes = buildGraphDelta(facts, CONTEXT).entities.find((entity) => entity.key === 'topic:kubernetes');
-    expect(kubernetes).toEqual({
-      id: stableId('ent', 'topic:kubernetes'),
-      key: 'topic:kubernetes',
-      name: 'Kubernetes',
-      type: 'topic',
-      aliases: ['k8s'],
-      channel_id: CHANNEL.channel_id,
-      fact_ids: ['f1', 'f2', 'f3', 'f4'],
-    });
+  const facts = channelFacts();
+  const delta = buildGraphDelta(facts, CONTEXT);
+
+  it('is a fresh ChannelGraphBuilder for the channel', () => {
+    expect(delta).toEqual(new ChannelGraphBuilder(CHANNEL_ID, []).build(facts));
   });
 
-  it('breaks a tie between names deterministically, whatever the order of the facts', () => {
-    const facts = [fact('f2', null, [topic('postgres')]), fact('f1', null, [topic('Postgres')])];
-    const names = [facts, [...facts].reverse()].map((batch) => buildGraphDelta(batch, CONTEXT).entities[0].name);
-    expect(names).toEqual(['Postgres', 'Postgres']);
-  });
-
-  it('merges a topic into the person whose name or alias it is', () => {
-    const facts = [
-      fact('f1', 'U0ANA', [ana, bruno]),
-      fact('f2', 'U0CARLA', [person('U0CARLA', 'Carla Diaz'), topic('Bruno Costa')]),
-      fact('f3', 'U0CARLA', [person('U0CARLA', 'Carla Diaz'), topic('Bruno')]),
-    ];
-    const { entities, relations } = buildGraphDelta(facts, CONTEXT);
-    expect(entities.map((entity) => entity.key)).toEqual(['person:U0ANA', 'person:U0BRUNO', 'person:U0CARLA']);
-    const merged = entities.find((entity) => entity.key === 'person:U0BRUNO');
-    expect(merged).toMatchObject({ name: 'Bruno Costa', aliases: ['Bruno'], fact_ids: ['f1', 'f2', 'f3'] });
-    const carlaToBruno = relations.find(
-      (relation) => relation.type === 'mentions' && relation.source_id === stableId('ent', 'person:U0CARLA'),
-    );
-    expect(carlaToBruno).toMatchObject({ target_id: stableId('ent', 'person:U0BRUNO'), fact_ids: ['f2', 'f3'] });
-  });
-
-  it('leaves a topic alone when two people answer to its name', () => {
-    const facts = [
-      fact('f1', 'U0ANA', [ana, person('U0ANA2', 'Ana Souza')]),
-      fact('f2', 'U0BRUNO', [bruno, topic('Ana')]),
-    ];
-    expect(buildGraphDelta(facts, CONTEXT).entities.map((entity) => entity.key)).toContain('topic:ana');
-  });
-
-  it('relates the author to every other entity, and the others to each other once per pair', () => {
-    const kafka = topic('Kafka');
-    const redis = topic('Redis');
-    const facts = [fact('f1', 'U0ANA', [ana, kafka, redis]), fact('f2', 'U0BRUNO', [bruno, redis, kafka])];
-    const { relations } = buildGraphDelta(facts, CONTEXT);
-    const id = (entity: FactEntity) => stableId('ent', entity.key);
-    const coOccurrences = relations.filter((relation) => relation.type === 'co_occurs_with');
-    expect(coOccurrences).toHaveLength(1);
-    const [a, b] = [id(kafka), id(redis)].sort();
-    expect(coOccurrences[0]).toEqual({
-      id: stableId('rel', 'co_occurs_with', a, b),
-      type: 'co_occurs_with',
-      source_id: a,
-      target_id: b,
-      channel_id: CHANNEL.channel_id,
-      fact_ids: ['f1', 'f2'],
-    });
-    const mentions = relations
-      .filter((relation) => relation.type === 'mentions')
-      .map((relation) => [relation.source_id, relation.target_id]);
-    expect(mentions).toEqual(
+  it('resolves the many spellings of the channel into its entities', () => {
+    expect(delta.entities.map((entity) => entity.key)).toEqual([
+      'artifact:ticket:ops-12',
+      'artifact:ticket:ops-13',
+      'decision:use postgres for billing',
+      'person:U0ANA',
+      'person:U0BRUNO',
+      'person:U0CARLA',
+      'project:atlas',
+      'project:atlas v2',
+      'project:billing migration',
+      'technology:kubernetes',
+      'technology:postgres',
+      'technology:postgres 16',
+    ]);
+    const keyOf = new Map(delta.entities.map((entity) => [entity.id, entity.key]));
+    // "kubernets" uses Kubernetes, and "Ana" mentions Ana: relations of an entity to itself say nothing.
+    expect(delta.relations.map((r) => `${keyOf.get(r.source_id)} ${r.type} ${keyOf.get(r.target_id)}`)).toEqual(
       expect.arrayContaining([
-        [id(ana), id(kafka)],
-        [id(ana), id(redis)],
-        [id(bruno), id(kafka)],
-        [id(bruno), id(redis)],
+        'person:U0ANA works_on project:billing migration',
+        'project:billing migration uses technology:postgres',
+        'person:U0ANA decided decision:use postgres for billing',
+        'person:U0CARLA owns artifact:ticket:ops-12',
+        'artifact:ticket:ops-13 depends_on project:billing migration',
+        'project:atlas v2 depends_on project:atlas',
+        'person:U0BRUNO asked person:U0ANA',
+        'person:U0ANA answered person:U0BRUNO',
+        'project:atlas uses technology:kubernetes',
+        'person:U0CARLA works_on project:atlas',
       ]),
     );
-    expect(mentions).toHaveLength(4);
+    expect(delta.relations).toHaveLength(10);
   });
 
-  it('has no author relations for a fact without an author', () => {
-    const { relations } = buildGraphDelta([fact('f1', null, [topic('Kafka'), topic('Redis')])], CONTEXT);
-    expect(relations.map((relation) => relation.type)).toEqual(['co_occurs_with']);
+  it('is independent of the order of the facts', () => {
+    const reversed = [...facts].reverse();
+    const interleaved = [...facts.filter((_, i) => i % 2 === 1), ...facts.filter((_, i) => i % 2 === 0)];
+    expect(buildGraphDelta(reversed, CONTEXT)).toEqual(delta);
+    expect(buildGraphDelta(interleaved, CONTEXT)).toEqual(delta);
   });
 
-  it('considers at most a bounded number of entities per fact', () => {
-    const many = Array.from({ length: 40 }, (_, i) => topic(`Topic${String(i).padStart(2, '0')}`));
-    const { relations } = buildGraphDelta([fact('f1', 'U0ANA', [ana, ...many])], CONTEXT);
-    const pairs = (MAX_ENTITIES_PER_FACT * (MAX_ENTITIES_PER_FACT - 1)) / 2;
-    expect(relations.filter((relation) => relation.type === 'co_occurs_with')).toHaveLength(pairs);
-    expect(relations.filter((relation) => relation.type === 'mentions')).toHaveLength(MAX_ENTITIES_PER_FACT);
+  it('outputs entities by key and relations by type, source and target, with sorted fact ids', () => {
+    const keys = delta.entities.map((entity) => entity.key);
+    expect(keys).toEqual([...keys].sort());
+    const relationOrder = delta.relations.map((r) => `${r.type} ${r.source_id} ${r.target_id}`);
+    expect(relationOrder).toEqual([...relationOrder].sort());
+    for (const item of [...delta.entities, ...delta.relations])
+      expect(item.fact_ids).toEqual([...item.fact_ids].sort());
   });
 
-  describe('on extracted facts', () => {
-    const { facts } = extractFacts(engChannelConversation(), CHANNEL);
-    const delta = buildGraphDelta(facts, CONTEXT);
-
-    it('is deterministic and independent of the order of the facts', () => {
-      expect(buildGraphDelta([...facts].reverse(), CONTEXT)).toEqual(delta);
-    });
-
-    it('outputs entities sorted by key and relations by type, source and target, with sorted fact ids', () => {
-      const keys = delta.entities.map((entity) => entity.key);
-      expect(keys).toEqual([...keys].sort());
-      const relationOrder = delta.relations.map(
-        (relation) => `${relation.type} ${relation.source_id} ${relation.target_id}`,
-      );
-      expect(relationOrder).toEqual([...relationOrder].sort());
-      for (const item of [...delta.entities, ...delta.relations])
-        expect(item.fact_ids).toEqual([...item.fact_ids].sort());
-    });
-
-    it('stores every undirected pair with its ids in order', () => {
-      for (const relation of delta.relations.filter((r) => r.type === 'co_occurs_with')) {
-        expect(relation.source_id < relation.target_id).toBe(true);
-      }
-    });
-
-    it('produces upserts that satisfy the event model', () => {
-      for (const entity of delta.entities) expect(schemaViolations(EntityUpsert, entity)).toEqual([]);
-      for (const relation of delta.relations) expect(schemaViolations(RelationUpsert, relation)).toEqual([]);
-    });
+  it('produces upserts that satisfy the event model', () => {
+    for (const entity of delta.entities) expect(schemaViolations(EntityUpsert, entity)).toEqual([]);
+    for (const relation of delta.relations) expect(schemaViolations(RelationUpsert, relation)).toEqual([]);
   });
 });

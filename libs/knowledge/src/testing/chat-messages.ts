@@ -1,7 +1,12 @@
 import type { NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
 
-export const CHANNEL: ExtractionContext = { channel_id: 'C0ENG', channel_name: 'eng-platform' };
+export const CHANNEL: ExtractionContext = {
+  channel_id: 'C0ENG',
+  channel_name: 'eng-platform',
+  people: [],
+  thread_parents: new Map(),
+};
 
 export const ANA = { id: 'U0ANA', name: 'Ana Lima' };
 export const BRUNO = { id: 'U0BRUNO', name: 'Bruno Costa' };

@@ -16,13 +16,30 @@ export class CitationRegistry {
   numberFor(fact: Fact): number {
     const known = this.byMessageId.get(fact.message_id);
     if (known) return known.n;
-    const citation = this.citationOf(fact, this.byMessageId.size + 1);
-    this.byMessageId.set(fact.message_id, citation);
-    return citation.n;
+    return this.register(this.citationOf(fact, this.byMessageId.size + 1));
+  }
+
+  /** The number of a message quoted directly (a thread's opening question that yielded no fact). */
+  numberForMessage(message: NormalizedMessage): number {
+    const known = this.byMessageId.get(message.id);
+    if (known) return known.n;
+    return this.register({
+      n: this.byMessageId.size + 1,
+      message_id: message.id,
+      author_name: message.author_name,
+      timestamp: message.timestamp,
+      excerpt: shorten(message.text, EXCERPT_LENGTH),
+      permalink: message.permalink,
+    });
   }
 
   all(): WikiCitation[] {
     return [...this.byMessageId.values()];
+  }
+
+  private register(citation: WikiCitation): number {
+    this.byMessageId.set(citation.message_id, citation);
+    return citation.n;
   }
 
   /** The message's own fields; the fact's copy of them when the message was not provided. */

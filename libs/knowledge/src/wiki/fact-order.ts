@@ -1,9 +1,19 @@
 import type { Fact } from '@atlas/events';
 import { compareText } from '../ordering';
 
+/** Parsed timestamps: sorting a big channel compares each one many times, and parsing dominates. */
+const parsed = new Map<string, number>();
+const PARSED_CACHE = 200_000;
+
 export function timeOf(timestamp: string): number {
-  const ms = Date.parse(timestamp);
-  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
+  let ms = parsed.get(timestamp);
+  if (ms === undefined) {
+    const parsedMs = Date.parse(timestamp);
+    ms = Number.isNaN(parsedMs) ? Number.NEGATIVE_INFINITY : parsedMs;
+    if (parsed.size >= PARSED_CACHE) parsed.clear();
+    parsed.set(timestamp, ms);
+  }
+  return ms;
 }
 
 /** Oldest first; facts of one message in their order within it. Total, so sorting is deterministic. */

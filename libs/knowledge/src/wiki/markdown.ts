@@ -47,3 +47,8 @@ function isoOf(timestamp: string): string | null {
   const ms = Date.parse(timestamp);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
+
+/** A relative link to another page of the wiki: `[Billing migration](topic-billing-migration)`. */
+export function pageLink(text: string, slug: string): string {
+  return `[${escapeMarkdown(text)}](${slug})`;
+}

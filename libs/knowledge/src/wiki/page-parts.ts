@@ -1,57 +1,80 @@
-import type { Fact } from '@atlas/events';
-import type { ChannelDigest, RelatedEntity } from './channel-digest';
-import { escapeMarkdown, formatUtcDate, shorten } from './markdown';
+import type { GraphEntity, WikiFact } from '../contracts';
+import { escapeMarkdown, formatUtcDate, pageLink, shorten } from './markdown';
 import type { PageBuilder } from './page-builder';
+import type { PageInputs } from './page-inputs';
+import type { TopicCluster } from './topic-clusters';
+import type { WikiIndex } from './wiki-index';
+import type { WikiModel } from './wiki-model';
 
 /** Keeps a run-on message readable in a list; the Sources excerpt and permalink lead to the rest. */
 const MAX_FACT_TEXT = 300;
 
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : pluralNoun}`;
 }
 
 export function channelLabel(name: string): string {
   return `#${name.replace(/^#+/, '')}`;
 }
 
-/** "<fact text> — <author>, <date> [n]" */
-function factItem(page: PageBuilder, digest: ChannelDigest, fact: Fact): string {
-  const text = escapeMarkdown(shorten(fact.text, MAX_FACT_TEXT));
-  return `${text} — ${escapeMarkdown(digest.authorName(fact))}, ${formatUtcDate(fact.source.timestamp)} ${page.cite(fact)}`;
+export function factText(fact: WikiFact): string {
+  return escapeMarkdown(shorten(fact.text, MAX_FACT_TEXT));
 }
 
-export interface FactListOptions {
+/** "<fact text> — <author>, <date> [n]" */
+export function factItem(page: PageBuilder, index: WikiIndex, fact: WikiFact): string {
+  return `${factText(fact)} — ${escapeMarkdown(index.authorName(fact))}, ${formatUtcDate(fact.source.timestamp)} ${page.cite(fact)}`;
+}
+
+export interface ListOptions {
   limit: number;
   /** Shown instead of an empty list; nothing when absent. */
   none?: string;
-  /** Where the facts beyond the limit can be read, e.g. " on the Decisions page". */
+  /** Where the items beyond the limit can be read, e.g. " on the [Decisions](decisions) page". */
   whereMore?: string;
 }
 
-/** The first `limit` facts as a list, ending with "…and N more" when some were cut. */
-export function factList(
+/** The first `limit` items as a list, ending with "…and N more" when some were cut. */
+export function cappedList<T>(
   page: PageBuilder,
-  digest: ChannelDigest,
-  facts: readonly Fact[],
-  options: FactListOptions,
+  items: readonly T[],
+  options: ListOptions,
+  item: (x: T) => string,
 ): void {
-  if (facts.length === 0) {
+  if (items.length === 0) {
     if (options.none !== undefined) page.paragraph(options.none);
     return;
   }
-  const items = facts.slice(0, options.limit).map((fact) => factItem(page, digest, fact));
-  if (facts.length > options.limit) items.push(`…and ${facts.length - options.limit} more${options.whereMore ?? ''}.`);
-  page.list(items);
+  const shown = items.slice(0, options.limit).map(item);
+  if (items.length > options.limit) shown.push(`…and ${items.length - options.limit} more${options.whereMore ?? ''}.`);
+  page.list(shown);
 }
 
-/** "**Postgres** (4 facts) [n], **Redis** (1 fact) [m]", citing the newest evidence of each. */
-export function entityRun(page: PageBuilder, related: readonly RelatedEntity[], limit: number): string {
-  const shown = related
-    .slice(0, limit)
-    .map(
-      ({ entity, evidence }) =>
-        `**${escapeMarkdown(entity.name)}** (${plural(evidence.length, 'fact')}) ${page.cite(evidence[0])}`,
-    );
-  const cut = related.length - shown.length;
-  return `${shown.join(', ')}${cut > 0 ? ` and ${cut} more` : ''}`;
+export function factList(page: PageBuilder, index: WikiIndex, facts: readonly WikiFact[], options: ListOptions): void {
+  cappedList(page, facts, options, (fact) => factItem(page, index, fact));
+}
+
+/** A topic's name, linked to its page when it has one. */
+export function topicLabel(model: WikiModel, topic: TopicCluster): string {
+  const slug = model.topicSlug(topic.tag);
+  return slug === null ? `**${escapeMarkdown(topic.name)}**` : pageLink(topic.name, slug);
+}
+
+/** An entity's name, linked to its page when it has one. */
+export function entityLabel(model: WikiModel, entity: GraphEntity): string {
+  const slug = model.entitySlug(entity.id);
+  return slug === null ? `**${escapeMarkdown(entity.name)}**` : pageLink(entity.name, slug);
+}
+
+/** Records, before rendering, the topics a page will name and whether each has a page to link to. */
+export function noteTopics(inputs: PageInputs, model: WikiModel, topics: Iterable<TopicCluster>): void {
+  for (const topic of topics) inputs.note('topic', topic.tag, topic.name, model.topicSlug(topic.tag));
+}
+
+/** Records, before rendering, the entities a page will name and whether each has a page to link to. */
+export function noteEntities(inputs: PageInputs, model: WikiModel, entities: Iterable<GraphEntity>): void {
+  for (const entity of entities) {
+    inputs.addEntities([entity]);
+    inputs.note('entity', entity.id, model.entitySlug(entity.id));
+  }
 }

@@ -14,6 +14,10 @@ export const NEW_JOB_COUNTERS: JobCounters = {
   facts_extracted: 0,
   failing_messages: 0,
   first_failing_message_id: null,
+  skipped_messages: 0,
+  llm_prompt_tokens: 0,
+  llm_completion_tokens: 0,
+  llm_fallback_batches: 0,
   extraction_completed: false,
   batches_graphed: 0,
   entities_created: 0,
@@ -107,6 +111,11 @@ function evolveJob(job: JobDoc, event: AtlasEvent, created: { entities: number; 
       c.facts_extracted += event.data.facts.length;
       c.failing_messages += event.data.failures.length;
       c.first_failing_message_id ??= event.data.failures[0]?.message_id ?? null;
+      // A job document projected before these counters existed starts them at zero.
+      c.skipped_messages = (c.skipped_messages ?? 0) + event.data.skipped.length;
+      c.llm_prompt_tokens = (c.llm_prompt_tokens ?? 0) + event.data.run.prompt_tokens;
+      c.llm_completion_tokens = (c.llm_completion_tokens ?? 0) + event.data.run.completion_tokens;
+      c.llm_fallback_batches = (c.llm_fallback_batches ?? 0) + (event.data.run.fallback_reason === null ? 0 : 1);
       break;
     case 'ExtractionCompleted':
       c.extraction_completed = true;

@@ -1,13 +1,16 @@
 import { stableId } from '@atlas/common';
-import type { EntityUpsert, NormalizedMessage, RelationUpsert } from '@atlas/events';
+import type { EntityUpsert, Fact, NormalizedMessage, RelationUpsert } from '@atlas/events';
 import type { ReadModelStore } from '@atlas/store';
-import { EntityDoc, FactDoc, MessageDoc, RELATION_EVIDENCE_CAP, RelationDoc, WikiPageDoc } from '../documents';
+import { EntityDoc, FactDoc, MessageDoc, RELATION_EVIDENCE_CAP, RelationDoc } from '../documents';
 import { messageDocId } from './channels.projection';
-import { applyOnce, applyOnceToEach, Projection } from './projection';
+import { relinkSupersession } from './fact-supersession';
+import { applyOnceToEach, Projection } from './projection';
 import { retractEvidence, withdrawnFacts } from './retract-evidence';
+import { projectWikiIndex, projectWikiPage } from './wiki-pages.projection';
 
 export const entityIdForKey = (key: string) => stableId('ent', key);
-export const wikiPageDocId = (channelId: string, slug: string) => stableId('wiki', channelId, slug);
+/** Entity names sort case- and width-insensitively; the id breaks ties so the order is total. */
+export const entitySortKey = (name: string, id: string) => `${name.normalize('NFKC').toLowerCase().trim()}|${id}`;
 
 /** Messages, facts, the graph and wiki pages: what the stages produced. */
 export const projectKnowledge: Projection = async (tx, { seq, event }) => {
@@ -46,19 +49,19 @@ export const projectKnowledge: Projection = async (tx, { seq, event }) => {
       await tx.deleteWhere('facts', { channel_id, message_id: { $in: message_ids } });
       await tx.putMany(
         'facts',
-        facts.map(({ id, ...fact }): FactDoc => ({
-          ...fact,
-          id,
-          job_id,
-          entity_ids: [...new Set(fact.entities.map((e) => entityIdForKey(e.key)))],
-          last_seq: seq,
-        })),
+        facts.map((fact) => factDoc(fact, job_id, seq, previous)),
       );
       await tx.putMany(
         'messages',
         messages.filter((doc) => !settled.has(doc.message_id)).map((doc) => ({ ...doc, facts_seq: seq })),
       );
       await retractEvidence(tx, channel_id, withdrawnFacts(previous, facts), seq);
+      await relinkSupersession(
+        tx,
+        channel_id,
+        [...previous, ...facts].map((fact) => fact.subject),
+        seq,
+      );
       return;
     }
     case 'GraphUpdated': {
@@ -79,20 +82,65 @@ export const projectKnowledge: Projection = async (tx, { seq, event }) => {
         (r) => r.id,
         (r, current) => mergedRelation(r, current, seq),
       );
+      await pointFactsAtResolvedEntities(tx, entities, seq);
       return;
     }
-    case 'WikiPageGenerated': {
-      const { page, job_id } = event.data;
-      await applyOnce<WikiPageDoc>(tx, 'wiki_pages', wikiPageDocId(page.channel_id, page.slug), seq, (current) => ({
-        ...page,
-        version: current?.content_hash === page.content_hash ? current.version : (current?.version ?? 0) + 1,
-        job_id,
-        updated_at: event.metadata.occurred_at,
-      }));
+    case 'WikiPageGenerated':
+      await projectWikiPage(tx, event, seq);
       return;
-    }
+    case 'WikiGenerated':
+      await projectWikiIndex(tx, event, seq);
+      return;
   }
 };
+
+/**
+ * A fact names its entities by key; until the graph resolves them each stands for the entity of its
+ * own key. A re-extracted fact keeps what the graph already resolved for it.
+ */
+function factDoc({ id, ...fact }: Fact, jobId: string, seq: number, previous: readonly FactDoc[]): FactDoc {
+  const earlier = previous.find((doc) => doc.id === id);
+  const sameEntities =
+    earlier !== undefined &&
+    earlier.entities.map((e) => e.key).join('\n') === fact.entities.map((e) => e.key).join('\n');
+  return {
+    ...fact,
+    id,
+    job_id: jobId,
+    entity_ids: sameEntities ? earlier.entity_ids : [...new Set(fact.entities.map((e) => entityIdForKey(e.key)))],
+    supersedes: earlier?.supersedes ?? null,
+    superseded_by: earlier?.superseded_by ?? null,
+    sort_key: `${fact.valid_at}|${id}`,
+    last_seq: seq,
+  };
+}
+
+/**
+ * The graph may resolve a fact's key into another entity (an alias, a near-duplicate name): the
+ * facts it names then point at that entity, so "facts about this entity" finds them.
+ */
+async function pointFactsAtResolvedEntities(tx: ReadModelStore, entities: EntityUpsert[], seq: number): Promise<void> {
+  const replacements = new Map<string, Map<string, string>>();
+  for (const entity of entities) {
+    const aliasIds = entity.keys.map(entityIdForKey).filter((id) => id !== entity.id);
+    if (aliasIds.length === 0) continue;
+    for (const factId of entity.fact_ids) {
+      const forFact = replacements.get(factId) ?? new Map<string, string>();
+      aliasIds.forEach((aliasId) => forFact.set(aliasId, entity.id));
+      replacements.set(factId, forFact);
+    }
+  }
+  if (replacements.size === 0) return;
+  const facts = await tx.getMany<FactDoc>('facts', [...replacements.keys()]);
+  const changed = facts.flatMap((fact) => {
+    const forFact = replacements.get(fact.id)!;
+    const entityIds = [...new Set(fact.entity_ids.map((id) => forFact.get(id) ?? id))];
+    return entityIds.join() === fact.entity_ids.join()
+      ? []
+      : [{ ...fact, entity_ids: entityIds, last_seq: Math.max(fact.last_seq, seq) }];
+  });
+  if (changed.length > 0) await tx.putMany('facts', changed);
+}
 
 function mergedEntity(upsert: EntityUpsert, current: EntityDoc | null, jobId: string, seq: number) {
   if (!current) {
@@ -100,7 +148,10 @@ function mergedEntity(upsert: EntityUpsert, current: EntityDoc | null, jobId: st
       key: upsert.key,
       name: upsert.name,
       type: upsert.type,
+      kind: upsert.kind,
       aliases: [...upsert.aliases].sort(),
+      keys: [...new Set([upsert.key, ...upsert.keys])],
+      sort_key: entitySortKey(upsert.name, upsert.id),
       channel_ids: [upsert.channel_id],
       created_by_job: jobId,
       created_seq: seq,
@@ -111,7 +162,11 @@ function mergedEntity(upsert: EntityUpsert, current: EntityDoc | null, jobId: st
   const { id: _id, last_seq: _seq, ...fields } = current;
   return {
     ...fields,
+    // The graph only ever makes a type more specific (a topic that turns out to be a project).
+    type: upsert.type,
+    kind: upsert.kind ?? current.kind ?? null,
     aliases: [...names].sort(),
+    keys: [...new Set([...(current.keys ?? [current.key]), ...upsert.keys])],
     channel_ids: [...new Set([...current.channel_ids, upsert.channel_id])].sort(),
   };
 }

@@ -2,12 +2,13 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { createEvent } from '@atlas/events';
 import type { AtlasEvent, EventDataOf } from '@atlas/events';
-import { extractFacts, EXTRACTOR_VERSION } from '@atlas/knowledge';
 import { EventStore, JetStreamEventContext, OnEvent } from '@atlas/messaging';
-import { ChannelsQueries } from '@atlas/read-models';
+import { ChannelsQueries, GraphQueries, KnowledgeQueries } from '@atlas/read-models';
 import { STAGE_MAX_DELIVER, WORKER } from '@atlas/runtime';
 import { BatchStage, followBatches } from '../follow-batches';
 import { JobStage, runJobStage } from '../run-job-stage';
+import { ChannelExtractionContext, gazetteerOf } from './extraction-context';
+import { FactExtractor } from './fact-extractor';
 
 const STAGE: JobStage = { stage: 'extracting_facts', producer: 'extractor', maxDeliver: STAGE_MAX_DELIVER };
 
@@ -15,14 +16,34 @@ interface ExtractionTally {
   facts: number;
   failing: number;
   firstFailing: string | null;
+  skipped: number;
+  promptTokens: number;
+  completionTokens: number;
+  fallbackBatches: number;
 }
 
-/** extracting_facts: turns each fetched batch into atomic facts, locally and deterministically. */
+const EMPTY_TALLY: ExtractionTally = {
+  facts: 0,
+  failing: 0,
+  firstFailing: null,
+  skipped: 0,
+  promptTokens: 0,
+  completionTokens: 0,
+  fallbackBatches: 0,
+};
+
+/**
+ * extracting_facts: turns each fetched batch into atomic facts — locally and deterministically, or
+ * through the configured LLM with the local extractor as its fallback.
+ */
 @Controller()
 export class ExtractorHandler {
   constructor(
     private readonly events: EventStore,
     private readonly channels: ChannelsQueries,
+    private readonly knowledge: KnowledgeQueries,
+    private readonly graph: GraphQueries,
+    private readonly extractor: FactExtractor,
   ) {}
 
   @OnEvent('SyncStarted', WORKER.extractor)
@@ -33,7 +54,14 @@ export class ExtractorHandler {
     const started = event.data;
     await runJobStage(STAGE, this.events, started, context, async (writer) => {
       const channel = await this.channels.get(started.channel_id);
-      const stage = extractionStage(started, channel?.name ?? started.channel_id);
+      const known = gazetteerOf(await this.graph.entitiesOfChannel(started.channel_id));
+      const channelContext = new ChannelExtractionContext(
+        started.channel_id,
+        channel?.name ?? started.channel_id,
+        this.knowledge,
+        known,
+      );
+      const stage = extractionStage(started, channelContext, this.extractor, context.signal);
       await followBatches(stage, this.events, writer, started, context);
     });
   }
@@ -41,7 +69,9 @@ export class ExtractorHandler {
 
 function extractionStage(
   started: EventDataOf<'SyncStarted'>,
-  channelName: string,
+  channelContext: ChannelExtractionContext,
+  extractor: FactExtractor,
+  signal: AbortSignal,
 ): BatchStage<'MessagesFetched', 'FactsExtracted', ExtractionTally> {
   return {
     producer: STAGE.producer,
@@ -49,26 +79,33 @@ function extractionStage(
     inputCompleted: 'FetchCompleted',
     output: 'FactsExtracted',
     completed: 'ExtractionCompleted',
-    process: (batch) => {
-      const { facts, failures } = extractFacts(batch.messages, {
-        channel_id: batch.channel_id,
-        channel_name: channelName,
-      });
+    process: async (batch) => {
+      const { result, run } = await extractor.extract(
+        batch.messages,
+        await channelContext.forBatch(batch.messages),
+        signal,
+      );
       return {
         job_id: batch.job_id,
         channel_id: batch.channel_id,
         batch: batch.batch,
-        extractor_version: EXTRACTOR_VERSION,
+        extractor_version: extractor.versionOf(run),
         message_ids: batch.messages.map((m) => m.id),
-        facts,
-        failures,
+        facts: result.facts,
+        failures: result.failures,
+        skipped: result.skipped,
+        run,
       };
     },
-    emptyTally: { facts: 0, failing: 0, firstFailing: null },
+    emptyTally: EMPTY_TALLY,
     tally: (sum, output) => ({
       facts: sum.facts + output.facts.length,
       failing: sum.failing + output.failures.length,
       firstFailing: sum.firstFailing ?? output.failures[0]?.message_id ?? null,
+      skipped: sum.skipped + output.skipped.length,
+      promptTokens: sum.promptTokens + output.run.prompt_tokens,
+      completionTokens: sum.completionTokens + output.run.completion_tokens,
+      fallbackBatches: sum.fallbackBatches + (output.run.fallback_reason === null ? 0 : 1),
     }),
     completion: (sum, batches) =>
       createEvent(
@@ -80,6 +117,10 @@ function extractionStage(
           facts: sum.facts,
           failing_messages: sum.failing,
           first_failing_message_id: sum.firstFailing,
+          skipped_messages: sum.skipped,
+          llm_prompt_tokens: sum.promptTokens,
+          llm_completion_tokens: sum.completionTokens,
+          llm_fallback_batches: sum.fallbackBatches,
         },
         { producer: STAGE.producer },
       ),

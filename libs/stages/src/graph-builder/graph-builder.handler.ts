@@ -2,8 +2,9 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { createEvent } from '@atlas/events';
 import type { AtlasEvent, EventDataOf } from '@atlas/events';
-import { buildGraphDelta } from '@atlas/knowledge';
+import { ChannelGraphBuilder, GraphEntity } from '@atlas/knowledge';
 import { EventStore, JetStreamEventContext, OnEvent } from '@atlas/messaging';
+import { EntityDoc, GraphQueries } from '@atlas/read-models';
 import { STAGE_MAX_DELIVER, WORKER } from '@atlas/runtime';
 import { BatchStage, followBatches } from '../follow-batches';
 import { JobStage, runJobStage } from '../run-job-stage';
@@ -11,13 +12,16 @@ import { JobStage, runJobStage } from '../run-job-stage';
 const STAGE: JobStage = { stage: 'building_graph', producer: 'graph-builder', maxDeliver: STAGE_MAX_DELIVER };
 
 /**
- * building_graph: turns each batch of facts into entity and relation upserts. Entity and relation ids
- * derive from normalized keys, so merging into the graph needs no lookup here; the projector merges
- * and counts what is new.
+ * building_graph: turns each batch of facts into entity and relation upserts, resolving every entity a
+ * fact names against the channel's graph as it stood when the job started plus what the job's earlier
+ * batches added; the projector merges and counts what is new.
  */
 @Controller()
 export class GraphBuilderHandler {
-  constructor(private readonly events: EventStore) {}
+  constructor(
+    private readonly events: EventStore,
+    private readonly graph: GraphQueries,
+  ) {}
 
   @OnEvent('SyncStarted', WORKER['graph-builder'])
   async onSyncStarted(
@@ -25,14 +29,29 @@ export class GraphBuilderHandler {
     @Ctx() context: JetStreamEventContext,
   ): Promise<void> {
     const started = event.data;
-    await runJobStage(STAGE, this.events, started, context, (writer) =>
-      followBatches(graphStage(started), this.events, writer, started, context),
-    );
+    await runJobStage(STAGE, this.events, started, context, async (writer) => {
+      const known = (await this.graph.entitiesOfChannel(started.channel_id)).map(graphEntityOf);
+      const builder = new ChannelGraphBuilder(started.channel_id, known);
+      await followBatches(graphStage(started, builder), this.events, writer, started, context);
+    });
   }
+}
+
+function graphEntityOf(doc: EntityDoc): GraphEntity {
+  return {
+    id: doc.id,
+    key: doc.key,
+    name: doc.name,
+    type: doc.type,
+    kind: doc.kind ?? null,
+    aliases: doc.aliases,
+    keys: doc.keys ?? [doc.key],
+  };
 }
 
 function graphStage(
   started: EventDataOf<'SyncStarted'>,
+  builder: ChannelGraphBuilder,
 ): BatchStage<'FactsExtracted', 'GraphUpdated', { entities: number; relations: number }> {
   return {
     producer: STAGE.producer,
@@ -41,7 +60,7 @@ function graphStage(
     output: 'GraphUpdated',
     completed: 'GraphCompleted',
     process: (batch) => {
-      const { entities, relations } = buildGraphDelta(batch.facts, { channel_id: batch.channel_id });
+      const { entities, relations } = builder.build(batch.facts);
       return { job_id: batch.job_id, channel_id: batch.channel_id, batch: batch.batch, entities, relations };
     },
     emptyTally: { entities: 0, relations: 0 },

@@ -1,32 +1,41 @@
 import type { NormalizedMessage } from '@atlas/events';
-import type { WikiInput } from '@atlas/knowledge';
-import { ChannelsQueries, FactDoc, KnowledgeQueries, MessageDoc } from '@atlas/read-models';
+import type { WikiFact, WikiInput } from '@atlas/knowledge';
+import { ChannelsQueries, FactDoc, KnowledgeQueries, messageOfDoc } from '@atlas/read-models';
 
-/** Everything the wiki of a channel is written from, read from the knowledge read models. */
+/**
+ * Everything the wiki of a channel is written from, read from the knowledge read models: its facts
+ * (with their graph entities and supersession), their source messages and the opening messages of the
+ * threads they answer in (a FAQ pairs answers with the question a thread opened with), and the graph.
+ */
 export async function loadChannelKnowledge(
   channelId: string,
   channels: ChannelsQueries,
   knowledge: KnowledgeQueries,
 ): Promise<WikiInput> {
   const channel = await channels.get(channelId);
-  const facts: FactDoc[] = [];
-  for await (const fact of knowledge.factsOfChannel(channelId)) facts.push(fact);
+  const facts: WikiFact[] = [];
+  for await (const doc of knowledge.factsOfChannel(channelId)) facts.push(asWikiFact(doc));
+  const messageIds = new Set(facts.map((fact) => fact.message_id));
+  for (const fact of facts) if (fact.type === 'answer' && fact.source.thread_id) messageIds.add(fact.source.thread_id);
   const messages = new Map<string, NormalizedMessage>(
-    (
-      await knowledge.messages(
-        channelId,
-        facts.map((f) => f.message_id),
-      )
-    ).map((doc) => [doc.message_id, asMessage(doc)]),
+    (await knowledge.messages(channelId, [...messageIds])).map((doc) => [doc.message_id, messageOfDoc(doc)]),
   );
-  const entityIds = [...new Set(facts.flatMap((f) => f.entity_ids))];
+  const entityIds = [...new Set(facts.flatMap((fact) => fact.entity_ids))];
   const entities = await knowledge.entities(entityIds);
   const relations = await knowledge.relationsOfChannel(channelId);
   return {
     channel: { channel_id: channelId, name: channel?.name ?? channelId, topic: channel?.topic ?? null },
     facts,
     messages,
-    entities: entities.map(({ id, key, name, type, aliases }) => ({ id, key, name, type, aliases })),
+    entities: entities.map(({ id, key, name, type, kind, aliases, keys }) => ({
+      id,
+      key,
+      name,
+      type,
+      kind: kind ?? null,
+      aliases,
+      keys: keys ?? [key],
+    })),
     relations: relations.map(({ id, type, source_id, target_id, fact_ids, weight }) => ({
       id,
       type,
@@ -38,23 +47,27 @@ export async function loadChannelKnowledge(
   };
 }
 
-function asMessage(doc: MessageDoc): NormalizedMessage {
+/** The fact as the wiki reads it; documents written before supersession was tracked have none. */
+function asWikiFact(doc: FactDoc): WikiFact {
   return {
-    id: doc.message_id,
+    id: doc.id,
     channel_id: doc.channel_id,
-    author_id: doc.author_id,
-    author_name: doc.author_name,
+    message_id: doc.message_id,
+    extractor_version: doc.extractor_version,
+    index: doc.index,
     text: doc.text,
-    timestamp: doc.timestamp,
-    thread_parent_id: doc.thread_parent_id,
-    reply_count: doc.reply_count,
-    edited: doc.edited,
-    edited_at: doc.edited_at ?? null,
-    deleted: doc.deleted ?? false,
-    attachments: doc.attachments,
-    permalink: doc.permalink,
-    mentions: doc.mentions,
-    subtype: doc.subtype,
-    is_bot: doc.is_bot,
+    type: doc.type,
+    confidence: doc.confidence,
+    entities: doc.entities,
+    relations: doc.relations ?? [],
+    topics: doc.topics ?? [],
+    subject: doc.subject ?? null,
+    valid_at: doc.valid_at ?? doc.source.timestamp,
+    due_at: doc.due_at ?? null,
+    language: doc.language,
+    source: doc.source,
+    entity_ids: doc.entity_ids ?? [],
+    supersedes: doc.supersedes ?? null,
+    superseded_by: doc.superseded_by ?? null,
   };
 }

@@ -19,8 +19,8 @@ const PROJECTION_WAIT_MS = 30_000;
 
 /**
  * generating_wiki: once the graph is built, regenerates the channel's wiki pages from the knowledge
- * read models (every fact the channel has, not just this job's), publishes the pages whose content
- * changed, and completes the job.
+ * read models (every fact the channel has, not just this job's), publishes the pages whose inputs
+ * changed, lists every current page (a page not listed is gone), and completes the job.
  */
 @Controller()
 export class WikiGeneratorHandler {
@@ -86,10 +86,11 @@ export class WikiGeneratorHandler {
     }
     const input = await loadChannelKnowledge(started.channel_id, this.channels, this.knowledge);
     const pages = generateWikiPages(input);
-    const current = new Map((await this.knowledge.wikiPages(started.channel_id)).map((p) => [p.slug, p.content_hash]));
+    const stored = new Map((await this.knowledge.wikiPages(started.channel_id)).map((p) => [p.slug, p.inputs_hash]));
     const summaries: EventDataOf<'WikiGenerated'>['pages'] = [];
     for (const page of pages) {
-      const changed = current.get(page.slug) !== page.content_hash;
+      // A page written from the same inputs would be written the same: it is not rewritten.
+      const changed = stored.get(page.slug) !== page.inputs_hash;
       if (changed) {
         await writer.append(
           createEvent(
@@ -99,7 +100,13 @@ export class WikiGeneratorHandler {
           ),
         );
       }
-      summaries.push({ slug: page.slug, title: page.title, content_hash: page.content_hash, changed });
+      summaries.push({
+        slug: page.slug,
+        title: page.title,
+        content_hash: page.content_hash,
+        inputs_hash: page.inputs_hash,
+        changed,
+      });
     }
     await writer.append(
       createEvent(

@@ -67,6 +67,7 @@ describe('indexSpecs', () => {
     expect(indexSpecs(COLLECTIONS.entities)).toStrictEqual([
       { key: { type: 1, name: 1, _id: 1 } },
       { key: { channel_ids: 1, _id: 1 } },
+      { key: { sort_key: 1, _id: 1 } },
     ]);
   });
 

@@ -1,30 +1,41 @@
-import type { WikiPage } from '@atlas/events';
-import type { ChannelDigest, EntitySummary } from '../channel-digest';
-import { escapeMarkdown } from '../markdown';
-import { PageBuilder } from '../page-builder';
-import { channelLabel, entityRun, factList, plural } from '../page-parts';
+import { escapeMarkdown, formatUtcDate, pageLink } from '../markdown';
+import { PageInputs } from '../page-inputs';
+import { cappedList, plural } from '../page-parts';
+import { pagePlan, type PagePlan } from '../page-plan';
+import type { WikiModel } from '../wiki-model';
 
-const MAX_TOPICS = 25;
-const FACTS_PER_TOPIC = 10;
-const RELATED_PER_TOPIC = 5;
+const OTHER_TOPICS = 40;
 
-/** The most discussed topics, each with what it is discussed with and its latest facts. */
-export function topicsPage(digest: ChannelDigest): WikiPage {
-  const { channel } = digest;
-  const page = new PageBuilder(channel.channel_id, 'topics', `${channelLabel(channel.name)}: Topics`, digest.messages);
-  const topics = digest.entities('topic');
-  if (topics.length === 0) page.paragraph("No topics found in this channel's facts yet.");
-  for (const topic of topics.slice(0, MAX_TOPICS)) writeTopic(page, digest, topic);
-  if (topics.length > MAX_TOPICS) page.paragraph(`…and ${topics.length - MAX_TOPICS} more topics.`);
-  return page.build();
-}
-
-function writeTopic(page: PageBuilder, digest: ChannelDigest, topic: EntitySummary): void {
-  page.heading(2, topic.name);
-  const facts = `Named in ${plural(topic.facts.length, 'fact')}.`;
-  const aliases = topic.aliases.length > 0 ? ` Also written as: ${topic.aliases.map(escapeMarkdown).join(', ')}.` : '';
-  page.paragraph(`${facts}${aliases}`);
-  const related = digest.coOccurring(topic);
-  if (related.length > 0) page.paragraph(`Discussed with: ${entityRun(page, related, RELATED_PER_TOPIC)}.`);
-  factList(page, digest, topic.facts, { limit: FACTS_PER_TOPIC });
+/** The index of topic pages, most discussed first, then the smaller topics without a page. */
+export function topicsPage(model: WikiModel): PagePlan {
+  const withPage = model.topicPages;
+  const others = model.topics.filter((topic) => model.topicSlug(topic.tag) === null);
+  const inputs = new PageInputs();
+  for (const topic of [...withPage, ...others.slice(0, OTHER_TOPICS)]) {
+    inputs.addFacts([topic.facts[0]]).note(topic.tag, topic.name, topic.facts.length, model.topicSlug(topic.tag));
+  }
+  inputs.note('others', others.length);
+  return pagePlan('topics', model.title('Topics'), inputs, (page) => {
+    if (model.topics.length === 0) {
+      page.paragraph("No topics found in this channel's facts yet.");
+      return;
+    }
+    page.heading(2, 'Topic pages');
+    cappedList(
+      page,
+      withPage,
+      { limit: withPage.length, none: 'No topic has enough facts for a page yet.' },
+      (topic) => {
+        const latest = topic.facts[0];
+        return `${pageLink(topic.name, model.topicSlug(topic.tag) ?? '')}: ${plural(topic.facts.length, 'fact')}, latest ${formatUtcDate(latest.source.timestamp)} ${page.cite(latest)}`;
+      },
+    );
+    if (others.length > 0) {
+      page.heading(2, 'Other topics');
+      cappedList(page, others, { limit: OTHER_TOPICS }, (topic) => {
+        const latest = topic.facts[0];
+        return `**${escapeMarkdown(topic.name)}**: ${plural(topic.facts.length, 'fact')}, latest ${formatUtcDate(latest.source.timestamp)} ${page.cite(latest)}`;
+      });
+    }
+  });
 }

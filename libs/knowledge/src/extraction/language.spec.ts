@@ -1,0 +1,38 @@
+import { chatMessage } from '../testing/chat-messages';
+import { detectLanguages } from './language';
+
+const none = new Map();
+
+describe('detectLanguages', () => {
+  it('reads English chat as English without guessing from names and jargon', () => {
+    const messages = [
+      chatMessage({
+        id: '1',
+        text: 'Rate limiter is in: token bucket per API key, backed by Redis, defaults 100 rps.',
+      }),
+      chatMessage({ id: '2', text: 'fixed, merging' }),
+    ];
+    expect([...detectLanguages(messages, none).values()]).toEqual(['en', 'en']);
+  });
+
+  it('tells a message in another language by itself', () => {
+    const german = chatMessage({ id: '1', text: 'Wir haben entschieden, Postgres für die Abrechnung zu verwenden.' });
+    const english = chatMessage({
+      id: '2',
+      text: 'We decided to use Postgres for billing and the team is happy with it.',
+    });
+    const languages = detectLanguages([german, english], none);
+    expect(languages.get('1')).toBe('de');
+    expect(languages.get('2')).toBe('en');
+  });
+
+  it('gives a reply too short to tell the language of its thread, parent included', () => {
+    const parent = chatMessage({ id: '1', text: '¿Alguien tiene las credenciales nuevas de la cuenta de pruebas?' });
+    const reply = chatMessage({ id: '2', thread_parent_id: '1', text: '¡gracias!' });
+    expect(detectLanguages([reply], new Map([['1', parent]])).get('2')).toBe('es');
+  });
+
+  it('takes a batch too short to tell for English', () => {
+    expect(detectLanguages([chatMessage({ id: '1', text: 'lgtm' })], none).get('1')).toBe('en');
+  });
+});

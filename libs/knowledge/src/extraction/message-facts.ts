@@ -1,0 +1,235 @@
+import { stableId } from '@atlas/common';
+import type { Fact, FactSource, FactType, NormalizedMessage } from '@atlas/events';
+import type { ExtractionContext } from '../contracts';
+import { normalizeName } from '../names';
+import { assigneeOf } from './assignee';
+import { decisionStatement } from './decision-statement';
+import { findDueDate } from './due-date';
+import { extractFactEntities, toFactEntity, type LocatedEntity } from './entities';
+import { cleanFactText } from './fact-text';
+import { classifyFact, type FactClassification } from './fact-type';
+import { groupIntoFactUnits } from './fact-units';
+import { authorOf, type Gazetteer, locateMentions } from './gazetteer';
+import { READABLE_LANGUAGE } from './language';
+import { prepareMessageText } from './message-text';
+import { resolveFirstPerson } from './pronouns';
+import { extractRelations } from './relations';
+import { splitSentences } from './sentences';
+import { mayDate, scheduleOf } from './subject';
+import type { ThreadBook } from './threads';
+
+/** Part of every fact id: a new version of the rules yields new facts instead of overwriting old ones. */
+export const EXTRACTOR_VERSION = 'rules-2';
+
+/** A reply by a task's assignee saying it is finished. */
+const COMPLETION =
+  /^\W*(?:updated|added|pushed|sent|posted|reviewed|checked|confirmed|drafted)\b|\b(?:done|merged|shipped|fixed|deployed|released|finished|completed|closed|resolved|landed|sorted)\b|✅|:white_check_mark:|:heavy_check_mark:/i;
+const NOT_COMPLETED =
+  /\b(?:not|n't|almost|nearly|once|when|after|until|yet to)\b[^.!?]*\b(?:done|merged|shipped|fixed|deployed|released|finished|completed|closed|resolved)\b|\?/i;
+const ANSWER_CONFIDENCE = 0.75;
+const COMPLETION_CONFIDENCE = 0.7;
+/** Types a reply keeps even when it answers the thread's question: they say more than "answer". */
+const KEPT_BY_ANSWERS: ReadonlySet<FactType> = new Set(['question', 'decision', 'action_item']);
+
+/** The facts of one message: one per fact unit, typed, with entities, relations and subject. */
+export function extractMessageFacts(
+  message: NormalizedMessage,
+  context: ExtractionContext,
+  channelGazetteer: Gazetteer,
+  threads: ThreadBook,
+  knownProjects: ReadonlySet<string> = new Set(),
+): Fact[] {
+  const gazetteer = channelGazetteer.forMessage(message);
+  const units = groupIntoFactUnits(splitSentences(prepareMessageText(message.text)));
+  const mentionsByUnit = locateMentions(units, message.mentions);
+  const rootId = message.thread_parent_id ?? message.id;
+  const author = authorOf(message);
+  const authorKey = author && `person:${author.id}`;
+  const authorName = author && (gazetteer.nameOf(author.id) ?? author.name);
+  const answersQuestion = message.thread_parent_id !== null && threads.hasQuestionFromOther(rootId, message.author_id);
+
+  const facts = units.map((unit, index) => {
+    let classification = classifyFact(unit);
+    if (answersQuestion && !KEPT_BY_ANSWERS.has(classification.type)) {
+      classification = { type: 'answer', confidence: ANSWER_CONFIDENCE };
+    }
+    const entities = extractFactEntities(unit, message, mentionsByUnit[index], gazetteer, {
+      knownProjects,
+      withPurpose: classification.type === 'decision',
+    });
+    const cleaned = cleanFactText(unit);
+    const decision = classification.type === 'decision' ? decisionEntity(cleaned, unit.length) : null;
+    if (decision) entities.push(decision);
+    const assignee = classification.type === 'action_item' ? assigneeOf(unit, entities, authorKey) : null;
+    const relations = extractRelations({
+      text: unit,
+      entities,
+      type: classification.type,
+      author: authorKey,
+      assignee,
+      decision: decision?.key ?? null,
+    });
+    const due = mayDate(unit, classification.type) ? findDueDate(unit, message.timestamp) : null;
+    const { subject, due_at } = scheduleOf({
+      unit,
+      type: classification.type,
+      entities,
+      relations,
+      rootId,
+      assignee,
+      due,
+    });
+    if (subject?.startsWith('task:') && assignee) threads.addTask(rootId, assignee);
+    if (classification.type === 'question' && message.thread_parent_id !== null) {
+      threads.noteQuestion(rootId, message.author_id);
+    }
+    return buildFact(message, context, index, {
+      text: resolveFirstPerson(cleaned, authorName),
+      classification,
+      entities,
+      topics: topicsOf(entities),
+      relations,
+      subject,
+      due_at,
+    });
+  });
+  return withCompletion(
+    facts,
+    message,
+    context,
+    threads,
+    rootId,
+    authorKey,
+    authorName,
+    units,
+    gazetteer,
+    knownProjects,
+  );
+}
+
+/**
+ * "Done", "merged": a reply by someone a task of the thread is assigned to closes that task. Such a
+ * reply is usually too short to be a fact unit, so it becomes one here, naming its author.
+ */
+function withCompletion(
+  facts: Fact[],
+  message: NormalizedMessage,
+  context: ExtractionContext,
+  threads: ThreadBook,
+  rootId: string,
+  authorKey: string | null,
+  authorName: string | null,
+  units: readonly string[],
+  gazetteer: Gazetteer,
+  knownProjects: ReadonlySet<string>,
+): Fact[] {
+  if (message.thread_parent_id === null || authorKey === null || message.author_id === null) return facts;
+  const assigned = threads.isAssignee(rootId, authorKey);
+  if (!assigned && !threads.involves(rootId, message.author_id)) return facts;
+  const text = prepareMessageText(message.text);
+  if (!COMPLETION.test(text) || NOT_COMPLETED.test(text)) return facts;
+  const subject = assigned ? `task:${rootId}:${authorKey}` : null;
+  const completing = facts.findIndex((fact, index) => COMPLETION.test(units[index]) && fact.type !== 'question');
+  if (completing >= 0) {
+    const fact = facts[completing];
+    // A completion report changes the task's status: it is about the task, so it is typed as one.
+    const type: FactType = fact.type === 'decision' ? fact.type : 'action_item';
+    facts[completing] = {
+      ...fact,
+      type,
+      subject: subject ?? fact.subject,
+      confidence: Math.max(fact.confidence, COMPLETION_CONFIDENCE),
+    };
+    return facts;
+  }
+  if (facts.length > 0) return facts;
+  const said = cleanFactText(text);
+  if (said === '') return facts;
+  const entities = extractFactEntities(text, message, message.mentions, gazetteer, {
+    knownProjects,
+    withPurpose: false,
+  });
+  const classification: FactClassification = { type: 'action_item', confidence: COMPLETION_CONFIDENCE };
+  const relations = extractRelations({
+    text,
+    entities,
+    type: classification.type,
+    author: authorKey,
+    assignee: null,
+    decision: null,
+  });
+  return [
+    buildFact(message, context, 0, {
+      text: `${authorName ?? 'The assignee'}: ${resolveFirstPerson(said, authorName)}`,
+      classification,
+      entities,
+      topics: topicsOf(entities),
+      relations,
+      subject,
+      due_at: null,
+    }),
+  ];
+}
+
+function decisionEntity(cleanedText: string, position: number): LocatedEntity | null {
+  const statement = decisionStatement(cleanedText);
+  if (statement === null) return null;
+  return {
+    key: `decision:${normalizeName(statement)}`,
+    name: statement,
+    type: 'decision',
+    kind: null,
+    start: position,
+    end: position,
+  };
+}
+
+/** Topic tags: the normalized names of what the fact is about. */
+function topicsOf(entities: readonly LocatedEntity[]): string[] {
+  const tags = entities
+    .filter((entity) => entity.type === 'topic' || entity.type === 'project' || entity.type === 'technology')
+    .map((entity) => entity.key.slice(entity.key.indexOf(':') + 1));
+  return [...new Set(tags)];
+}
+
+interface FactContent {
+  text: string;
+  classification: FactClassification;
+  entities: readonly LocatedEntity[];
+  topics: string[];
+  relations: Fact['relations'];
+  subject: string | null;
+  due_at: string | null;
+}
+
+function buildFact(message: NormalizedMessage, context: ExtractionContext, index: number, content: FactContent): Fact {
+  return {
+    id: stableId('fact', context.channel_id, message.id, EXTRACTOR_VERSION, index),
+    channel_id: context.channel_id,
+    message_id: message.id,
+    extractor_version: EXTRACTOR_VERSION,
+    index,
+    text: content.text,
+    type: content.classification.type,
+    confidence: content.classification.confidence,
+    entities: content.entities.map(toFactEntity),
+    relations: content.relations,
+    topics: content.topics,
+    subject: content.subject,
+    valid_at: message.edited_at ?? message.timestamp,
+    due_at: content.due_at,
+    language: READABLE_LANGUAGE,
+    source: sourceOf(message),
+  };
+}
+
+function sourceOf(message: NormalizedMessage): FactSource {
+  return {
+    message_id: message.id,
+    author_id: message.author_id,
+    author_name: message.author_name,
+    timestamp: message.timestamp,
+    thread_id: message.thread_parent_id ?? (message.reply_count > 0 ? message.id : null),
+    permalink: message.permalink,
+  };
+}

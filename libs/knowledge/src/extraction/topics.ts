@@ -1,0 +1,137 @@
+import type { TaggedWord } from './nlp';
+
+export interface TopicMatch {
+  name: string;
+  start: number;
+  end: number;
+}
+
+interface Word {
+  text: string;
+  pos: string;
+  start: number;
+  end: number;
+}
+
+const MAX_TOPIC_WORDS = 3;
+/** Nouns too general to make a topic of ("the whole thing", "a lot of time"). */
+export const GENERIC_NOUNS = new Set(
+  `thing things stuff time times way ways lot lots bit bits kind sort type types part parts people person folks guys
+   everyone someone anyone today tomorrow yesterday tonight morning afternoon evening night day days week weeks
+   month months year years hour hours minute minutes second seconds moment point points idea ideas question
+   questions answer answers problem problems issue issues update updates note notes number numbers end start
+   meeting meetings call calls chat message messages thread threads channel channels link links reply replies
+   thanks team teams help info information detail details case cases place side level version versions item items
+   option options reason reasons change changes fix fixes work job jobs task tasks step steps plan plans status`
+    .trim()
+    .split(/\s+/),
+);
+/** Adjectives that judge or locate rather than name a kind of thing: "new dashboards" is no topic. */
+const PLAIN_ADJECTIVES = new Set(
+  `new old good bad big small great current next last first other same whole main final nice quick slow fast high
+   low full few many much more less own real sure different important possible free open latest early late long
+   short single simple hard easy ready able certain additional existing previous specific entire various major
+   minor huge tiny broken fine weird annoying flaky red green blue better worse best worst extra actual whole
+   several similar separate common general quick quickest initial proper usual overall total main key`
+    .trim()
+    .split(/\s+/),
+);
+
+/** Heads of noun phrases that name a process, a feature or an event people discuss as a subject. */
+const SUBJECT_HEADS = new Set(
+  `rotation migration rollout cutover deprecation incident outage postmortem onboarding offboarding roadmap budget
+   audit freeze close sync process policy retro retrospective planning compliance deletion notifications mode
+   redesign refactor rewrite upgrade launch program initiative hiring review reviews pipeline strategy pricing
+   billing invoicing reporting analytics localization accessibility`
+    .trim()
+    .split(/\s+/),
+);
+
+/**
+ * Noun phrases that name a subject of work ("billing migration", "on-call rotation", "incident
+ * response runbook"): runs of two or three lowercase nouns (or hyphenated compounds and
+ * classifying adjectives) ending in a noun, none of them generic, that are compounds or end in a
+ * process word. Other noun phrases are too many and too loose to be entities.
+ */
+export function findTopics(words: readonly TaggedWord[]): TopicMatch[] {
+  const merged = mergeHyphenated(words);
+  const topics: TopicMatch[] = [];
+  let run: Word[] = [];
+  const flush = (): void => {
+    while (run.length > 0 && run[run.length - 1].pos !== 'NOUN') run.pop();
+    const kept = run.slice(-MAX_TOPIC_WORDS);
+    if (kept.length >= 2 && !kept.some((word) => GENERIC_NOUNS.has(word.text.toLowerCase())) && namesSubject(kept)) {
+      topics.push({
+        name: kept.map((word) => word.text).join(' '),
+        start: kept[0].start,
+        end: kept[kept.length - 1].end,
+      });
+    }
+    run = [];
+  };
+  for (const word of merged) {
+    if (isTopicWord(word, run.length === 0)) run.push(word);
+    else flush();
+  }
+  flush();
+  return topics;
+}
+
+/** A compound ("on-call rotation", "month-end close") or a process head ("billing migration"). */
+function namesSubject(words: readonly Word[]): boolean {
+  return words.some((word) => word.text.includes('-')) || SUBJECT_HEADS.has(words[words.length - 1].text.toLowerCase());
+}
+
+function isTopicWord(word: Word, first: boolean): boolean {
+  const lower = word.text.toLowerCase();
+  if (!/^[\p{Ll}\p{N}][\p{Ll}\p{N}-]*$/u.test(word.text) && !/^[\p{Lu}\p{N}]{2,6}$/u.test(word.text)) return false;
+  if (/^[\p{Lu}\p{N}]{2,6}$/u.test(word.text)) return word.pos === 'PROPN' || word.pos === 'NOUN';
+  if (word.pos === 'NOUN') return lower.length > 1;
+  if (word.pos === 'ADJ' && first) return !PLAIN_ADJECTIVES.has(lower);
+  return word.pos === 'COMPOUND';
+}
+
+/** "on-call", "blue-green": wink splits them at the hyphen; a topic needs them whole. */
+function mergeHyphenated(words: readonly TaggedWord[]): Word[] {
+  const merged: Word[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index];
+    const hyphen = words[index + 1];
+    const next = words[index + 2];
+    if (
+      hyphen?.text === '-' &&
+      next &&
+      hyphen.start === word.end &&
+      next.start === hyphen.end &&
+      /\p{L}/u.test(next.text)
+    ) {
+      merged.push({
+        text: `${word.text}-${next.text}`,
+        pos: next.pos === 'NOUN' ? 'NOUN' : 'COMPOUND',
+        start: word.start,
+        end: next.end,
+      });
+      index += 2;
+    } else {
+      merged.push({ text: word.text, pos: word.pos, start: word.start, end: word.end });
+    }
+  }
+  return merged;
+}
+
+/**
+ * The noun phrase that starts at an offset ("for billing", "move the billing service to"): one to
+ * three nouns, none generic. Used where the sentence says the phrase is what something is for.
+ */
+export function nounPhraseAt(words: readonly TaggedWord[], offset: number): TopicMatch | null {
+  const merged = mergeHyphenated(words);
+  const index = merged.findIndex((word) => word.start === offset);
+  if (index < 0) return null;
+  const run: Word[] = [];
+  for (const word of merged.slice(index, index + MAX_TOPIC_WORDS)) {
+    if (word.pos !== 'NOUN' || !/^[\p{Ll}\p{N}][\p{Ll}\p{N}-]*$/u.test(word.text)) break;
+    run.push(word);
+  }
+  if (run.length === 0 || run.some((word) => GENERIC_NOUNS.has(word.text) || word.text.length < 3)) return null;
+  return { name: run.map((word) => word.text).join(' '), start: run[0].start, end: run[run.length - 1].end };
+}

@@ -1,0 +1,142 @@
+import 'reflect-metadata';
+import type { NormalizedMessage } from '@atlas/events';
+import { AnswerRejected, factsOfAnswer } from './answer-facts';
+import { LlmAnswer, readAnswer } from './answer-model';
+import { LLM_CHANNEL, llmTestMessage } from './llm-test-messages';
+import { PeopleOfBatch } from './people-of-batch';
+
+const reply = llmTestMessage({
+  id: '1709540200.000200',
+  thread_parent_id: '1709540100.000100',
+  text: "Done, I've merged it",
+  mentions: [{ id: 'U0CARLA', name: 'Carla Diaz' }],
+});
+
+function answerWith(...facts: object[]): LlmAnswer {
+  const base = {
+    text: 'A fact.',
+    type: 'observation',
+    confidence: 0.8,
+    relations: [],
+    topics: [],
+    subject: null,
+    due_at: null,
+  };
+  const answer = readAnswer({ facts: facts.map((fact) => ({ ...base, message_id: reply.id, entities: [], ...fact })) });
+  if (typeof answer === 'string') throw new Error(answer);
+  return answer;
+}
+
+function person(name: string, personId: string | null = null) {
+  return { name, type: 'person', kind: null, person_id: personId, identifier: null };
+}
+
+function thing(name: string, type: string) {
+  return { name, type, kind: null, person_id: null, identifier: null };
+}
+
+function facts(answer: LlmAnswer, messages: NormalizedMessage[] = [reply]) {
+  return factsOfAnswer(
+    answer,
+    new Map(messages.map((message) => [message.id, message])),
+    LLM_CHANNEL.channel_id,
+    new PeopleOfBatch(messages, LLM_CHANNEL),
+  );
+}
+
+describe('factsOfAnswer', () => {
+  it('finds people by id, name, alias, unique first name and mention, and drops the unknown with their relations', () => {
+    const [fact] = facts(
+      answerWith({
+        entities: [
+          person('Ana', null),
+          person('bia'),
+          person('Somebody', 'U0BRUNO'),
+          person('Carla'),
+          person('Zed'),
+          thing('billing migration', 'project'),
+        ],
+        relations: [
+          { type: 'works_on', source: 'Ana', target: 'billing migration' },
+          { type: 'works_on', source: 'Zed', target: 'billing migration' },
+        ],
+      }),
+    );
+    expect(fact.entities.map((entity) => [entity.key, entity.name])).toEqual([
+      ['person:U0ANA', 'Ana Lima'],
+      ['person:U0BEA', 'Beatriz Souza'],
+      ['person:U0BRUNO', 'Bruno Costa'],
+      ['person:U0CARLA', 'Carla Diaz'],
+      ['project:billing migration', 'billing migration'],
+    ]);
+    expect(fact.relations).toEqual([{ type: 'works_on', source: 'person:U0ANA', target: 'project:billing migration' }]);
+  });
+
+  it('gives a completion reply the subject of the task in its thread', () => {
+    const [fact] = facts(answerWith({ entities: [person('Ana Lima')], subject: { kind: 'task', entity: 'Ana Lima' } }));
+    expect(fact.subject).toBe('task:1709540100.000100:person:U0ANA');
+    expect(fact.source.thread_id).toBe('1709540100.000100');
+  });
+
+  it('numbers the facts of each message, merges repeated entities and relations, normalizes topics', () => {
+    const result = facts(
+      answerWith(
+        {
+          entities: [thing('Postgres', 'technology'), thing('postgres', 'technology'), thing('Billing', 'project')],
+          relations: [
+            { type: 'uses', source: 'Billing', target: 'Postgres' },
+            { type: 'uses', source: 'billing', target: 'postgres' },
+          ],
+          topics: ['Billing  Migration', '#billing migration', ''],
+        },
+        { text: ' Another fact. ' },
+      ),
+    );
+    expect(result.map((fact) => [fact.index, fact.text])).toEqual([
+      [0, 'A fact.'],
+      [1, 'Another fact.'],
+    ]);
+    expect(result[0].entities.map((entity) => entity.key)).toEqual(['technology:postgres', 'project:billing']);
+    expect(result[0].relations).toEqual([{ type: 'uses', source: 'project:billing', target: 'technology:postgres' }]);
+    expect(result[0].topics).toEqual(['billing migration']);
+    expect(result[0].id).not.toBe(result[1].id);
+  });
+
+  it('leaves the subject out when it belongs to a person nobody knows', () => {
+    const [fact] = facts(answerWith({ entities: [person('Zed')], subject: { kind: 'task', entity: 'Zed' } }));
+    expect(fact.subject).toBeNull();
+    expect(fact.entities).toEqual([]);
+  });
+
+  it.each([
+    ['a message that was not sent', { message_id: 'm-other' }, /cites message "m-other", which was not sent/],
+    ['an empty text', { text: '  ' }, /fact 0 has no text/],
+    [
+      'a relation to an entity the fact does not list',
+      { entities: [person('Ana Lima')], relations: [{ type: 'owns', source: 'Ana Lima', target: 'billing' }] },
+      /relation 0 target names "billing", which is not among the fact's entities/,
+    ],
+    [
+      'a subject the fact does not list',
+      { subject: { kind: 'deadline', entity: 'Atlas v2' } },
+      /subject names "Atlas v2"/,
+    ],
+    [
+      'a task given to something else than a person',
+      { entities: [thing('Atlas', 'project')], subject: { kind: 'task', entity: 'Atlas' } },
+      /a task subject names a project, not a person/,
+    ],
+    [
+      'an artifact without a kind',
+      { entities: [{ ...thing('OPS-1', 'artifact'), identifier: 'OPS-1' }] },
+      /entity 0 is an artifact without a kind/,
+    ],
+    ['a due date that does not exist', { due_at: '2024-02-30' }, /due_at "2024-02-30" is not a YYYY-MM-DD date/],
+    ['a due date in another form', { due_at: 'next Friday' }, /due_at "next Friday"/],
+    ['an entity without a name', { entities: [thing(' # ', 'topic')] }, /entity 0 has no name/],
+  ])('rejects the answer for %s', (_case, fact, reason) => {
+    const attempt = () => facts(answerWith(fact));
+    expect(attempt).toThrow(AnswerRejected);
+    expect(attempt).toThrow(reason);
+  });
+});

@@ -1,0 +1,70 @@
+import type { WikiFact } from '../contracts';
+import type { ActionItemEntry } from './action-item-status';
+import type { DecisionEntry } from './decision-status';
+import type { FaqEntry } from './faq';
+import { escapeMarkdown, formatUtcDate, shorten } from './markdown';
+import type { PageBuilder } from './page-builder';
+import type { PageInputs } from './page-inputs';
+import { factText } from './page-parts';
+import type { WikiIndex } from './wiki-index';
+
+const QUOTED_UPDATE = 160;
+
+/** "<text> — decided by <owner>, <date> [n] · current" or "· superseded by [m]: <newer text>" */
+export function decisionItem(page: PageBuilder, entry: DecisionEntry): string {
+  const { fact } = entry;
+  const head = `${factText(fact)} — decided by ${escapeMarkdown(entry.owner)}, ${formatUtcDate(fact.source.timestamp)} ${page.cite(fact)}`;
+  if (!entry.superseded) return `${head} · current`;
+  if (entry.supersededBy === null) return `${head} · superseded`;
+  const newer = entry.supersededBy;
+  return `${head} · superseded on ${formatUtcDate(newer.source.timestamp)} by ${page.cite(newer)}: ${quote(newer)}`;
+}
+
+/** "<text> — for <assignee>, due <date> [n]", then what changed it or finished it. */
+export function actionItem(page: PageBuilder, entry: ActionItemEntry): string {
+  const { current } = entry;
+  const due = current.due_at === null ? '' : `, due ${formatUtcDate(current.due_at)}`;
+  let item = `${factText(current)} — for ${escapeMarkdown(entry.assignee)}${due}, ${formatUtcDate(current.source.timestamp)} ${page.cite(current)}`;
+  if (entry.earlier.length > 0) item += ` · replaces ${page.citeAll([...entry.earlier].reverse())}`;
+  if (entry.update !== null)
+    item += ` · updated ${formatUtcDate(entry.update.source.timestamp)} ${page.cite(entry.update)}: ${quote(entry.update)}`;
+  if (entry.doneBy !== null)
+    item += ` · done ${formatUtcDate(entry.doneBy.source.timestamp)} ${page.cite(entry.doneBy)}: ${quote(entry.doneBy)}`;
+  return item;
+}
+
+/** The facts an action item entry shows. */
+export function actionItemFacts(entry: ActionItemEntry): WikiFact[] {
+  return [
+    entry.current,
+    ...entry.earlier,
+    ...(entry.update ? [entry.update] : []),
+    ...(entry.doneBy ? [entry.doneBy] : []),
+  ];
+}
+
+/** The facts (and quoted message) a FAQ entry shows. */
+export function addFaqInputs(inputs: PageInputs, entry: FaqEntry): void {
+  inputs.addFacts([entry.question ?? undefined, ...entry.answers]);
+  if (entry.questionMessage) inputs.addMessage(entry.questionMessage);
+  inputs.note('faq', entry.question?.id ?? null, entry.discussed ? 'discussed' : 'not-discussed');
+}
+
+/** "**Q:** <question> — <asker>, <date> [n]" followed by its answers, one per line. */
+export function faqItem(page: PageBuilder, index: WikiIndex, entry: FaqEntry): string {
+  const question =
+    entry.question !== null
+      ? `${factText(entry.question)} — ${escapeMarkdown(index.authorName(entry.question))}, ${formatUtcDate(entry.question.source.timestamp)} ${page.cite(entry.question)}`
+      : `${escapeMarkdown(shorten(entry.questionMessage?.text ?? '', 300))} — ${escapeMarkdown(entry.questionMessage?.author_name ?? 'Unknown author')}, ${formatUtcDate(entry.questionMessage?.timestamp ?? '')} ${entry.questionMessage ? page.citeMessage(entry.questionMessage) : ''}`;
+  const answers = entry.answers.map(
+    (answer) =>
+      `\n  - **A:** ${factText(answer)} — ${escapeMarkdown(index.authorName(answer))}, ${formatUtcDate(answer.source.timestamp)} ${page.cite(answer)}`,
+  );
+  const status =
+    entry.answers.length > 0 ? '' : entry.discussed ? ' · replied to in its thread, no answer recorded' : ' · open';
+  return `**Q:** ${question}${status}${answers.join('')}`;
+}
+
+function quote(fact: WikiFact): string {
+  return `“${escapeMarkdown(shorten(fact.text, QUOTED_UPDATE))}”`;
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AtlasConfig } from '@atlas/config';
+import type { ExtractorRun, NormalizedMessage } from '@atlas/events';
+import { EXTRACTOR_VERSION, extractFacts, LLM_EXTRACTOR_VERSION, LlmFactExtractor } from '@atlas/knowledge';
+import type { ExtractionContext, ExtractionResult } from '@atlas/knowledge';
+import { ATLAS_CONFIG } from '@atlas/runtime';
+
+export interface ExtractedBatch {
+  result: ExtractionResult;
+  run: ExtractorRun;
+}
+
+/**
+ * The extractor this process runs: the local rules, or the configured LLM endpoint, which hands any
+ * request it cannot answer well back to the local rules.
+ */
+@Injectable()
+export class FactExtractor {
+  private readonly llm: LlmFactExtractor | null;
+
+  constructor(@Inject(ATLAS_CONFIG) config: AtlasConfig) {
+    this.llm = config.llm === null ? null : new LlmFactExtractor(config.llm);
+    if (config.llm !== null) {
+      new Logger('FactExtractor').log(`LLM extraction on: ${config.llm.model} at ${config.llm.baseUrl}`);
+    }
+  }
+
+  async extract(
+    messages: NormalizedMessage[],
+    context: ExtractionContext,
+    signal: AbortSignal,
+  ): Promise<ExtractedBatch> {
+    if (this.llm !== null) return this.llm.extract(messages, context, signal);
+    return {
+      result: extractFacts(messages, context),
+      run: { extractor: 'rules', fallback_reason: null, prompt_tokens: 0, completion_tokens: 0 },
+    };
+  }
+
+  /** The batch's extractor version: a batch the LLM handed back entirely is the local rules' work. */
+  versionOf(run: ExtractorRun): string {
+    return run.extractor === 'llm' ? LLM_EXTRACTOR_VERSION : EXTRACTOR_VERSION;
+  }
+}

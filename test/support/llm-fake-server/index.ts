@@ -1,0 +1,2 @@
+export * from './llm-fake-server';
+export * from './recorded-conversation';
