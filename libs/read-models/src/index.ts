@@ -1,6 +1,6 @@
 export * from './documents';
 export * from './job-progress';
-export * from './message-of-doc';
+export * from './stage-views';
 export * from './projector';
 export * from './projections/projection';
 export * from './projections/channels.projection';

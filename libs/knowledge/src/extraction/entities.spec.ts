@@ -116,6 +116,13 @@ describe('extractFactEntities', () => {
     ]);
   });
 
+  it('makes no topic of pronouns, modal verbs or other function words, whichever rule found the phrase', () => {
+    expect(ofType('Can you move them to the worker pool right away instead of next cycle?', 'topic')).toEqual([]);
+    expect(ofType('Should we move it to Friday?', 'topic')).toEqual([]);
+    expect(ofType('It is due on Friday.', 'topic')).toEqual([]);
+    expect(ofType('The beta moves to April 11.', 'topic')).toEqual(['topic:beta=beta']);
+  });
+
   it('names what a technology is for when asked to, for decisions', () => {
     const options = { ...plain, withPurpose: true };
     expect(ofType('We will use Postgres for billing', 'topic', options)).toEqual(['topic:billing=billing']);

@@ -10,7 +10,7 @@ import { findProjects } from './projects';
 import { findTechnologies } from './tech-lexicon';
 import { findTeams } from './teams';
 import { impliedTopics } from './implied-topics';
-import { findTopics, nounPhraseAt, type TopicMatch } from './topics';
+import { findTopics, isContentPhrase, nounPhraseAt, type TopicMatch } from './topics';
 import { escapeRegExp, maskRanges, rangesOf, type TextRange } from './text-ranges';
 
 /** A fact entity with where the fact text names it; -1 when only the message implies it (its author). */
@@ -94,7 +94,8 @@ export function extractFactEntities(
     ...(options.withPurpose ? purposeTopics(prose, words, found) : []),
   ];
   for (const topic of topics) {
-    if (overlaps(taken, topic)) continue;
+    // Every rule's phrase passes one gate: "Can you move them to…" opens like a dated subject, but names none.
+    if (overlaps(taken, topic) || !isContentPhrase(topic, words)) continue;
     found.push(located(`topic:${normalizeName(topic.name)}`, topic.name, 'topic', topic));
     taken.push(topic);
   }

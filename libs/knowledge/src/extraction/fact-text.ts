@@ -1,9 +1,13 @@
 import { EMOJI } from './chat-markup';
 import { findUrls } from './links';
 
+/** "@here", "@channel", "@everyone", "@all" (or Slack's unrendered `<!here>`): they call everyone, they name no one. */
+const BROADCAST_MENTION =
+  /(^|[\s(])(?:@(?:here|channel|everyone|all)|<!(?:here|channel|everyone)(?:\|[^>]*)?>)(?![\p{L}\p{N}._-])/giu;
+
 /**
- * The fact text without chat markup: emphasis markers, backticks, emoji and the @ of mentions go,
- * the words stay. URLs are kept as written.
+ * The fact text without chat markup: emphasis markers, backticks, emoji, broadcast mentions and the
+ * @ of mentions go, the words stay. URLs are kept as written.
  */
 export function cleanFactText(text: string): string {
   const urls = findUrls(text);
@@ -28,5 +32,6 @@ function cleanProse(prose: string): string {
     .replace(/(^|[\s(])([*_~]{1,2})(?=\S)([^*_~\n]*?\S)\2(?=$|[\s).,!?:;])/g, '$1$3')
     .replace(/`([^`\n]+)`/g, '$1')
     .replace(EMOJI, ' ')
+    .replace(BROADCAST_MENTION, '$1')
     .replace(/(^|[\s(])@(?=[\p{L}\p{N}])/gu, '$1');
 }

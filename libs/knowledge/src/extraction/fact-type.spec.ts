@@ -60,6 +60,14 @@ describe('classifyFact', () => {
     expect(classifyFact('Are we going with Postgres?').type).toBe('question');
   });
 
+  it('never reads a sentence ending in a question mark as a decision: a request is an action item, else a question', () => {
+    const request = 'Can you move them to the worker pool right away instead of next cycle?';
+    expect(classifyFact(request).type).toBe('action_item');
+    expect(classifyFact(request.replace(/\?$/, '.')).type).toBe('decision');
+    expect(classifyFact("Let's go with Postgres, can you confirm? 🙏").type).toBe('action_item');
+    expect(classifyFact('So we agreed to move the cutover to Sunday?').type).toBe('question');
+  });
+
   it('reads a promise without a subject as an action item, not a question', () => {
     expect(classifyFact('will send the invite after lunch').type).toBe('action_item');
     expect(classifyFact('will you send the invite?').type).toBe('action_item');

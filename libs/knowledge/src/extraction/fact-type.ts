@@ -199,7 +199,7 @@ const PRIORITY_MARGIN = 0.1;
 
 /**
  * The type of a fact text. A request is an action item; otherwise a question is a question (a
- * decision asked about is not a decision); otherwise the strongest decision, action item or
+ * decision asked about is not a decision: nothing ending in a question mark is one); otherwise the strongest decision, action item or
  * announcement rule wins; otherwise it is an observation. Confidence is the strongest matching
  * rule's weight, plus a little for each further rule of the same type that also matched.
  */
@@ -207,8 +207,9 @@ export function classifyFact(text: string): FactClassification {
   const lower = text.toLowerCase().replace(/[’‘]/g, "'");
   if (lower.trim() === '') return { type: 'observation', confidence: OBSERVATION_CONFIDENCE };
   if (REQUEST.test(lower)) {
-    // "Starting next week all config changes go through review; can you write it up?" decides first.
-    const decision = matchingWeights('decision', lower);
+    // "Starting next week all config changes go through review; can you write it up." decides first; a
+    // sentence that ends asking ("Can you move them to the pool instead of next cycle?") decides nothing.
+    const decision = endsWithQuestionMark(text) ? [] : matchingWeights('decision', lower);
     if (decision.length > 0 && Math.max(...decision) >= 0.8) return scored('decision', decision);
     return scored('action_item', [...matchingWeights('action_item', lower), REQUEST_WEIGHT]);
   }

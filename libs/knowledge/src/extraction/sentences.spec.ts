@@ -17,6 +17,12 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('starts a new sentence at a mention after a full stop, though a lowercase word follows it', () => {
+    expect(
+      splitSentences('All config changes go through review. @dkim can you write it up? Mail ana@acme.io.'),
+    ).toEqual(['All config changes go through review.', '@dkim can you write it up?', 'Mail ana@acme.io.']);
+  });
+
   it('keeps a title abbreviation with the name that follows it', () => {
     expect(splitSentences('Dr. Smith from Stripe joins on Monday. Ms. Jones too.')).toEqual([
       'Dr. Smith from Stripe joins on Monday.',

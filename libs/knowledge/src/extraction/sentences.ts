@@ -5,6 +5,11 @@ import { collapseWhitespace, maskRanges, rangesOf } from './text-ranges';
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 /** ICU ends a sentence after these, though in chat they nearly always precede a name. */
 const TITLE_ABBREVIATION_AT_END = /(?:^|[\s(])(?:mr|mrs|ms|dr|prof|sr|jr|st|vs|approx|incl|dept)\.\s*$/i;
+/**
+ * ICU runs on into a lowercase word ("…as code. @dkim can you…"), but in chat a mention after a full
+ * stop, "!" or "?" addresses someone in a new sentence.
+ */
+const MENTION_AFTER_SENTENCE_END = /(?<=[.!?])\s+(?=@[\p{L}\p{N}])/u;
 
 /**
  * Sentences of the text, whitespace-collapsed. URLs and inline code are masked while segmenting
@@ -26,6 +31,8 @@ export function splitSentences(text: string): string[] {
 }
 
 function pushSentence(sentences: string[], raw: string): void {
-  const sentence = collapseWhitespace(raw);
-  if (sentence !== '') sentences.push(sentence);
+  for (const part of raw.split(MENTION_AFTER_SENTENCE_END)) {
+    const sentence = collapseWhitespace(part);
+    if (sentence !== '') sentences.push(sentence);
+  }
 }

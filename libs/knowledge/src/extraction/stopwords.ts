@@ -36,3 +36,21 @@ export const TOPIC_STOPWORDS: ReadonlySet<string> = new Set([
 
 /** Lowercase words that may join two capitalized words into one name ("Bank of America"). */
 export const NAME_CONNECTORS: ReadonlySet<string> = new Set(words('of for and & de du da la le von van der del'));
+
+/**
+ * Words that carry grammar, not meaning: pronouns, determiners, question words, conjunctions,
+ * prepositions, auxiliaries and modal verbs. No topic is made of them ("Can you", "this one").
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  words(`
+    i me my mine myself we us our ours you your yours he him his she her hers they them their theirs it its
+    this that these those there here who whom whose what which when where why how
+    a an the some any every each no not none both either neither such
+    and or but nor so yet if then than because since while though although unless until whether
+    as at by for from in into of off on onto out over to up with without about above after against
+    before behind below between during through under via per
+    am is are was were be been being do does did have has had having will would shall should
+    can could may might must let lets won't can't don't doesn't didn't isn't aren't wasn't i'm i'll we'll you'll
+    it's that's there's let's we're you're they're i've we've i'd we'd
+  `),
+);

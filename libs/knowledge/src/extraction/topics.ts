@@ -1,4 +1,5 @@
 import type { TaggedWord } from './nlp';
+import { FUNCTION_WORDS } from './stopwords';
 
 export interface TopicMatch {
   name: string;
@@ -134,4 +135,28 @@ export function nounPhraseAt(words: readonly TaggedWord[], offset: number): Topi
   }
   if (run.length === 0 || run.some((word) => GENERIC_NOUNS.has(word.text) || word.text.length < 3)) return null;
   return { name: run.map((word) => word.text).join(' '), start: run[0].start, end: run[run.length - 1].end };
+}
+
+/** Parts of speech that carry grammar: a phrase with one of them in it names no subject ("Can you"). */
+const FUNCTION_POS = new Set(['PRON', 'AUX', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'INTJ']);
+
+/**
+ * Whether a topic phrase found by any rule is made of content words: none of its words is a
+ * pronoun, modal or other function word, by spelling or by the tagger's reading of it in place
+ * (a part of a compound, like the "on" of "on-call", is no word of its own). Acronyms ("US",
+ * "IT") are names, whatever word they spell.
+ */
+export function isContentPhrase(topic: TopicMatch, words: readonly TaggedWord[]): boolean {
+  const spelled = Array.from(topic.name.matchAll(/\S+/g), (match) => ({
+    text: match[0],
+    start: topic.start + match.index,
+    end: topic.start + match.index + match[0].length,
+  }));
+  if (spelled.length === 0) return false;
+  return spelled.every((word) => {
+    if (/^[\p{Lu}\p{N}]{2,6}$/u.test(word.text)) return true;
+    if (FUNCTION_WORDS.has(word.text.toLowerCase().replace(/’/g, "'"))) return false;
+    const tagged = words.find((candidate) => candidate.start === word.start && candidate.end === word.end);
+    return tagged === undefined || !FUNCTION_POS.has(tagged.pos);
+  });
 }

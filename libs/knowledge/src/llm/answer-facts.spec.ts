@@ -35,12 +35,13 @@ function thing(name: string, type: string) {
   return { name, type, kind: null, person_id: null, identifier: null };
 }
 
-function facts(answer: LlmAnswer, messages: NormalizedMessage[] = [reply]) {
+function facts(answer: LlmAnswer, messages: NormalizedMessage[] = [reply], languages = new Map<string, string>()) {
   return factsOfAnswer(
     answer,
     new Map(messages.map((message) => [message.id, message])),
     LLM_CHANNEL.channel_id,
     new PeopleOfBatch(messages, LLM_CHANNEL),
+    languages,
   );
 }
 
@@ -70,6 +71,11 @@ describe('factsOfAnswer', () => {
       ['project:billing migration', 'billing migration'],
     ]);
     expect(fact.relations).toEqual([{ type: 'works_on', source: 'person:U0ANA', target: 'project:billing migration' }]);
+  });
+
+  it('labels each fact with its message language, English when it is not known', () => {
+    expect(facts(answerWith({}), [reply], new Map([[reply.id, 'es']]))[0].language).toBe('es');
+    expect(facts(answerWith({}))[0].language).toBe('en');
   });
 
   it('gives a completion reply the subject of the task in its thread', () => {

@@ -1,5 +1,6 @@
 import { stableId } from '@atlas/common';
 import type { Fact, FactEntity, FactRelation, FactSource, NormalizedMessage } from '@atlas/events';
+import { READABLE_LANGUAGE } from '../extraction/language';
 import { normalizeName } from '../names';
 import type { AnswerEntity, AnswerFact, AnswerSubject, LlmAnswer } from './answer-model';
 import { artifactKey, entityKey } from './entity-keys';
@@ -30,6 +31,8 @@ export function factsOfAnswer(
   sent: ReadonlyMap<string, NormalizedMessage>,
   channelId: string,
   people: PeopleOfBatch,
+  /** The language of each sent message: a model reads more than English, and says so on the fact. */
+  languages: ReadonlyMap<string, string>,
 ): Fact[] {
   const nextIndex = new Map<string, number>();
   return answer.facts.map((answerFact, position) => {
@@ -57,7 +60,7 @@ export function factsOfAnswer(
       subject: answerFact.subject && subjectOf(answerFact.subject, message, find, where),
       valid_at: message.edited_at ?? message.timestamp,
       due_at: answerFact.due_at === null ? null : calendarDate(answerFact.due_at, where),
-      language: 'en',
+      language: languages.get(message.id) ?? READABLE_LANGUAGE,
       source: sourceOf(message),
     };
   });

@@ -1,6 +1,7 @@
 import type { ExtractorRun, Fact, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext, ExtractionResult } from '../contracts';
 import { extractFacts } from '../extraction/extract-facts';
+import { detectLanguages } from '../extraction/language';
 import { factsOfAnswer } from './answer-facts';
 import { readAnswer } from './answer-model';
 import { CompletionFailure, requestCompletion, type TokenUsage } from './chat-completions';
@@ -46,13 +47,14 @@ export class LlmFactExtractor {
   ): Promise<LlmExtraction> {
     const { send, keepLocal } = messagesToSend(messages, context.channel_id);
     const people = new PeopleOfBatch(send, context);
+    const languages = detectLanguages(send, context.thread_parents);
     const batch = new Map(messages.map((message) => [message.id, message]));
     const results: ExtractionResult[] = keepLocal.length > 0 ? [this.fallback(keepLocal, context)] : [];
     const requests = chunk(send, this.#options.maxMessagesPerRequest);
     const failures: string[] = [];
     const tokens = { prompt_tokens: 0, completion_tokens: 0 };
     for (const [at, request] of requests.entries()) {
-      const outcome = await this.request(request, batch, context, people, signal);
+      const outcome = await this.request(request, batch, context, people, languages, signal);
       tokens.prompt_tokens += outcome.usage.prompt_tokens;
       tokens.completion_tokens += outcome.usage.completion_tokens;
       if ('facts' in outcome) {
@@ -78,6 +80,7 @@ export class LlmFactExtractor {
     batch: ReadonlyMap<string, NormalizedMessage>,
     context: ExtractionContext,
     people: PeopleOfBatch,
+    languages: ReadonlyMap<string, string>,
     signal?: AbortSignal,
   ): Promise<RequestOutcome> {
     let usage: TokenUsage = { prompt_tokens: 0, completion_tokens: 0 };
@@ -96,7 +99,7 @@ export class LlmFactExtractor {
       const answer = readAnswer(parsed);
       if (typeof answer === 'string') return { failure: answer, usage };
       const sent = new Map(messages.map((message) => [message.id, message]));
-      return { facts: factsOfAnswer(answer, sent, context.channel_id, people), usage };
+      return { facts: factsOfAnswer(answer, sent, context.channel_id, people, languages), usage };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof CompletionFailure) return { failure: error.reason, usage: error.usage };

@@ -2,19 +2,43 @@ import type { WikiFact } from '../contracts';
 import { compareNewestFirst } from './fact-order';
 import type { WikiIndex } from './wiki-index';
 
-/** Words of a reply that reports a task finished. */
+/** Words that report a piece of work finished: past tense, "done", or a result that is now ready. */
 const COMPLETION =
-  /\b(done|finished|completed?|fixed|shipped|merged|deployed|resolved|closed|is (up|live|ready)|are (up|live|ready))\b/i;
+  /\b(?:done|finished|completed|complete(?!\s+(?:the|a|an|this|that|it|them|your|our|my)\b)|fixed|shipped|merged|deployed|resolved|closed|reviewed|checked|tested|verified|landed|released|rolled out|went out|(?:is|are) (?:now )?(?:up|live|ready)(?!\s+(?:for|to)\b))\b/gi;
+/** Words just before a completion word that make it a wish, a plan or a condition: "will be fixed", "once merged", "not done". */
+const NOT_YET =
+  /\b(?:will|'ll|shall|going to|gonna|should|must|can|could|would|might|may|need|needs|please|pls|once|when|whenever|after|until|till|if|unless|before|not|never|be|being|get|gets|getting)\s+(?:\S+\s+){0,2}$|n't\s+(?:\S+\s+){0,2}$/i;
+/** "Done by noon" promises a time; it reports nothing finished. */
+const PROMISED_TIME =
+  /^\s+(?:by|before|until|till)\s+(?:the\s+)?(?:eod|eow|cob|noon|tonight|tomorrow|today|this|next|end|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)/i;
+/** Where a clause ends: the words before a completion word are read within its own clause. */
+const CLAUSE_BREAK = /[,;:.!?()—–]/g;
 
-/** A message that opens by saying the work is finished. */
-const REPORTS_DONE = /^(done|fixed|finished|completed|shipped|merged|deployed)\b/i;
+/**
+ * Whether a fact's own text reports work finished ("Cutover done at 06:42 UTC.", "Good catches, both
+ * fixed.", "Reviewed, left two comments"), rather than asking for it, promising it or making it a condition.
+ */
+export function reportsCompletion(text: string): boolean {
+  const normalized = text.replace(/[’‘]/g, "'").trim();
+  if (normalized.endsWith('?')) return false;
+  for (const match of normalized.matchAll(COMPLETION)) {
+    const start = match.index ?? 0;
+    const before = normalized.slice(0, start);
+    const clauseStart = Math.max(-1, ...Array.from(before.matchAll(CLAUSE_BREAK), (found) => found.index ?? -1));
+    const clause = ` ${before.slice(clauseStart + 1)}`;
+    if (NOT_YET.test(clause)) continue;
+    if (/^done$/i.test(match[0]) && PROMISED_TIME.test(normalized.slice(start + match[0].length))) continue;
+    return true;
+  }
+  return false;
+}
 
 export interface ActionItemEntry {
   /** The item as it now stands: the latest action item of its chain. */
   current: WikiFact;
   /** Earlier versions it replaced: reassigned, or with a moved deadline. Newest first. */
   earlier: WikiFact[];
-  /** The fact reporting it done; null while open. */
+  /** The fact reporting it done (`current` itself when its own text reports it finished); null while open. */
   doneBy: WikiFact | null;
   /** A later fact on the same subject that is neither an action item nor its completion (a moved deadline). */
   update: WikiFact | null;
@@ -57,9 +81,10 @@ export function actionItemsOf(index: WikiIndex): ActionItemEntry[] {
     chains.set(end.id, chain);
   }
   const entries = [...chains.values()].map(({ end, items }): ActionItemEntry => {
-    // A reply on the task that reports it finished ends it even when it reads like one more task ("Done: #820").
-    const reportsDone = end.type === 'action_item' && items.length > 1 && REPORTS_DONE.test(end.text);
-    const [current, ...earlier] = reportsDone ? items.slice(1) : items;
+    // A completion reply is typed action_item on purpose: on the task it replies to, it finishes that task
+    // ("Done: #820"); alone, it is a task finished as it was reported ("Cutover done at 06:42 UTC.").
+    const reportsDone = end.type === 'action_item' && reportsCompletion(end.text);
+    const [current, ...earlier] = reportsDone && items.length > 1 ? items.slice(1) : items;
     const finished = reportsDone || (end.type !== 'action_item' && isCompletion(end));
     const update = end.type !== 'action_item' && !finished ? end : null;
     return { current, earlier, doneBy: finished ? end : null, update, assignee: assigneeOf(index, current) };
@@ -70,7 +95,7 @@ export function actionItemsOf(index: WikiIndex): ActionItemEntry[] {
 }
 
 function isCompletion(fact: WikiFact): boolean {
-  return (fact.subject?.startsWith('task:') ?? false) || COMPLETION.test(fact.text);
+  return (fact.subject?.startsWith('task:') ?? false) || reportsCompletion(fact.text);
 }
 
 function assigneeOf(index: WikiIndex, fact: WikiFact): string {

@@ -23,6 +23,9 @@ export function decisionItem(page: PageBuilder, entry: DecisionEntry): string {
 /** "<text> — for <assignee>, due <date> [n]", then what changed it or finished it. */
 export function actionItem(page: PageBuilder, entry: ActionItemEntry): string {
   const { current } = entry;
+  // A report of finished work is its own completion: it cites itself once.
+  if (entry.doneBy === current)
+    return `${factText(current)} — done by ${escapeMarkdown(entry.assignee)}, ${formatUtcDate(current.source.timestamp)} ${page.cite(current)}`;
   const due = current.due_at === null ? '' : `, due ${formatUtcDate(current.due_at)}`;
   let item = `${factText(current)} — for ${escapeMarkdown(entry.assignee)}${due}, ${formatUtcDate(current.source.timestamp)} ${page.cite(current)}`;
   if (entry.earlier.length > 0) item += ` · replaces ${page.citeAll([...entry.earlier].reverse())}`;
@@ -39,7 +42,7 @@ export function actionItemFacts(entry: ActionItemEntry): WikiFact[] {
     entry.current,
     ...entry.earlier,
     ...(entry.update ? [entry.update] : []),
-    ...(entry.doneBy ? [entry.doneBy] : []),
+    ...(entry.doneBy && entry.doneBy !== entry.current ? [entry.doneBy] : []),
   ];
 }
 

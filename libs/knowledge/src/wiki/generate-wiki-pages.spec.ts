@@ -195,6 +195,53 @@ describe('generateWikiPages', () => {
     expect(citationsIn(page, done)).toEqual([ask.id, reply.id]);
   });
 
+  it('lists an action item whose own text reports the work finished as done, citing itself, never as open', () => {
+    const task = wikiMessage(
+      '1742000000.000100',
+      ANA,
+      '2025-03-14T09:00:00.000Z',
+      '@Ben Okafor please do the cutover.',
+    );
+    const cutover = wikiMessage('1742100000.000100', BEN, '2025-03-16T06:42:00.000Z', 'Cutover done at 06:42 UTC.');
+    const fixed = wikiMessage('1742200000.000100', BEN, '2025-03-17T10:40:00.000Z', 'Good catches, both fixed.');
+    const promise = wikiMessage('1742300000.000100', BEN, '2025-03-17T11:00:00.000Z', 'Done by noon.');
+    const postgres = entity('technology', 'Postgres');
+    const facts = [
+      factOf(task, { type: 'action_item', text: 'Ben Okafor please do the cutover.', topics: ['cutover'] }),
+      factOf(cutover, {
+        type: 'action_item',
+        text: 'Cutover done at 06:42 UTC.',
+        entities: [postgres],
+        topics: ['cutover'],
+      }),
+      factOf(fixed, { type: 'action_item', text: 'Good catches, both fixed.', entities: [postgres] }),
+      factOf(promise, { type: 'action_item', text: 'Done by noon.', entities: [postgres] }),
+    ];
+    const generated = generateWikiPages(wikiInputOf(facts, [task, cutover, fixed, promise]));
+
+    const page = pageOf(generated, 'action-items');
+    expect(page.markdown).toContain('2 open, 2 done.');
+    const open = section(page, 'Open');
+    expect(open).not.toContain('Cutover done');
+    expect(open).not.toContain('both fixed');
+    expect(open).toContain('Done by noon.');
+    const done = section(page, 'Done');
+    const cutoverLine = lineWith(done, 'Cutover done at 06:42 UTC.');
+    expect(cutoverLine).toContain('done by Ben Okafor, 2025-03-16');
+    expect(citationsIn(page, cutoverLine)).toEqual([cutover.id]);
+    expect(citationsIn(page, lineWith(done, 'Good catches, both fixed.'))).toEqual([fixed.id]);
+
+    const overview = section(pageOf(generated, 'overview'), 'Open action items');
+    expect(overview).not.toContain('Cutover done');
+    expect(overview).toContain('Ben Okafor please do the cutover.');
+    expect(body(pageOf(generated, 'people'))).not.toContain('both fixed');
+    const entityItems = section(pageOf(generated, 'entity-postgres'), 'Action items');
+    expect(lineWith(entityItems, 'Good catches, both fixed.')).toContain('done by Ben Okafor');
+    expect(lineWith(entityItems, 'Done by noon.')).toContain('for Ben Okafor');
+    const topicItems = section(pageOf(generated, 'topic-cutover'), 'Action items');
+    expect(lineWith(topicItems, 'Cutover done at 06:42 UTC.')).toContain('done by Ben Okafor');
+  });
+
   it('explains acronyms and project terms with the sentence that defines or first uses them', () => {
     const glossary = pageOf(pages, 'glossary');
     const sla = lineWith(glossary.markdown, '**SLA**');

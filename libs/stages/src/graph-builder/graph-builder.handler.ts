@@ -2,9 +2,9 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { createEvent } from '@atlas/events';
 import type { AtlasEvent, EventDataOf } from '@atlas/events';
-import { ChannelGraphBuilder, GraphEntity } from '@atlas/knowledge';
+import { ChannelGraphBuilder } from '@atlas/knowledge';
 import { EventStore, JetStreamEventContext, OnEvent } from '@atlas/messaging';
-import { EntityDoc, GraphQueries } from '@atlas/read-models';
+import { graphEntityOfDoc, GraphQueries } from '@atlas/read-models';
 import { STAGE_MAX_DELIVER, WORKER } from '@atlas/runtime';
 import { BatchStage, followBatches } from '../follow-batches';
 import { JobStage, runJobStage } from '../run-job-stage';
@@ -30,23 +30,11 @@ export class GraphBuilderHandler {
   ): Promise<void> {
     const started = event.data;
     await runJobStage(STAGE, this.events, started, context, async (writer) => {
-      const known = (await this.graph.entitiesOfChannel(started.channel_id)).map(graphEntityOf);
+      const known = (await this.graph.entitiesOfChannel(started.channel_id)).map(graphEntityOfDoc);
       const builder = new ChannelGraphBuilder(started.channel_id, known);
       await followBatches(graphStage(started, builder), this.events, writer, started, context);
     });
   }
-}
-
-function graphEntityOf(doc: EntityDoc): GraphEntity {
-  return {
-    id: doc.id,
-    key: doc.key,
-    name: doc.name,
-    type: doc.type,
-    kind: doc.kind ?? null,
-    aliases: doc.aliases,
-    keys: doc.keys ?? [doc.key],
-  };
 }
 
 function graphStage(

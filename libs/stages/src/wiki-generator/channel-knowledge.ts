@@ -1,6 +1,6 @@
 import type { NormalizedMessage } from '@atlas/events';
 import type { WikiFact, WikiInput } from '@atlas/knowledge';
-import { ChannelsQueries, FactDoc, KnowledgeQueries, messageOfDoc } from '@atlas/read-models';
+import { ChannelsQueries, FactDoc, graphEntityOfDoc, KnowledgeQueries, messageOfDoc } from '@atlas/read-models';
 
 /**
  * Everything the wiki of a channel is written from, read from the knowledge read models: its facts
@@ -27,15 +27,7 @@ export async function loadChannelKnowledge(
     channel: { channel_id: channelId, name: channel?.name ?? channelId, topic: channel?.topic ?? null },
     facts,
     messages,
-    entities: entities.map(({ id, key, name, type, kind, aliases, keys }) => ({
-      id,
-      key,
-      name,
-      type,
-      kind: kind ?? null,
-      aliases,
-      keys: keys ?? [key],
-    })),
+    entities: entities.map(graphEntityOfDoc),
     relations: relations.map(({ id, type, source_id, target_id, fact_ids, weight }) => ({
       id,
       type,

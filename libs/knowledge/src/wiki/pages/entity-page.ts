@@ -2,6 +2,7 @@ import { FACT_TYPES, type FactType, type RelationType } from '@atlas/events';
 import type { GraphEntity, GraphRelation, WikiFact } from '../../contracts';
 import { compareText } from '../../ordering';
 import { compareNewestFirst, timeOf } from '../fact-order';
+import { actionItem, actionItemFacts } from '../entry-items';
 import { escapeMarkdown, formatUtcDate } from '../markdown';
 import { PageInputs } from '../page-inputs';
 import { cappedList, entityLabel, factList, noteEntities, noteTopics, plural, topicLabel } from '../page-parts';
@@ -49,7 +50,12 @@ export function entityPage(model: WikiModel, entity: GraphEntity, slug: string):
   const topics = model.topicsOfFacts(facts).slice(0, TOPICS);
   const authored = entity.type === 'person' ? facts.filter((fact) => index.authorEntity(fact)?.id === entity.id) : [];
 
+  const about = new Set(facts.map((fact) => fact.id));
+  // Action items as they stand (open, changed or done), so a completion report never reads as an open task.
+  const actionItems = model.actionItems.filter((entry) => actionItemFacts(entry).some((fact) => about.has(fact.id)));
+
   const inputs = new PageInputs().addFacts(facts).addEntities([entity]);
+  for (const entry of actionItems.slice(0, PER_TYPE)) inputs.addFacts(actionItemFacts(entry));
   inputs.addRelations(relations.map((shown) => shown.relation));
   for (const shown of relations) inputs.addFacts(shown.evidence.slice(0, EVIDENCE_PER_RELATION));
   noteEntities(
@@ -86,6 +92,17 @@ export function entityPage(model: WikiModel, entity: GraphEntity, slug: string):
       });
     }
     for (const type of FACT_TYPES) {
+      if (type === 'action_item') {
+        if (actionItems.length === 0) continue;
+        page.heading(2, SECTION_TITLES[type]);
+        cappedList(
+          page,
+          actionItems,
+          { limit: PER_TYPE, whereMore: ' on the [Action items](action-items) page' },
+          (entry) => actionItem(page, entry),
+        );
+        continue;
+      }
       const ofType = facts.filter((fact) => fact.type === type);
       if (ofType.length === 0) continue;
       page.heading(2, SECTION_TITLES[type]);

@@ -1,5 +1,5 @@
 import type { NormalizedMessage } from '@atlas/events';
-import type { MessageDoc } from './documents';
+import type { EntityDoc, MessageDoc } from './documents';
 
 /** A stored message as the stages read it, with defaults for fields documents projected before they existed. */
 export function messageOfDoc(doc: MessageDoc): NormalizedMessage {
@@ -22,3 +22,19 @@ export function messageOfDoc(doc: MessageDoc): NormalizedMessage {
     is_bot: doc.is_bot,
   };
 }
+
+/** A graph entity as the stages read it back; documents projected before kinds and keys existed get their defaults. */
+export function graphEntityOfDoc(doc: EntityDoc): GraphEntityFields {
+  return {
+    id: doc.id,
+    key: doc.key,
+    name: doc.name,
+    type: doc.type,
+    kind: doc.kind ?? null,
+    aliases: doc.aliases,
+    keys: doc.keys ?? [doc.key],
+  };
+}
+
+/** The fields of `GraphEntity` (libs/knowledge), which read models do not depend on. */
+export type GraphEntityFields = Pick<EntityDoc, 'id' | 'key' | 'name' | 'type' | 'kind' | 'aliases' | 'keys'>;
