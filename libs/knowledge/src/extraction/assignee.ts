@@ -9,9 +9,16 @@ const SELF_COMMITMENT =
 
 /**
  * Whom an action item is for: a person named as assignee or owner, a person the request is
- * addressed to, or the author committing to it ("I'll ..."). Null when the text does not say.
+ * addressed to, the author committing to it ("I'll ..."), or, for a request in a thread reply that
+ * names nobody ("Can you move them to the worker pool?"), the other participant: the author of the
+ * message it replies to. Null when none of these says.
  */
-export function assigneeOf(text: string, entities: readonly LocatedEntity[], author: string | null): string | null {
+export function assigneeOf(
+  text: string,
+  entities: readonly LocatedEntity[],
+  author: string | null,
+  repliedTo: string | null = null,
+): string | null {
   const people = entities.filter((entity) => entity.type === 'person' && entity.start >= 0);
   for (const match of text.matchAll(EXPLICIT)) {
     const named = people.find(
@@ -28,5 +35,6 @@ export function assigneeOf(text: string, entities: readonly LocatedEntity[], aut
   const distinct = new Set(others.map((person) => person.key));
   if (distinct.size === 1 && REQUEST.test(text)) return others[0].key;
   if (author && SELF_COMMITMENT.test(text)) return author;
+  if (repliedTo && repliedTo !== author && distinct.size === 0 && REQUEST.test(text)) return repliedTo;
   return null;
 }

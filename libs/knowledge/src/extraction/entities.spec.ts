@@ -24,6 +24,19 @@ const ofType = (text: string, type: string, options = plain): string[] =>
     .map((entity) => `${entity.key}=${entity.name}`);
 
 describe('extractFactEntities', () => {
+  it('reads software named the way code names it as a technology', () => {
+    expect(ofType('Released @acme/date-picker and the billing-api fix today.', 'technology')).toEqual([
+      'technology:acme/date-picker=@acme/date-picker',
+      'technology:billing-api=billing-api',
+    ]);
+  });
+
+  it('reads an unknown name used like a tool as a technology, even when the tagger takes it for a verb', () => {
+    expect(ofType('Has anyone tried Zephyrly for load tests?', 'technology')).toEqual(['technology:zephyrly=Zephyrly']);
+    expect(ofType('Log your hours in Harvest by Friday.', 'technology')).toEqual(['technology:harvest=Harvest']);
+    expect(ofType('Harvest is where hours go.', 'technology')).toEqual([]);
+  });
+
   it('names the author first, then people by mention, full name, alias or unique first name', () => {
     expect(keysOf('@bruno can you pair with Carla on it? Ana Lima agrees', [{ id: BRUNO.id, name: 'bruno' }])).toEqual([
       `person:${ANA.id}`,

@@ -3,6 +3,7 @@ import { normalizeName } from '../names';
 import { findArtifacts } from './artifacts';
 import { EMAIL, EMOJI, INLINE_CODE, MENTION_TOKEN } from './chat-markup';
 import { authorOf, type Gazetteer, type KnownPerson } from './gazetteer';
+import { findIdentifiers } from './identifiers';
 import { findUrls } from './links';
 import { findNamePhrases } from './name-phrases';
 import { tagWords, type TaggedWord } from './nlp';
@@ -58,6 +59,11 @@ export function extractFactEntities(
       start: artifact.start,
       end: artifact.end,
     });
+  }
+  const urls = findUrls(text);
+  for (const identifier of findIdentifiers(text)) {
+    if (overlaps(urls, identifier) || overlaps(found, identifier)) continue;
+    found.push(located(`technology:${normalizeName(identifier.name)}`, identifier.name, 'technology', identifier));
   }
   for (const token of text.matchAll(MENTION_TOKEN)) {
     const person = gazetteer.resolve(token[0].replace(/^@|^<@|>$/g, ''));

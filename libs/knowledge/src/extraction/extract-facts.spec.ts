@@ -221,6 +221,40 @@ describe('extractFacts', () => {
     expect(completion.subject).toBe(`task:1:person:${ANA.id}`);
   });
 
+  describe('assigns a request in a thread reply that names nobody to the author of the message it replies to', () => {
+    const root = chatMessage({
+      id: '1',
+      ...by(CARLA),
+      text: 'The nightly export job keeps timing out on the shared runners.',
+    });
+    const taskOf = (reply: { text: string; author: { id: string; name: string } }, parents: NormalizedMessage[]) => {
+      const message = chatMessage({ id: '2', thread_parent_id: '1', ...by(reply.author), text: reply.text });
+      const batch = parents.length === 0 ? [root, message] : [message];
+      return extractFacts(batch, context(parents)).facts.find((fact) => fact.message_id === '2');
+    };
+
+    it.each([
+      'Could you pin it to the dedicated runner pool instead?',
+      'Please split the export into daily chunks.',
+      'Can you bump the timeout to twenty minutes for now?',
+    ])('%s', (text) => {
+      const fact = taskOf({ text, author: BRUNO }, []);
+      expect([fact?.type, fact?.subject]).toEqual(['action_item', `task:1:person:${CARLA.id}`]);
+    });
+
+    it('finds the replied-to author among the thread parents outside the batch', () => {
+      const fact = taskOf({ text: 'Would you add retries around the upload step?', author: ANA }, [root]);
+      expect(fact?.subject).toBe(`task:1:person:${CARLA.id}`);
+    });
+
+    it('leaves a request that names someone else to that person, and one in the own thread unassigned', () => {
+      const named = taskOf({ text: '@bruno can you check the runner logs?', author: ANA }, []);
+      expect(named?.subject).not.toBe(`task:1:person:${CARLA.id}`);
+      const own = taskOf({ text: 'Can you all ignore the alerts until then?', author: CARLA }, []);
+      expect(own?.subject ?? null).toBeNull();
+    });
+  });
+
   describe('gives a later statement on the same thing the same slot, so it supersedes the first', () => {
     const pair = (first: string, second: string) =>
       extractFacts(

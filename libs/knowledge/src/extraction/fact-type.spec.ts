@@ -55,6 +55,28 @@ describe('classifyFact', () => {
     expect(classifyFact(text).type).toBe(type);
   });
 
+  describe('hears an opinion in how a sentence judges, whatever the words', () => {
+    it.each([
+      'We suspect the flaky test depends on the system clock.',
+      'I kind of prefer keeping the feature flags in the database.',
+      "I'm worried the cold start will hurt the first request.",
+      'The settings page is too crowded on small screens.',
+      'A single worker per queue is easier to debug.',
+      'The new icons look a little washed out.',
+      'Batching the writes would be simpler than a second cache.',
+    ])('%j', (text) => {
+      expect(classifyFact(text).type).toBe('opinion');
+    });
+
+    it.each([
+      'The replica lag was higher during the backup window.',
+      'The nightly snapshot is ready in the bucket.',
+      'They restarted the payment worker twice.',
+    ])('and reports a state as an observation: %j', (text) => {
+      expect(classifyFact(text).type).toBe('observation');
+    });
+  });
+
   it('keeps a decision that is only asked about a question', () => {
     expect(classifyFact('Did we decide to go with Postgres?').type).toBe('question');
     expect(classifyFact('Are we going with Postgres?').type).toBe('question');

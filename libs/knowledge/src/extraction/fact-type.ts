@@ -1,5 +1,7 @@
 import type { FactType } from '@atlas/events';
 import { endsWithQuestionMark } from './fact-units';
+import { tagWords } from './nlp';
+import { gradesSomething, reportsBelief } from './opinion-signals';
 
 export interface FactClassification {
   type: FactType;
@@ -150,33 +152,17 @@ const RULES: Record<RuleBasedType, Rule[]> = {
       weight: 0.85,
     },
     {
-      pattern: /\bi (?:really |personally |still |also |honestly )?(?:think|believe|feel|reckon|suspect|doubt)\b/,
-      weight: 0.8,
-    },
-    {
       pattern:
         /\bi(?:'d| would) (?:prefer|rather|argue|say|lean|vote|go for|keep|avoid|recommend|suggest|stick)\b|\bi prefer\b|\bpersonally\b|^\+1\b|^(?:i )?(?:agree|disagree)\b|\bworks for (?:me|us)\b|\bcontroversial take\b|\bhot take\b|\bagree with\b/,
       weight: 0.8,
     },
     { pattern: /\bwe (?:should|need to|must|ought to|have to)\b|\b(?:should|shouldn't|ought to)\b/, weight: 0.65 },
     {
-      pattern:
-        /\b(?:feels?|seems?|looks?|sounds?) (?:too |a bit |really |very |pretty |way )?(?:low|high|slow|fast|good|bad|great|cluttered|off|wrong|right|risky|fine|clear|expensive|cheap|fragile|overkill|heavy|busy)\b|\bwent well\b|\bis happy with\b/,
-      weight: 0.7,
-    },
-    {
       pattern: /\bi'?m not (?:sure|convinced)\b|\bnot sure (?:that|if|whether|about|we)\b|\bi don't think\b/,
       weight: 0.75,
     },
-    {
-      pattern:
-        /\b(?:probably|likely|definitely|clearly|arguably) (?:better|worse|the (?:best|right|wrong)|overkill|a mistake|a good idea|a bad idea|not worth)\b|\b(?:would|might|could) be (?:better|worse|cleaner|simpler|overkill)\b/,
-      weight: 0.75,
-    },
-    {
-      pattern: /\b(?:seems|sounds|looks|feels) like (?:a|the) (?:better|worse|good|bad|right|wrong)\b|\bi guess\b/,
-      weight: 0.65,
-    },
+    // Hedged verdicts on an option: "probably overkill", "arguably a mistake".
+    { pattern: /\b(?:probably|likely|definitely|clearly|arguably) (?:overkill|a mistake|not worth)\b/, weight: 0.75 },
   ],
 };
 
@@ -209,14 +195,14 @@ export function classifyFact(text: string): FactClassification {
   if (REQUEST.test(lower)) {
     // "Starting next week all config changes go through review; can you write it up." decides first; a
     // sentence that ends asking ("Can you move them to the pool instead of next cycle?") decides nothing.
-    const decision = endsWithQuestionMark(text) ? [] : matchingWeights('decision', lower);
+    const decision = endsWithQuestionMark(text) ? [] : matchingWeights('decision', lower, text);
     if (decision.length > 0 && Math.max(...decision) >= 0.8) return scored('decision', decision);
-    return scored('action_item', [...matchingWeights('action_item', lower), REQUEST_WEIGHT]);
+    return scored('action_item', [...matchingWeights('action_item', lower, text), REQUEST_WEIGHT]);
   }
   const question = questionConfidence(text, lower);
   if (question > 0) return { type: 'question', confidence: question };
   const candidates = (Object.keys(RULES) as RuleBasedType[])
-    .map((type) => ({ type, weights: matchingWeights(type, lower) }))
+    .map((type) => ({ type, weights: matchingWeights(type, lower, text) }))
     .filter(({ weights }) => weights.length > 0)
     .map(({ type, weights }) => scored(type, weights));
   if (candidates.length === 0) return { type: 'observation', confidence: OBSERVATION_CONFIDENCE };
@@ -225,8 +211,20 @@ export function classifyFact(text: string): FactClassification {
   return candidates.find((candidate) => candidate.confidence >= strongest - PRIORITY_MARGIN - 1e-9)!;
 }
 
-function matchingWeights(type: RuleBasedType, lower: string): number[] {
-  return RULES[type].filter((rule) => rule.pattern.test(lower) && !rule.unless?.test(lower)).map((rule) => rule.weight);
+/** Opinions are told by grammar more than by wording: who judges, and how. */
+const BELIEF_WEIGHT = 0.8;
+const GRADING_WEIGHT = 0.7;
+
+function matchingWeights(type: RuleBasedType, lower: string, text: string): number[] {
+  const weights = RULES[type]
+    .filter((rule) => rule.pattern.test(lower) && !rule.unless?.test(lower))
+    .map((rule) => rule.weight);
+  if (type === 'opinion') {
+    const words = tagWords(text);
+    if (reportsBelief(words)) weights.push(BELIEF_WEIGHT);
+    if (gradesSomething(words)) weights.push(GRADING_WEIGHT);
+  }
+  return weights;
 }
 
 function scored(type: RuleBasedType, weights: readonly number[]): FactClassification {

@@ -46,6 +46,7 @@ export function extractMessageFacts(
   const author = authorOf(message);
   const authorKey = author && `person:${author.id}`;
   const authorName = author && (gazetteer.nameOf(author.id) ?? author.name);
+  const repliedTo = repliedToAuthor(message, threads);
   const answersQuestion = message.thread_parent_id !== null && threads.hasQuestionFromOther(rootId, message.author_id);
 
   const facts = units.map((unit, index) => {
@@ -60,7 +61,7 @@ export function extractMessageFacts(
     const cleaned = cleanFactText(unit);
     const decision = classification.type === 'decision' ? decisionEntity(cleaned, unit.length) : null;
     if (decision) entities.push(decision);
-    const assignee = classification.type === 'action_item' ? assigneeOf(unit, entities, authorKey) : null;
+    const assignee = classification.type === 'action_item' ? assigneeOf(unit, entities, authorKey, repliedTo) : null;
     const relations = extractRelations({
       text: unit,
       entities,
@@ -169,6 +170,13 @@ function withCompletion(
       due_at: null,
     }),
   ];
+}
+
+/** The person a thread reply answers: the thread root's author, when that is someone else. */
+function repliedToAuthor(message: NormalizedMessage, threads: ThreadBook): string | null {
+  if (message.thread_parent_id === null) return null;
+  const parentAuthor = threads.rootMessage(message.thread_parent_id)?.author_id ?? null;
+  return parentAuthor === null || parentAuthor === message.author_id ? null : `person:${parentAuthor}`;
 }
 
 function decisionEntity(cleanedText: string, position: number): LocatedEntity | null {

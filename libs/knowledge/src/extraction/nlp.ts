@@ -11,8 +11,9 @@ export interface TaggedWord {
 }
 
 let wink: WinkMethods | null = null;
-let lastText: string | null = null;
-let lastWords: TaggedWord[] = [];
+/** Texts tagged lately, most recent last: a fact's steps tag its text and its cleaned text in turn. */
+const recent = new Map<string, TaggedWord[]>();
+const RECENT_TEXTS = 8;
 
 /** The model is large: it is loaded on first use and kept for the life of the process. */
 function loadWink(): WinkMethods {
@@ -21,11 +22,12 @@ function loadWink(): WinkMethods {
 }
 
 /**
- * Tokens of the text tagged by wink-nlp. Several steps tag the same fact text one after another,
- * so the last result is remembered.
+ * Tokens of the text tagged by wink-nlp. Several steps tag the same few texts of a fact one after
+ * another, so the last few results are remembered.
  */
 export function tagWords(text: string): TaggedWord[] {
-  if (text === lastText) return lastWords;
+  const remembered = recent.get(text);
+  if (remembered) return remembered;
   const nlp = loadWink();
   const tokens = nlp.readDoc(text).tokens();
   const values = tokens.out(nlp.its.value);
@@ -40,7 +42,7 @@ export function tagWords(text: string): TaggedWord[] {
     words.push({ text: value, lower: value.toLowerCase(), pos: tags[index], start: at, end });
     cursor = end;
   });
-  lastText = text;
-  lastWords = words;
+  recent.set(text, words);
+  if (recent.size > RECENT_TEXTS) recent.delete(recent.keys().next().value!);
   return words;
 }

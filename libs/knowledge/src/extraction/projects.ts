@@ -29,7 +29,7 @@ const PROJECT_NOUN_AFTER =
   /^\s+(?:demo|launch|launches|rollout|roadmap|milestone|scope|cutover|timeline|beta|alpha|ga|kickoff|status|weekly status|release|go-live|core team)\b/i;
 /** Where a name is a tool: "in Figma", "from Recurly to Stripe", "via Lucide", "Avalara setup". */
 const TOOL_BEFORE =
-  /\b(?:in|on|to|from|via|into|onto|with|using|use|uses|used|behind|through|than|vs|over|adopt|switch to|move to|migrate to)\s+$/i;
+  /\b(?:in|on|to|from|via|into|onto|with|using|use|uses|used|behind|through|than|vs|over|adopt|adopted|switch to|move to|migrate to|tried|try|trying|evaluate|evaluated|evaluating|install|installed|installing)\s+$/i;
 const TOOL_NOUN_AFTER =
   /^\s+(?:api|sdk|app|apps|setup|config|account|dashboard|integration|instance|plugin|plugins|build|builds|tokens?|icons?|library|package|cli|console|webhooks?|flow|settings?)\b/i;
 
@@ -67,7 +67,8 @@ export function findProjects(
     if (knownProjects.has(phrase.text.toLowerCase()) || VERSION_AFTER.test(after) || PROJECT_NOUN_AFTER.test(after)) {
       add(phrase.text + (NAMED_VERSION_AFTER.exec(after)?.[0] ?? ''), start, 'project');
     } else if (phrase.wordCount <= 2 && (TOOL_BEFORE.test(text.slice(0, start)) || TOOL_NOUN_AFTER.test(after))) {
-      if (isProperNoun(words, start, end)) add(phrase.text, start, 'technology');
+      // Capitalized mid-sentence is a name even when the tagger reads the word as a verb ("in Ramp").
+      if (!phrase.sentenceInitial || isProperNoun(words, start, end)) add(phrase.text, start, 'technology');
     }
   }
   return found.sort((a, b) => a.start - b.start);
