@@ -1,5 +1,5 @@
 import { stableId } from '@atlas/common';
-import type { Fact, FactSource, FactType, NormalizedMessage } from '@atlas/events';
+import type { Fact, FactType, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
 import { normalizeName } from '../names';
 import { assigneeOf } from './assignee';
@@ -17,6 +17,7 @@ import { extractRelations } from './relations';
 import { splitSentences } from './sentences';
 import { mayDate, scheduleOf } from './subject';
 import type { ThreadBook } from './threads';
+import { factSourceOf } from '../fact-source';
 
 /** Part of every fact id: a new version of the rules yields new facts instead of overwriting old ones. */
 export const EXTRACTOR_VERSION = 'rules-2';
@@ -227,17 +228,6 @@ function buildFact(message: NormalizedMessage, context: ExtractionContext, index
     valid_at: message.edited_at ?? message.timestamp,
     due_at: content.due_at,
     language: READABLE_LANGUAGE,
-    source: sourceOf(message),
-  };
-}
-
-function sourceOf(message: NormalizedMessage): FactSource {
-  return {
-    message_id: message.id,
-    author_id: message.author_id,
-    author_name: message.author_name,
-    timestamp: message.timestamp,
-    thread_id: message.thread_parent_id ?? (message.reply_count > 0 ? message.id : null),
-    permalink: message.permalink,
+    source: factSourceOf(message),
   };
 }

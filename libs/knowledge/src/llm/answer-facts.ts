@@ -1,11 +1,12 @@
 import { stableId } from '@atlas/common';
-import type { Fact, FactEntity, FactRelation, FactSource, NormalizedMessage } from '@atlas/events';
+import type { Fact, FactEntity, FactRelation, NormalizedMessage } from '@atlas/events';
 import { READABLE_LANGUAGE } from '../extraction/language';
 import { normalizeName } from '../names';
 import type { AnswerEntity, AnswerFact, AnswerSubject, LlmAnswer } from './answer-model';
 import { artifactKey, entityKey } from './entity-keys';
 import { LLM_EXTRACTOR_VERSION } from './llm-extractor-options';
 import type { PeopleOfBatch } from './people-of-batch';
+import { factSourceOf } from '../fact-source';
 
 /** An answer that parsed but says something impossible: the request's messages go to the local extractor. */
 export class AnswerRejected extends Error {
@@ -61,7 +62,7 @@ export function factsOfAnswer(
       valid_at: message.edited_at ?? message.timestamp,
       due_at: answerFact.due_at === null ? null : calendarDate(answerFact.due_at, where),
       language: languages.get(message.id) ?? READABLE_LANGUAGE,
-      source: sourceOf(message),
+      source: factSourceOf(message),
     };
   });
 }
@@ -131,17 +132,6 @@ function calendarDate(value: string, where: string): string {
     throw new AnswerRejected(`${where}: due_at "${value}" is not a YYYY-MM-DD date`);
   }
   return date;
-}
-
-function sourceOf(message: NormalizedMessage): FactSource {
-  return {
-    message_id: message.id,
-    author_id: message.author_id,
-    author_name: message.author_name,
-    timestamp: message.timestamp,
-    thread_id: message.thread_parent_id ?? (message.reply_count > 0 ? message.id : null),
-    permalink: message.permalink,
-  };
 }
 
 function uniqueByKey(entities: FactEntity[]): FactEntity[] {

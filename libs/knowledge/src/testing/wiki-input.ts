@@ -11,6 +11,7 @@ import type {
 import type { GraphEntity, GraphRelation, WikiChannel, WikiFact, WikiInput } from '../contracts';
 import { normalizeName, rankNamesByUse } from '../names';
 import { compareText } from '../ordering';
+import { factSourceOf } from '../fact-source';
 
 export const WIKI_CHANNEL: WikiChannel = {
   channel_id: 'C0ENG',
@@ -64,14 +65,7 @@ export function factOf(message: NormalizedMessage, spec: FactSpec): Fact {
     valid_at: message.edited_at ?? message.timestamp,
     due_at: spec.due_at ?? null,
     language: 'en',
-    source: {
-      message_id: message.id,
-      author_id: message.author_id,
-      author_name: message.author_name,
-      timestamp: message.timestamp,
-      thread_id: message.thread_parent_id ?? (message.reply_count > 0 ? message.id : null),
-      permalink: message.permalink,
-    },
+    source: factSourceOf(message),
   };
 }
 
