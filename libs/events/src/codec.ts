@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError as ClassValidationError } from 'class-validator';
 import { AtlasEvent, EVENT_CATALOGUE, EventDataOf, EventType, isEventType, SCHEMA_VERSION } from './catalogue';
+import { upcastKnowledgeData } from './upcast-knowledge';
 
 /** Headers every event carries, so subscribers can route on them without parsing the payload. */
 export const HEADER = {
@@ -98,7 +99,7 @@ export function validateEvent(raw: unknown): AtlasEvent {
   }
   if (typeof data !== 'object' || data === null) throw new InvalidEventError('data is missing', hint);
   const DataClass = EVENT_CATALOGUE[type].data as new () => object;
-  const instance = plainToInstance(DataClass, data);
+  const instance = plainToInstance(DataClass, upcastKnowledgeData(type, data));
   const errors = validateSync(instance, { forbidUnknownValues: true });
   if (errors.length > 0) {
     throw new InvalidEventError(`${type} is invalid: ${describeErrors(errors).slice(0, 5).join('; ')}`, hint);
