@@ -3,30 +3,21 @@ import { AtlasEvent, createEvent, NormalizedMessage } from '@atlas/events';
 import { buildGraphDelta, EXTRACTOR_VERSION, extractFacts } from '@atlas/knowledge';
 import { Projector } from '@atlas/read-models';
 import { ReadModelStore, SqliteStore } from '@atlas/store';
+import { normalizedMessage } from '../support/normalized-message';
 import { tempDir } from '../support/temp-dir';
 
 const CHANNEL = 'C0EDITS';
 
 function message(id: string, text: string, author: [string, string], overrides: Partial<NormalizedMessage> = {}) {
-  return {
+  return normalizedMessage({
     id,
     channel_id: CHANNEL,
     author_id: author[0],
     author_name: author[1],
     text,
     timestamp: new Date(Number(id) * 1000).toISOString(),
-    thread_parent_id: null,
-    reply_count: 0,
-    edited: false,
-    edited_at: null,
-    deleted: false,
-    attachments: [],
-    permalink: null,
-    mentions: [],
-    subtype: null,
-    is_bot: false,
     ...overrides,
-  } satisfies NormalizedMessage;
+  });
 }
 
 const ANA: [string, string] = ['U0ANA', 'Ana Souza'];

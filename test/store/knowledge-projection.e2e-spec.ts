@@ -3,6 +3,7 @@ import { stableId } from '@atlas/common';
 import { AtlasEvent, createEvent, Fact, FactEntity, NormalizedMessage, WikiPage } from '@atlas/events';
 import { entityIdForKey, FactDoc, Projector, WikiPageDoc, WikiPageVersionDoc } from '@atlas/read-models';
 import { ReadModelStore, SqliteStore } from '@atlas/store';
+import { normalizedMessage } from '../support/normalized-message';
 import { tempDir } from '../support/temp-dir';
 
 const CHANNEL = 'C0KNOW';
@@ -11,24 +12,14 @@ const RUN = { extractor: 'rules' as const, fallback_reason: null, prompt_tokens:
 const DEADLINE = 'deadline:project:atlas v2';
 
 function message(id: string, minute: number): NormalizedMessage {
-  return {
+  return normalizedMessage({
     id,
     channel_id: CHANNEL,
     author_id: 'U0ANA',
     author_name: 'Ana Souza',
     text: `message ${id}`,
     timestamp: new Date(Date.UTC(2026, 2, 2, 9, minute)).toISOString(),
-    thread_parent_id: null,
-    reply_count: 0,
-    edited: false,
-    edited_at: null,
-    deleted: false,
-    attachments: [],
-    permalink: null,
-    mentions: [],
-    subtype: null,
-    is_bot: false,
-  };
+  });
 }
 
 function fact(source: NormalizedMessage, text: string, subject: string | null, entities: FactEntity[] = []): Fact {

@@ -1,5 +1,6 @@
 import type { NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '@atlas/knowledge';
+import { normalizedMessage } from '../normalized-message';
 
 /*
  * The conversation the recordings answer: with two messages per request, the extractor sends the
@@ -43,22 +44,13 @@ export function extractionContext(): ExtractionContext {
 function message(
   overrides: Partial<NormalizedMessage> & Pick<NormalizedMessage, 'id' | 'text' | 'timestamp'>,
 ): NormalizedMessage {
-  return {
+  return normalizedMessage({
     channel_id: CHANNEL_ID,
     author_id: ANA.id,
     author_name: ANA.name,
-    thread_parent_id: null,
-    reply_count: 0,
-    edited: false,
-    edited_at: null,
-    deleted: false,
-    attachments: [],
     permalink: `https://acme.slack.com/archives/${CHANNEL_ID}/p${overrides.id.replace('.', '')}`,
-    mentions: [],
-    subtype: null,
-    is_bot: false,
     ...overrides,
-  };
+  });
 }
 
 export function recordedConversation(): NormalizedMessage[] {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { NormalizedMessage } from '@atlas/events';
 import { AnswerRejected, factsOfAnswer } from './answer-facts';
 import { LlmAnswer, readAnswer } from './answer-model';
-import { LLM_CHANNEL, llmTestMessage } from './llm-test-messages';
+import { LLM_CHANNEL, llmTestMessage } from '../testing/llm-channel';
 import { PeopleOfBatch } from './people-of-batch';
 
 const reply = llmTestMessage({

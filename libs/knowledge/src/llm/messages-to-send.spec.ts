@@ -1,4 +1,4 @@
-import { LLM_CHANNEL, llmTestMessage } from './llm-test-messages';
+import { LLM_CHANNEL, llmTestMessage } from '../testing/llm-channel';
 import { messagesToSend } from './messages-to-send';
 
 describe('messagesToSend', () => {

@@ -1,4 +1,4 @@
-import { LLM_CHANNEL, llmTestMessage } from './llm-test-messages';
+import { LLM_CHANNEL, llmTestMessage } from '../testing/llm-channel';
 import { PeopleOfBatch } from './people-of-batch';
 import { systemPrompt, userMessage } from './prompt';
 

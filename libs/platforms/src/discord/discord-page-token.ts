@@ -1,6 +1,7 @@
 import { PlatformError } from '../platform-error';
 import type { MessagesQuery } from './discord-api-client';
 import { isSnowflake } from './discord-snowflake';
+import { decodeOpaqueToken, encodeOpaqueToken } from '../opaque-token';
 
 /**
  * Where the Discord connector is in a channel: a page of its history, a page of one of its threads,
@@ -21,7 +22,6 @@ export interface DiscordPageToken {
 
 const TOKEN_VERSION = 1;
 
-/** An opaque string: base64url JSON, so that a fresh process can continue where another stopped. */
 export function encodeDiscordPageToken(token: DiscordPageToken): string {
   const { position } = token;
   const page = 'page' in position ? position.page : undefined;
@@ -34,11 +34,11 @@ export function encodeDiscordPageToken(token: DiscordPageToken): string {
     ...(page && 'after' in page ? { after: page.after } : {}),
     ...(position.kind === 'thread' ? { new_replies: position.newReplies } : {}),
   };
-  return Buffer.from(JSON.stringify(fields)).toString('base64url');
+  return encodeOpaqueToken(fields);
 }
 
 export function decodeDiscordPageToken(token: string): DiscordPageToken {
-  const value = parseObject(token);
+  const value = decodeOpaqueToken(token);
   const { v, at, kind, thread, before, after, new_replies: newReplies } = value ?? {};
   if (v !== TOKEN_VERSION || typeof at !== 'number' || !Number.isFinite(at)) throw invalidToken();
   const page = pageOf(before, after);
@@ -50,17 +50,6 @@ export function decodeDiscordPageToken(token: string): DiscordPageToken {
     return { at, position: { kind, thread } };
   }
   throw invalidToken();
-}
-
-function parseObject(token: string): Record<string, unknown> | null {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
 }
 
 function pageOf(before: unknown, after: unknown): MessagesQuery | null {

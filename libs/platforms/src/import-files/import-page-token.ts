@@ -1,5 +1,6 @@
 import { PlatformError } from '../platform-error';
 import { importFailure } from './import-failure';
+import { decodeOpaqueToken, encodeOpaqueToken } from '../opaque-token';
 
 /** A page of an imported channel: the rows from `position` on, in a file that has not changed since. */
 export interface ImportPagePosition {
@@ -12,20 +13,11 @@ export interface ImportPagePosition {
 const TOKEN_VERSION = 1;
 
 export function encodeImportPageToken(position: ImportPagePosition): string {
-  return Buffer.from(JSON.stringify({ v: TOKEN_VERSION, p: position.position, f: position.fingerprint })).toString(
-    'base64url',
-  );
+  return encodeOpaqueToken({ v: TOKEN_VERSION, p: position.position, f: position.fingerprint });
 }
 
 export function decodeImportPageToken(token: string): ImportPagePosition {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidToken();
-  }
-  const candidate = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const { v, p, f } = candidate;
+  const { v, p, f } = decodeOpaqueToken(token) ?? {};
   if (v !== TOKEN_VERSION || !Number.isInteger(p) || (p as number) < 0 || typeof f !== 'string') throw invalidToken();
   return { position: p as number, fingerprint: f };
 }

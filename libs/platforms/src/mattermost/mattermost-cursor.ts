@@ -1,4 +1,5 @@
 import { isMattermostId } from './mattermost-ids';
+import { decodeOpaqueToken, encodeOpaqueToken } from '../opaque-token';
 
 /**
  * A point in a channel's changes: every post whose update_at is after `at`, or equal to it and not one
@@ -14,7 +15,7 @@ export interface ChangeMark {
 const CURSOR_VERSION = 1;
 
 export function encodeMattermostCursor(mark: ChangeMark): string {
-  return Buffer.from(JSON.stringify({ v: CURSOR_VERSION, at: mark.at, ids: mark.ids })).toString('base64url');
+  return encodeOpaqueToken({ v: CURSOR_VERSION, at: mark.at, ids: mark.ids });
 }
 
 /**
@@ -22,15 +23,8 @@ export function encodeMattermostCursor(mark: ChangeMark): string {
  * platform's): the fetch then walks the whole history again, which is slower but loses nothing.
  */
 export function decodeMattermostCursor(cursor: string): ChangeMark | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const candidate = value as Record<string, unknown>;
-  if (candidate.v !== CURSOR_VERSION) return null;
+  const candidate = decodeOpaqueToken(cursor);
+  if (candidate === null || candidate.v !== CURSOR_VERSION) return null;
   return isChangeMark(candidate) ? { at: candidate.at, ids: [...candidate.ids] } : null;
 }
 

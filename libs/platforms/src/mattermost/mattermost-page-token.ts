@@ -1,6 +1,7 @@
 import { PlatformError } from '../platform-error';
 import { ChangeMark, isChangeMark } from './mattermost-cursor';
 import { isMattermostId } from './mattermost-ids';
+import { decodeOpaqueToken, encodeOpaqueToken } from '../opaque-token';
 
 /**
  * A page of the history walk: the posts created before `before` (the newest ones when null), page
@@ -27,21 +28,13 @@ export type MattermostPagePosition = HistoryPosition | ChangesPosition;
 
 const TOKEN_VERSION = 1;
 
-/** An opaque string: base64url JSON, so that a fresh process can continue where another stopped. */
 export function encodeMattermostPageToken(position: MattermostPagePosition): string {
-  return Buffer.from(JSON.stringify({ v: TOKEN_VERSION, ...position })).toString('base64url');
+  return encodeOpaqueToken({ v: TOKEN_VERSION, ...position });
 }
 
 export function decodeMattermostPageToken(token: string): MattermostPagePosition {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidToken();
-  }
-  if (typeof value !== 'object' || value === null) throw invalidToken();
-  const candidate = value as Record<string, unknown>;
-  if (candidate.v !== TOKEN_VERSION) throw invalidToken();
+  const candidate = decodeOpaqueToken(token);
+  if (candidate === null || candidate.v !== TOKEN_VERSION) throw invalidToken();
   if (candidate.kind === 'history' && isHistory(candidate)) {
     return { kind: 'history', before: candidate.before, page: candidate.page, skipIds: [...candidate.skipIds] };
   }

@@ -1,4 +1,5 @@
 import { PlatformError } from '../platform-error';
+import { decodeOpaqueToken, encodeOpaqueToken } from '../opaque-token';
 
 /** A page of an export channel: part `part` (pages of at most 500 messages) of one day file. */
 export interface ExportPagePosition {
@@ -9,18 +10,11 @@ export interface ExportPagePosition {
 const TOKEN_VERSION = 1;
 
 export function encodeExportPageToken(position: ExportPagePosition): string {
-  return Buffer.from(JSON.stringify({ v: TOKEN_VERSION, ...position })).toString('base64url');
+  return encodeOpaqueToken({ v: TOKEN_VERSION, ...position });
 }
 
 export function decodeExportPageToken(token: string): ExportPagePosition {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidToken();
-  }
-  const candidate = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const { v, dayFile, part } = candidate;
+  const { v, dayFile, part } = decodeOpaqueToken(token) ?? {};
   if (v !== TOKEN_VERSION || typeof dayFile !== 'string' || !Number.isInteger(part) || (part as number) < 0) {
     throw invalidToken();
   }

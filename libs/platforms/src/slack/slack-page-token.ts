@@ -1,5 +1,6 @@
 import { PlatformError } from '../platform-error';
 import { isSlackTs } from './slack-ts';
+import { decodeOpaqueToken, encodeOpaqueToken } from '../opaque-token';
 
 /**
  * Where the Slack connector is in a channel: a history page, or a page of the replies of one thread
@@ -26,18 +27,12 @@ export interface SlackPagePosition {
 const TOKEN_VERSION = 2;
 const VERSIONS_READ = [1, 2];
 
-/** An opaque string: base64url JSON, so that a fresh process can continue where another stopped. */
 export function encodeSlackPageToken(position: SlackPagePosition): string {
-  return Buffer.from(JSON.stringify({ v: TOKEN_VERSION, ...position })).toString('base64url');
+  return encodeOpaqueToken({ v: TOKEN_VERSION, ...position });
 }
 
 export function decodeSlackPageToken(token: string): SlackPagePosition {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidToken();
-  }
+  const value = decodeOpaqueToken(token);
   if (!isPosition(value)) throw invalidToken();
   const { historyCursor, latest, thread, rest } = value;
   return {

@@ -1,4 +1,5 @@
 import { PlatformError } from '../platform-error';
+import { decodeOpaqueToken, encodeOpaqueToken } from '../opaque-token';
 
 /**
  * A channel's sync cursor. `delta` is the `@odata.deltaLink` that ended the last delta round (null
@@ -13,20 +14,13 @@ export interface TeamsCursor {
 const CURSOR_VERSION = 1;
 
 export function encodeTeamsCursor(cursor: TeamsCursor): string {
-  return Buffer.from(JSON.stringify({ v: CURSOR_VERSION, since: cursor.since, delta: cursor.delta })).toString(
-    'base64url',
-  );
+  return encodeOpaqueToken({ v: CURSOR_VERSION, since: cursor.since, delta: cursor.delta });
 }
 
 export function decodeTeamsCursor(cursor: string): TeamsCursor {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidCursor();
-  }
-  if (typeof value !== 'object' || value === null) throw invalidCursor();
-  const { v, since, delta } = value as Record<string, unknown>;
+  const value = decodeOpaqueToken(cursor);
+  if (value === null) throw invalidCursor();
+  const { v, since, delta } = value;
   if (v !== CURSOR_VERSION || typeof since !== 'string' || Number.isNaN(Date.parse(since))) throw invalidCursor();
   if (!(delta === null || (typeof delta === 'string' && delta !== ''))) throw invalidCursor();
   return { since, delta };

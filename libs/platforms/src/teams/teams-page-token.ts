@@ -1,4 +1,5 @@
 import { PlatformError } from '../platform-error';
+import { decodeOpaqueToken, encodeOpaqueToken } from '../opaque-token';
 
 /** Where a thread's inline replies continue: after the reply with this creation time and id (newest first). */
 export interface ReplyBoundary {
@@ -40,19 +41,13 @@ export interface TeamsPagePosition {
 
 const TOKEN_VERSION = 1;
 
-/** An opaque string: base64url JSON, so that a fresh process can continue where another stopped. */
 export function encodeTeamsPageToken(position: TeamsPagePosition): string {
-  return Buffer.from(JSON.stringify({ v: TOKEN_VERSION, ...position })).toString('base64url');
+  return encodeOpaqueToken({ v: TOKEN_VERSION, ...position });
 }
 
 export function decodeTeamsPageToken(token: string): TeamsPagePosition {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidToken();
-  }
-  if (!isRecord(value) || value.v !== TOKEN_VERSION) throw invalidToken();
+  const value = decodeOpaqueToken(token);
+  if (value === null || value.v !== TOKEN_VERSION) throw invalidToken();
   const { mode, startedAt, changedAfter, page, step, progress } = value;
   if (mode !== 'history' && mode !== 'delta') throw invalidToken();
   if (!isTime(startedAt) || !(changedAfter === null || isTime(changedAfter)) || !isNonEmpty(page)) {

@@ -1,5 +1,6 @@
 import type { NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
+import { chatMessage } from './chat-messages';
 
 /* Test data of the LLM specs: a channel, its people and messages. */
 
@@ -14,24 +15,9 @@ export const LLM_CHANNEL: ExtractionContext = {
   thread_parents: new Map(),
 };
 
+/** A message of the LLM specs' channel: a chat message without a permalink. */
 export function llmTestMessage(
   overrides: Partial<NormalizedMessage> & Pick<NormalizedMessage, 'id' | 'text'>,
 ): NormalizedMessage {
-  return {
-    channel_id: LLM_CHANNEL.channel_id,
-    author_id: 'U0ANA',
-    author_name: 'Ana Lima',
-    timestamp: '2024-03-04T14:05:00.000Z',
-    thread_parent_id: null,
-    reply_count: 0,
-    edited: false,
-    edited_at: null,
-    deleted: false,
-    attachments: [],
-    permalink: null,
-    mentions: [],
-    subtype: null,
-    is_bot: false,
-    ...overrides,
-  };
+  return chatMessage({ channel_id: LLM_CHANNEL.channel_id, permalink: null, ...overrides });
 }
