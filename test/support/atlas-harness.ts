@@ -42,6 +42,9 @@ export async function startAtlas(
     ATLAS_ACK_WAIT_SECONDS: '3',
     ATLAS_LOG_LEVEL: process.env.ATLAS_TEST_LOG_LEVEL ?? 'error',
     ATLAS_LOG_FORMAT: 'text',
+    // Tests poll every 50 ms and upload in bursts: the per-key rate limits are off unless a test sets them.
+    ATLAS_RATE_LIMIT_PER_MINUTE: '0',
+    ATLAS_UPLOAD_RATE_LIMIT_PER_MINUTE: '0',
     ...options.env,
   };
   let service: RunningService | null = await startService(options.plan ?? 'atlas', { env });

@@ -43,6 +43,14 @@ export class UpstreamError extends AppError {
   }
 }
 
+/** Too many requests from one API key: a 429 that says when to try again (details.retry_after, in seconds). */
+export class RateLimitError extends AppError {
+  readonly status = 429;
+  constructor(message: string, details: ErrorDetails & { retry_after: number }) {
+    super('RATE_LIMIT', message, details);
+  }
+}
+
 /** A failure worth retrying later: the transport naks the message with this delay. */
 export class TransientError extends Error {
   constructor(

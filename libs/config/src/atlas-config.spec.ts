@@ -87,6 +87,19 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig: per-key rate limits', () => {
+  it('has generous defaults, reads both limits, and takes 0 as off', () => {
+    expect(loadConfig({}, '/srv')).toMatchObject({ rateLimitPerMinute: 1200, uploadRateLimitPerMinute: 30 });
+    const config = loadConfig({ ATLAS_RATE_LIMIT_PER_MINUTE: '0', ATLAS_UPLOAD_RATE_LIMIT_PER_MINUTE: '5' }, '/srv');
+    expect(config).toMatchObject({ rateLimitPerMinute: 0, uploadRateLimitPerMinute: 5 });
+  });
+
+  it('refuses a limit that is not a whole number', () => {
+    const attempt = () => loadConfig({ ATLAS_RATE_LIMIT_PER_MINUTE: '-1', ATLAS_UPLOAD_RATE_LIMIT_PER_MINUTE: 'lots' });
+    expect(attempt).toThrow(/ATLAS_RATE_LIMIT_PER_MINUTE[\s\S]*ATLAS_UPLOAD_RATE_LIMIT_PER_MINUTE/);
+  });
+});
+
 describe('loadConfig: the LLM extractor', () => {
   const problemsOf = (env: Record<string, string>): string[] => {
     try {

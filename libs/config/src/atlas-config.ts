@@ -21,6 +21,10 @@ export interface AtlasConfig {
   maxUploadBytes: number;
   /** Largest total an uploaded archive may unpack to, in bytes: the zip-bomb guard. */
   maxImportUncompressedBytes: number;
+  /** Requests one API key may make per minute on one gateway; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** File uploads (POST /api/imports) one API key may make per minute, within the above; 0 turns it off. */
+  uploadRateLimitPerMinute: number;
   logLevel: LogLevel;
   logFormat: 'json' | 'text';
   /** Whether the all-in-one mode registers the demo Slack export (ATLAS_DEMO, default true). */
@@ -136,6 +140,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
     readYourWritesTimeoutMs: integer('ATLAS_READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60_000),
     maxUploadBytes: integer('ATLAS_MAX_UPLOAD_BYTES', 512 * MIB, 1024, MAX_SIZE_SETTING),
     maxImportUncompressedBytes: integer('ATLAS_MAX_IMPORT_UNCOMPRESSED_BYTES', 4 * GIB, 1024, MAX_SIZE_SETTING),
+    rateLimitPerMinute: integer('ATLAS_RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
+    uploadRateLimitPerMinute: integer('ATLAS_UPLOAD_RATE_LIMIT_PER_MINUTE', 30, 0, 1_000_000),
     logLevel,
     logFormat,
     demo: demoRaw === 'true' || demoRaw === '1',

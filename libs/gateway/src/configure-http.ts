@@ -1,10 +1,21 @@
 import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AtlasConfig } from '@atlas/config';
+import { ATLAS_CONFIG } from '@atlas/runtime';
+import { answerParserErrorsInEnvelope } from './http/client-errors';
 import { BODY_LIMIT_BYTES } from './http/error-envelope';
+import { ServerPaths } from './http/server-paths';
 
-/** HTTP settings of the gateway: a capped JSON body and nothing that leaks the framework. */
+/**
+ * HTTP settings of the gateway: a capped JSON body, nothing that leaks the framework or the server's
+ * folders, and the error envelope even for requests Node's parser refuses before express sees them.
+ */
 export function configureHttp(app: INestApplication): void {
   const express = app as NestExpressApplication;
+  const config = app.get<AtlasConfig>(ATLAS_CONFIG);
   express.useBodyParser('json', { limit: BODY_LIMIT_BYTES, strict: true });
   express.disable('x-powered-by');
+  // Every JSON answer (res.json: Nest's replies, the error filter, the key check) goes through it.
+  express.set('json replacer', new ServerPaths(config.importDir, config.dataDir).jsonReplacer);
+  answerParserErrorsInEnvelope(express.getHttpServer());
 }

@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { AtlasConfig } from '@atlas/config';
 import { ATLAS_CONFIG } from '@atlas/runtime';
 import { ChannelsController, ConnectionsController } from './connections/connections.controller';
@@ -9,7 +10,9 @@ import { ConnectionsService } from './connections/connections.service';
 import { PlatformProbe } from './connections/platform-probe';
 import { HealthController } from './health/health.controller';
 import { ApiKeyMiddleware } from './http/api-key.middleware';
+import { ApiKeys } from './http/api-keys';
 import { ErrorEnvelopeFilter } from './http/error-envelope';
+import { RateLimitGuard, rateLimitOptions } from './http/rate-limit';
 import { createValidationPipe } from './http/validation';
 import { ImportsController } from './imports/imports.controller';
 import { FactViewsService } from './knowledge/fact-views.service';
@@ -29,11 +32,12 @@ import { SyncService } from './sync/sync.service';
 
 /**
  * The REST gateway: the Sync API, connections, channels, file imports and the knowledge read API (facts, graph,
- * wiki), behind API keys and one error envelope.
+ * wiki), behind API keys with per-key rate limits and one error envelope.
  */
 @Module({
   imports: [
     MulterModule.registerAsync({ useFactory: (config: AtlasConfig) => uploadOptions(config), inject: [ATLAS_CONFIG] }),
+    ThrottlerModule.forRootAsync({ useFactory: rateLimitOptions, inject: [ATLAS_CONFIG] }),
   ],
   controllers: [
     SchedulesController,
@@ -58,6 +62,8 @@ import { SyncService } from './sync/sync.service';
     GraphService,
     WikiService,
     FactViewsService,
+    ApiKeys,
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
   ],

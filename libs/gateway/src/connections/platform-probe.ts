@@ -54,7 +54,7 @@ export class PlatformProbe {
     );
     problems.push(...checked.problems);
     if (problems.length > 0) {
-      throw new ValidationError(problems[0], { problems, import_dir: this.config.importDir });
+      throw new ValidationError(problems[0], { problems });
     }
     return checked.settings;
   }

@@ -1,9 +1,10 @@
-import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
+import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { ResolvedSecrets } from '@atlas/config';
-import { SECRETS } from '@atlas/runtime';
+import { ApiKeys } from './api-keys';
 import { envelope } from './error-envelope';
+
+/** Where the middleware leaves the digest of the request's key (`response.locals`), for the rate limits. */
+export const API_KEY_ID = 'apiKeyId';
 
 /**
  * `Authorization: Bearer <key>` on every request but the health check. It runs before routing, so an
@@ -11,17 +12,12 @@ import { envelope } from './error-envelope';
  */
 @Injectable()
 export class ApiKeyMiddleware implements NestMiddleware {
-  private readonly keyDigests: Buffer[];
-
-  constructor(@Inject(SECRETS) secrets: ResolvedSecrets) {
-    this.keyDigests = secrets.apiKeys.map(digest);
-  }
+  constructor(private readonly keys: ApiKeys) {}
 
   use(request: Request, response: Response, next: NextFunction): void {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-    // Comparing fixed-length digests in constant time reveals nothing about the keys.
-    const presented = match ? digest(match[1]) : null;
-    if (presented && this.keyDigests.some((key) => timingSafeEqual(key, presented))) {
+    const keyId = this.keys.presentedBy(request);
+    if (keyId) {
+      response.locals[API_KEY_ID] = keyId;
       next();
       return;
     }
@@ -29,8 +25,4 @@ export class ApiKeyMiddleware implements NestMiddleware {
       .status(401)
       .json(envelope('UNAUTHORIZED', 'A valid API key is required: send "Authorization: Bearer <key>".'));
   }
-}
-
-function digest(key: string): Buffer {
-  return createHash('sha256').update(key).digest();
 }

@@ -1,10 +1,21 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { describeErrors } from '@atlas/events';
 import { ValidationError } from '@atlas/common';
+import { assertJsonDepth } from './json-depth';
 
-/** Unknown fields are refused, types and limits checked; the answer lists every problem. */
+/**
+ * Unknown fields are refused, types and limits checked; the answer lists every problem. Input nested too
+ * deep is refused first: class-transformer walks it recursively and would overflow the stack.
+ */
+class DepthCappedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    assertJsonDepth(value, `The request ${metadata.type === 'custom' ? 'input' : metadata.type}`);
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DepthCappedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

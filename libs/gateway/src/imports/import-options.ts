@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { ValidationError } from '@atlas/common';
 import { importMappingProblems } from '@atlas/platforms';
+import { assertJsonDepth } from '../http/json-depth';
 import { FORMAT_SPECS, ImportFormat, ImportOptions } from './import-formats';
 import type { ImportRequestDto } from './imports.dto';
 
@@ -53,6 +54,8 @@ export function parseMapping(raw: string): Record<string, string> {
   } catch {
     throw refused(`mapping is not valid JSON: send a JSON object such as ${MAPPING_EXAMPLE}`);
   }
+  // JSON inside a form field gets the same cap as a JSON body.
+  assertJsonDepth(value, 'mapping');
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw refused(`mapping must be a JSON object such as ${MAPPING_EXAMPLE}`);
   }
