@@ -122,6 +122,12 @@ describe('the error contract: every refusal is an envelope, bad input never cost
         400,
         'MALFORMED_REQUEST',
       ],
+      [
+        'a chunked body whose framing breaks while it is read',
+        rawHttp('POST', '/api/sync', { ...json, 'Transfer-Encoding': 'chunked' }) + '5\r\n{"a":\r\nzz\r\n',
+        400,
+        'MALFORMED_REQUEST',
+      ],
       ['not HTTP at all', 'hello there\r\n\r\n', 400, 'MALFORMED_REQUEST'],
       ['an HTTP/2 preface', 'PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 400, 'MALFORMED_REQUEST'],
       ['a broken percent-encoding in the path', rawHttp('GET', '/api/wiki/%zz', auth), 400, 'VALIDATION_ERROR'],

@@ -19,7 +19,11 @@ interface ParserAnswer {
  */
 export function answerParserErrorsInEnvelope(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === 'ECONNRESET') return;
+    // The client is gone: there is no one to answer.
+    if (error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
     refuse(socket, parserAnswer(error.code));
   });
   server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
@@ -64,14 +68,24 @@ const answered = new WeakSet<Duplex>();
 function refuse(socket: Duplex, answer: ParserAnswer): void {
   if (answered.has(socket)) return;
   answered.add(socket);
-  // A pipelined request broke behind one still being answered: that answer goes out first, whole.
   const inFlight = (socket as { _httpMessage?: ServerResponse | null })._httpMessage;
-  if (inFlight && !inFlight.writableFinished) inFlight.once('finish', () => writeAnswer(socket, answer));
-  else writeAnswer(socket, answer);
+  const unfinished = inFlight && !inFlight.writableFinished ? inFlight : null;
+  if (unfinished?.req.complete) {
+    // A pipelined request broke behind one still being answered: that answer goes out first, whole.
+    unfinished.once('finish', () => writeAnswer(socket, answer));
+  } else if (!unfinished?.headersSent) {
+    // The broken bytes are a new request, or the body of the one being read: the refusal is its answer.
+    writeAnswer(socket, answer);
+  } else {
+    // An answer is under way to a request whose body broke: it can only be cut short, as Node would.
+    socket.destroy();
+    return;
+  }
   // Ending (not destroying) lets the client read the answer: closing with its unread bytes pending would
   // reset the connection. What it still sends is read and dropped until it closes or the linger ends.
   socket.resume();
-  setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  const linger = setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  socket.once('close', () => clearTimeout(linger));
 }
 
 function writeAnswer(socket: Duplex, answer: ParserAnswer): void {
