@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { KnowledgeReadQueries } from '@atlas/read-models';
 import { SqliteStore } from '@atlas/store';
 import { ApiClient } from '../test/support/api-client';
 import { FACT_SENTENCES } from '../test/support/chat-sentences';
@@ -18,6 +19,7 @@ const CHANNEL = 'C0SEARCH';
 const CONCURRENT = 20;
 const ROUNDS = 5;
 const KEY = 'bench-key-0123456789abcdef';
+const HEALTH_EVERY_MS = 10;
 /** Common, rare, absent, prefix, two-word and accented queries: the old substring filter scanned the channel for the rare ones. */
 const QUERIES = [
   'the',
@@ -39,8 +41,11 @@ async function main(): Promise<void> {
   let gateway: ChildProcess | undefined;
   try {
     let started = Date.now();
-    await seed(join(data.path, 'atlas.sqlite'), facts);
+    const file = join(data.path, 'atlas.sqlite');
+    await seed(file, facts);
     console.log(`seeded ${facts} facts in ${Date.now() - started} ms`);
+    console.log('thread time of one search (CPU ms of the query behind the endpoint, 10 runs each):');
+    console.table(await threadTime(file));
     const port = await freePort();
     // dist/bench-build/bench → dist/apps: the gateway `nest build atlas` built.
     const main = join(__dirname, '..', '..', 'apps', 'gateway', 'src', 'main.js');
@@ -69,27 +74,18 @@ async function main(): Promise<void> {
     console.table(single);
 
     const idleHealth = await pollHealth(api, () => new Promise((r) => setTimeout(r, 1_000)));
-    const searchMs: number[] = [];
-    const healthMs: number[] = [];
-    for (let r = 0; r < ROUNDS; r++) {
-      const searches = Array.from({ length: CONCURRENT }, async (_, i) => {
-        const at = performance.now();
-        const { status } = await api.get(
-          `/api/channels/${CHANNEL}/facts?q=${encodeURIComponent(QUERIES[i % QUERIES.length])}`,
-        );
-        if (status !== 200) throw new Error(`search answered ${status}`);
-        return performance.now() - at;
-      });
-      const during = await pollHealth(api, () => Promise.all(searches));
-      const latencies = await Promise.all(searches);
-      if (r === 0) console.log(`round 1, each search (ms): ${latencies.map(round).join(' ')}`);
-      searchMs.push(...latencies);
-      healthMs.push(...during);
-    }
-    console.log(`${ROUNDS} rounds of ${CONCURRENT} concurrent searches over ${facts} facts:`);
+    const listings = await rounds(api, () => `/api/channels/${CHANNEL}/facts`);
+    const searches = await rounds(
+      api,
+      (i) => `/api/channels/${CHANNEL}/facts?q=${encodeURIComponent(QUERIES[i % QUERIES.length])}`,
+    );
+    console.log(`round 1, each search (ms): ${searches.first.map(round).join(' ')}`);
+    console.log(`${ROUNDS} rounds of ${CONCURRENT} concurrent requests over ${facts} facts (ms):`);
     console.table({
-      'search latency': summary(searchMs),
-      '/health during searches': summary(healthMs),
+      'search latency': summary(searches.requestMs),
+      '/health during searches': summary(searches.healthMs),
+      'listing (no q) latency, for comparison': summary(listings.requestMs),
+      '/health during listings': summary(listings.healthMs),
       '/health idle': summary(idleHealth),
     });
   } finally {
@@ -103,18 +99,65 @@ async function main(): Promise<void> {
   }
 }
 
-/** Sends /health back to back until `work` settles; the latencies of those requests. */
+/** ROUNDS rounds of CONCURRENT requests at once (the i-th to `path(i)`), with /health polled meanwhile. */
+async function rounds(api: ApiClient, path: (i: number) => string) {
+  const requestMs: number[] = [];
+  const healthMs: number[] = [];
+  let first: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const requests = Array.from({ length: CONCURRENT }, async (_, i) => {
+      const at = performance.now();
+      const { status } = await api.get(path(i));
+      if (status !== 200) throw new Error(`${path(i)} answered ${status}`);
+      return performance.now() - at;
+    });
+    healthMs.push(...(await pollHealth(api, () => Promise.all(requests))));
+    const latencies = await Promise.all(requests);
+    if (r === 0) first = latencies;
+    requestMs.push(...latencies);
+  }
+  return { requestMs, healthMs, first };
+}
+
+/** Sends a /health every HEALTH_EVERY_MS until `work` settles, without waiting for the answers; their latencies. */
 async function pollHealth(api: ApiClient, work: () => Promise<unknown>): Promise<number[]> {
-  const latencies: number[] = [];
+  const probes: Array<Promise<number>> = [];
   let done = false;
   const finished = work().finally(() => (done = true));
   while (!done) {
     const at = performance.now();
-    await api.withKey(null).get('/health');
-    latencies.push(performance.now() - at);
+    probes.push(
+      api
+        .withKey(null)
+        .get('/health')
+        .then(() => performance.now() - at),
+    );
+    await new Promise((r) => setTimeout(r, HEALTH_EVERY_MS));
   }
   await finished;
-  return latencies;
+  return Promise.all(probes);
+}
+
+/**
+ * The time one search holds a thread: the query behind the endpoint (KnowledgeReadQueries.facts) in this process on
+ * the same file, as CPU time, which the other processes on a loaded machine do not inflate the way they do wall time.
+ */
+async function threadTime(path: string) {
+  const store = SqliteStore.open(path);
+  const knowledge = new KnowledgeReadQueries(store);
+  const rows = [];
+  for (const q of [undefined, ...QUERIES]) {
+    const cpu: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const before = process.cpuUsage();
+      await knowledge.facts({ channel_id: CHANNEL, text: q }, { after: null, limit: 51 });
+      const used = process.cpuUsage(before);
+      if (i >= 2) cpu.push((used.user + used.system) / 1000);
+    }
+    rows.push({ q: q ?? '(no q: the plain listing)', ...summary(cpu) });
+  }
+  await store.close();
+  return rows;
 }
 
 async function untilServing(api: ApiClient): Promise<void> {
