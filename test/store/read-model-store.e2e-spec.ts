@@ -60,6 +60,24 @@ describe('SQLite read-model store', () => {
       }
     });
 
+    it('indexes the facts of a file from before the full-text index once, when it opens it', async () => {
+      const path = freshPath();
+      const old = new DatabaseSync(path);
+      old.exec('CREATE TABLE facts (id TEXT PRIMARY KEY, doc TEXT NOT NULL)');
+      old
+        .prepare('INSERT INTO facts (id, doc) VALUES (?, ?)')
+        .run('f1', JSON.stringify({ id: 'f1', text: 'Café déployé' }));
+      old.close();
+      const store = SqliteStore.open(path);
+      expect(await store.find('facts', { where: { text: { $matches: 'cafe deploye' } } })).toEqual([
+        { id: 'f1', text: 'Café déployé' },
+      ]);
+      await store.close();
+      const reopened = SqliteStore.open(path);
+      expect(await reopened.count('facts', { text: { $matches: 'café' } })).toBe(1);
+      await reopened.close();
+    });
+
     it('waits for another process holding the write lock instead of failing (busy_timeout)', async () => {
       const path = freshPath();
       const store = SqliteStore.open(path);
