@@ -221,6 +221,40 @@ describe('knowledge read API over seeded read models', () => {
     expect(await ids('q=nothing-like-this')).toEqual([]);
   });
 
+  it('searches fact text by words: prefixes, all required, any case or accent, in time order across pages', async () => {
+    const ids = async (q: string) =>
+      (await walk(`/api/channels/C1/facts?q=${encodeURIComponent(q)}`, 4)).items.map((f: any) => f.id);
+    const aboutPg = factIds(C1_FACTS.filter((f) => f.text.includes('POSTGRES')));
+    expect(aboutPg.length).toBeGreaterThan(4);
+    expect(await ids('postgres')).toEqual(aboutPg);
+    expect(await ids('post BILL')).toEqual(aboutPg);
+    expect(await ids('LÍMA móves')).toEqual(aboutPg);
+    expect(await ids('postgres atlas')).toEqual([]);
+    expect(await ids('oves')).toEqual([]);
+    expect(await ids('"postgres"')).toEqual(aboutPg);
+    expect(await ids('-postgres*')).toEqual(aboutPg);
+    expect(await ids('NOT postgres')).toEqual([]);
+  });
+
+  it.each(['"', '*', 'NEAR(', 'a OR', '-', ':', '")(*', 'text:postgres', '^', '\\', 'AND', '\u0301', '🚀'])(
+    'never reads search input %j as query syntax: 200, not 500',
+    async (q) => {
+      const { status, body } = await get(`/api/channels/C1/facts?q=${encodeURIComponent(q)}`);
+      expect(status).toBe(200);
+      expect(Array.isArray(body.facts)).toBe(true);
+    },
+  );
+
+  it('refuses a search of more than 16 different words', async () => {
+    const words = Array.from({ length: 17 }, (_, i) => `w${i}`).join(' ');
+    const { status, body } = await get(`/api/channels/C1/facts?q=${encodeURIComponent(words)}`);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('VALIDATION_ERROR');
+    expect(JSON.stringify(body.error)).toMatch(/q may hold at most 16 different words/);
+    const sixteen = Array.from({ length: 16 }, () => 'postgres').join(' ') + ' ana';
+    expect((await get(`/api/channels/C1/facts?q=${encodeURIComponent(sixteen)}`)).status).toBe(200);
+  });
+
   it('keeps channels apart', async () => {
     const { body } = await get('/api/channels/C2/facts');
     expect(body.facts.map((f: any) => f.id)).toEqual(['fact_C2_000', 'fact_C2_001']);

@@ -17,6 +17,12 @@ async function snapshot(store: ReadModelStore) {
     const docs = await store.find(collection, { orderBy: [['id', 'asc']] });
     all[collection] = docs.filter((doc) => !(collection === 'checkpoints' && doc.id === 'dispatcher'));
   }
+  // The full-text index is part of the facts projection: the same words find the same facts.
+  const words = new Set((all.facts as Array<{ text: string }>).flatMap((fact) => fact.text.split(/\W+/).slice(0, 2)));
+  for (const word of [...words].filter((w) => w.length > 2).slice(0, 40)) {
+    const found = await store.find('facts', { where: { text: { $matches: word } }, orderBy: [['id', 'asc']] });
+    all[`facts matching ${word}`] = found.map((fact) => fact.id);
+  }
   return all;
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { AtlasEvent, createEvent, NormalizedMessage } from '@atlas/events';
 import { buildGraphDelta, EXTRACTOR_VERSION, extractFacts } from '@atlas/knowledge';
-import { Projector } from '@atlas/read-models';
+import { KnowledgeReadQueries, Projector } from '@atlas/read-models';
 import { ReadModelStore, SqliteStore } from '@atlas/store';
 import { normalizedMessage } from '../support/normalized-message';
 import { tempDir } from '../support/temp-dir';
@@ -161,6 +161,54 @@ describe('edits and deletions, folded into the read models', () => {
     expect(names).toEqual(expect.arrayContaining(['MySQL']));
     expect(names).not.toEqual(expect.arrayContaining(['Postgres']));
     expect(names.some((name) => /kafka/i.test(name))).toBe(false);
+  });
+
+  it('finds an edited fact by its new text only, and a deleted one not at all', async () => {
+    const search = async (q: string) => {
+      const page = await new KnowledgeReadQueries(store).facts(
+        { channel_id: CHANNEL, text: q },
+        { after: null, limit: 50 },
+      );
+      return page.items.map((fact) => fact.id);
+    };
+    const edited = state.facts.filter((fact) => fact.message_id === decision.id).map((fact) => fact.id);
+    expect(edited.length).toBeGreaterThan(0);
+    expect(await search('mysql')).toEqual(expect.arrayContaining(edited));
+    expect(await search('postgres')).toEqual([]);
+    expect(await search('kafka')).toEqual([]);
+    expect(await search('friday')).toEqual(
+      state.facts.filter((fact) => /friday/i.test(fact.text)).map((fact) => fact.id),
+    );
+  });
+
+  it('gives the same search answers after the log is replayed, redelivered or folded again after clearing', async () => {
+    const queries = ['mysql', 'postgres', 'kafka', 'friday', 'review gateway', 'billing', 'sprint'];
+    const answers = async (target: ReadModelStore) => {
+      const knowledge = new KnowledgeReadQueries(target);
+      const found: Record<string, string[]> = {};
+      for (const q of queries) {
+        const page = await knowledge.facts({ channel_id: CHANNEL, text: q }, { after: null, limit: 50 });
+        found[q] = page.items.map((fact) => fact.id);
+      }
+      return found;
+    };
+    const expected = await answers(store);
+    expect(Object.values(expected).filter((ids) => ids.length > 0).length).toBeGreaterThan(3);
+
+    await project(store, LOG);
+    expect(await answers(store)).toEqual(expected);
+
+    const again = SqliteStore.open(join(dir.path, 'search-again.db'));
+    try {
+      await project(again, LOG.slice(0, 4));
+      expect((await answers(again)).postgres.length).toBeGreaterThan(0);
+      await new Projector(again).reset();
+      expect((await answers(again)).postgres).toEqual([]);
+      await project(again, LOG);
+      expect(await answers(again)).toEqual(expected);
+    } finally {
+      await again.close();
+    }
   });
 
   it('gives the same read models when the log is folded again from scratch, each event delivered twice', async () => {

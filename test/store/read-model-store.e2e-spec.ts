@@ -3,8 +3,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { MongoClient } from 'mongodb';
-import { COLLECTIONS, MongoStore, openStore, SqliteStore } from '@atlas/store';
+import { KnowledgeReadQueries } from '@atlas/read-models';
+import { COLLECTIONS, FindOptions, MongoStore, openStore, SqliteStore } from '@atlas/store';
 import { tempDir } from '../support/temp-dir';
+import { describeSearchContract } from './read-model-store-search.contract';
 import { describeReadModelStoreContract } from './read-model-store.contract';
 
 describe('SQLite read-model store', () => {
@@ -17,6 +19,7 @@ describe('SQLite read-model store', () => {
     kind: 'sqlite',
     atomicTransactions: () => true,
   });
+  describeSearchContract('SQLite', async () => SqliteStore.open(freshPath()), { atomicTransactions: () => true });
 
   describe('on disk', () => {
     it('creates the folder of the file', async () => {
@@ -55,6 +58,24 @@ describe('SQLite read-model store', () => {
         const columns = fields.map((field) => `json_extract(doc, '$.${field}')`).join(', ');
         expect(indexes.get(name)).toContain(`(${columns})`);
       }
+    });
+
+    it('indexes the facts of a file from before the full-text index once, when it opens it', async () => {
+      const path = freshPath();
+      const old = new DatabaseSync(path);
+      old.exec('CREATE TABLE facts (id TEXT PRIMARY KEY, doc TEXT NOT NULL)');
+      old
+        .prepare('INSERT INTO facts (id, doc) VALUES (?, ?)')
+        .run('f1', JSON.stringify({ id: 'f1', text: 'Café déployé' }));
+      old.close();
+      const store = SqliteStore.open(path);
+      expect(await store.find('facts', { where: { text: { $matches: 'cafe deploye' } } })).toEqual([
+        { id: 'f1', text: 'Café déployé' },
+      ]);
+      await store.close();
+      const reopened = SqliteStore.open(path);
+      expect(await reopened.count('facts', { text: { $matches: 'café' } })).toBe(1);
+      await reopened.close();
     });
 
     it('waits for another process holding the write lock instead of failing (busy_timeout)', async () => {
@@ -115,6 +136,43 @@ describe('SQLite read-model store', () => {
       const plan = store.explainQueryPlan('jobs', { where: { status: { $in: ['queued', 'running'] } } });
       expect(plan).toContain('SEARCH jobs USING INDEX jobs_by_status_requested_seq (<expr>=?)');
     });
+
+    /** The full-text index answers the match; facts are only walked through an index, never scanned whole. */
+    const expectFullTextIndex = (plan: string[]) => {
+      expect(plan).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^SCAN facts_search VIRTUAL TABLE INDEX \d+:M/)]),
+      );
+      expect(plan.filter((line) => /^SCAN facts( |$)/.test(line))).toEqual([]);
+    };
+
+    it('searches text through the FTS5 table, in a channel and across channels', () => {
+      expectFullTextIndex(
+        store.explainQueryPlan('facts', {
+          where: { channel_id: 'c1', text: { $matches: 'deploy friday' }, sort_key: { $gt: '2026' } },
+          orderBy: [['sort_key', 'asc']],
+          limit: 51,
+        }),
+      );
+      expectFullTextIndex(store.explainQueryPlan('facts', { where: { text: { $matches: 'deploy' } } }));
+    });
+
+    it('answers the text filter (q=) of the facts endpoint through the FTS5 table', async () => {
+      const asked: FindOptions[] = [];
+      const recording = new Proxy(store, {
+        get: (target, property) =>
+          property === 'find'
+            ? (collection: string, options: FindOptions) => {
+                asked.push(options);
+                return target.find(collection, options);
+              }
+            : Reflect.get(target, property, target),
+      });
+      const knowledge = new KnowledgeReadQueries(recording);
+      await knowledge.facts({ channel_id: 'c1', text: 'deploy' }, { after: null, limit: 50 });
+      await knowledge.facts({ channel_id: 'c1', text: 'deploy' }, { after: '2026-01-01|f1', limit: 50 });
+      expect(asked).toHaveLength(2);
+      for (const options of asked) expectFullTextIndex(store.explainQueryPlan('facts', options));
+    });
   });
 
   it('openStore opens SQLite when no MongoDB URI is given (an empty one counts as none)', async () => {
@@ -149,6 +207,14 @@ if (!mongodbUri) {
       return MongoStore.connect(mongodbUri!, dbName);
     },
     { kind: 'mongodb', atomicTransactions: (store) => store.supportsTransactions },
+  );
+  describeSearchContract(
+    'MongoDB',
+    async () => {
+      await admin.db(dbName).dropDatabase();
+      return MongoStore.connect(mongodbUri!, dbName);
+    },
+    { atomicTransactions: (store) => store.supportsTransactions },
   );
 
   it('openStore opens MongoDB when a URI is given, in the database its path names', async () => {

@@ -5,6 +5,11 @@
 export interface CollectionSpec {
   /** Each entry is one (compound) index over dotted field paths. */
   indexes: string[][];
+  /**
+   * The one string field with a full-text index, searched with `$matches`: SQLite keeps an FTS5 table in step with
+   * the collection, MongoDB an indexed array of the field's folded words in each document.
+   */
+  search?: string;
 }
 
 export const COLLECTIONS = {
@@ -26,6 +31,7 @@ export const COLLECTIONS = {
       ['channel_id', 'sort_key'],
       ['channel_id', 'subject'],
     ],
+    search: 'text',
   },
   entities: { indexes: [['type', 'name'], ['channel_ids'], ['sort_key']] },
   relations: { indexes: [['source_id'], ['target_id'], ['channel_ids']] },
@@ -47,4 +53,18 @@ export function checkCollection(name: string): CollectionName {
     throw new Error(`Unknown read-model collection "${name}" (known: ${COLLECTION_NAMES.join(', ')})`);
   }
   return name as CollectionName;
+}
+
+/** `path`, once known to be the field `collection` has its full-text index on: only that one can be searched. */
+export function checkSearchField(collection: CollectionName, path: string): string {
+  const field = searchFieldOf(collection);
+  if (path !== field) {
+    const where = field ? `its text index is on "${field}"` : 'it has no text index';
+    throw new Error(`$matches on "${path}" needs a text index: ${where} (see COLLECTIONS of ${collection})`);
+  }
+  return field;
+}
+
+export function searchFieldOf(collection: CollectionName): string | undefined {
+  return (COLLECTIONS[collection] as CollectionSpec).search;
 }

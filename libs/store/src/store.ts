@@ -3,7 +3,8 @@
  * SQLite (node:sqlite, one file, the embedded default) and MongoDB (the official driver).
  *
  * Documents are JSON objects with a string `id`. Queries are deliberately small: equality, `$in`,
- * ranges, `$ne`, array containment and case-insensitive substring on (dotted) fields, sorted and limited.
+ * ranges, `$ne`, array containment, case-insensitive substring and full-text word match on (dotted) fields,
+ * sorted and limited.
  * Every field a query filters or sorts on in production is indexed (see collections.ts).
  */
 export type Scalar = string | number | boolean | null;
@@ -16,7 +17,13 @@ export type FieldCondition =
   /** The field is an array that contains this value. */
   | { $contains: Scalar }
   /** The field is a string containing this text, compared case-insensitively. */
-  | { $includes: string };
+  | { $includes: string }
+  /**
+   * Full-text search through the collection's text index (only on the field COLLECTIONS names as its `search`):
+   * every word of the query begins a word of the field, ignoring case and diacritics. Anything that is not a
+   * letter or digit only separates words, so no input is query syntax; a query without words matches nothing.
+   */
+  | { $matches: string };
 
 /** Conditions on fields (dotted paths reach into nested objects); all must hold. */
 export type Where = Record<string, FieldCondition>;

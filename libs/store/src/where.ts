@@ -1,3 +1,4 @@
+import { queryWords } from './search-words';
 import type { FieldCondition, Scalar, Where } from './store';
 
 /**
@@ -22,6 +23,8 @@ export type Clause = { path: string } & (
   | { kind: 'range'; bounds: Array<[RangeOperator, Value]> }
   | { kind: 'contains'; value: Value }
   | { kind: 'includes'; text: string }
+  /** The distinct words of the query, as typed (see queryWords); none matches nothing. */
+  | { kind: 'matches'; words: string[] }
 );
 
 /** The clauses of `where`, throwing on the first invalid one; a range without bounds constrains nothing and is left out. */
@@ -59,6 +62,12 @@ function parseCondition(path: string, condition: FieldCondition): Clause | undef
     const text = condition.$includes;
     if (typeof text !== 'string') throw new Error(`$includes on "${path}" needs a string, got ${JSON.stringify(text)}`);
     return { path, kind: 'includes', text };
+  }
+  if (operators.length === 1 && '$matches' in condition) {
+    const query = condition.$matches;
+    if (typeof query !== 'string')
+      throw new Error(`$matches on "${path}" needs a string, got ${JSON.stringify(query)}`);
+    return { path, kind: 'matches', words: queryWords(query) };
   }
   throw new Error(`Unsupported condition on "${path}": ${JSON.stringify(condition)}`);
 }

@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, 
 import { ENTITY_TYPES, FACT_TYPES } from '@atlas/events';
 import type { EntityType, FactType } from '@atlas/events';
 import { IsInstant } from './instant';
+import { IsSearchQuery } from './search-words';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -30,8 +31,8 @@ export class ListFactsQuery extends PageQuery {
   type?: FactType[];
   /** A graph entity id: facts about that entity. */
   @IsOptional() @IsString() @Length(1, 200) entity?: string;
-  /** Text the fact contains, in any case. */
-  @IsOptional() @IsString() @Length(1, 200) q?: string;
+  /** Search words: each must begin a word of the fact's text, case and accents ignored (docs/KNOWLEDGE.md). */
+  @IsOptional() @IsString() @Length(1, 200) @IsSearchQuery() q?: string;
   /** valid_at from (inclusive) and to (exclusive). */
   @IsOptional() @IsInstant() from?: string;
   @IsOptional() @IsInstant() to?: string;

@@ -19,7 +19,7 @@ export interface FactFilter {
   types?: FactType[];
   /** Graph entity id the fact must be about. */
   entity_id?: string;
-  /** Case-insensitive substring of the fact's text. */
+  /** A search query: every word of it begins a word of the fact's text (case and diacritics ignored, full-text index). */
   text?: string;
   /** Bounds on valid_at: `from` inclusive, `to` exclusive (ISO 8601 as toISOString writes it). */
   from?: string;
@@ -42,7 +42,7 @@ export class KnowledgeReadQueries {
     const where: Where = { channel_id: filter.channel_id };
     if (filter.types) where.type = { $in: filter.types };
     if (filter.entity_id !== undefined) where.entity_ids = { $contains: filter.entity_id };
-    if (filter.text !== undefined) where.text = { $includes: filter.text };
+    if (filter.text !== undefined) where.text = { $matches: filter.text };
     if (filter.from !== undefined || filter.to !== undefined) where.valid_at = { $gte: filter.from, $lt: filter.to };
     return this.keysetPage<FactDoc>('facts', where, page);
   }

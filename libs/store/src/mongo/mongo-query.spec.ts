@@ -17,8 +17,16 @@ describe('toFilter', () => {
     [{ score: { $gte: undefined } }, {}],
     [{ tags: { $contains: 'release' } }, { tags: { $eq: 'release' } }],
     [{ title: { $includes: 'a.b*(c)?' } }, { title: { $regex: 'a\\.b\\*\\(c\\)\\?', $options: 'i' } }],
+    [
+      { channel_id: 'c1', text: { $matches: 'Café "NEAR" deplo* -x:y' } },
+      {
+        channel_id: { $eq: 'c1' },
+        $and: ['cafe', 'near', 'deplo', 'x', 'y'].map((word) => ({ _search_words: { $regex: `^${word}` } })),
+      },
+    ],
+    [{ text: { $matches: '*** "" ---' } }, { _search_words: { $in: [] } }],
   ])('translates %j', (where, filter) => {
-    expect(toFilter(where)).toStrictEqual(filter);
+    expect(toFilter('facts', where)).toStrictEqual(filter);
   });
 
   it.each<[string, unknown, RegExp]>([
@@ -26,8 +34,14 @@ describe('toFilter', () => {
     ['an operator inside a path', { 'a.$gt': 1 }, /Invalid field path "a\.\$gt"/],
     ['an unknown operator', { type: { $regex: '.*' } }, /Unsupported condition on "type"/],
     ['an object value', { note: { $ne: { $gt: '' } } }, /Condition on "note" needs a string/],
+    [
+      '$matches on a field without a text index',
+      { title: { $matches: 'x' } },
+      /\$matches on "title" needs a text index/,
+    ],
+    ['$matches with a non-string', { text: { $matches: { $regex: '.' } } }, /\$matches on "text" needs a string/],
   ])('never passes through %s', (_, where, message) => {
-    expect(() => toFilter(where as Where)).toThrow(message);
+    expect(() => toFilter('facts', where as Where)).toThrow(message);
   });
 });
 

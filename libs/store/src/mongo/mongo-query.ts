@@ -1,8 +1,9 @@
 import type { Document, Filter, IndexDescription } from 'mongodb';
-import type { CollectionSpec } from '../collections';
+import { checkCollection, checkSearchField, CollectionSpec } from '../collections';
 import { sortKeys } from '../find-options';
 import type { FindOptions, Where } from '../store';
 import { Clause, parseWhere } from '../where';
+import { matchesFilter } from './mongo-search';
 
 /** Documents are stored under `_id` = their `id`, so lookups by id use the primary index. */
 export interface MongoDocument {
@@ -10,8 +11,19 @@ export interface MongoDocument {
   [field: string]: unknown;
 }
 
-export function toFilter(where?: Where): Filter<MongoDocument> {
-  return Object.fromEntries(parseWhere(where).map((clause) => [mongoPath(clause.path), fieldFilter(clause)]));
+export function toFilter(collection: string, where?: Where): Filter<MongoDocument> {
+  const name = checkCollection(collection);
+  const filter: Document = {};
+  for (const clause of parseWhere(where)) {
+    if (clause.kind === 'matches') {
+      // Its own top-level condition on the search words, not on the field: a collection has one searched field.
+      checkSearchField(name, clause.path);
+      Object.assign(filter, matchesFilter(clause.words));
+    } else {
+      filter[mongoPath(clause.path)] = fieldFilter(clause);
+    }
+  }
+  return filter as Filter<MongoDocument>;
 }
 
 export function toSort(orderBy?: FindOptions['orderBy']): Record<string, 1 | -1> {
@@ -34,7 +46,7 @@ export function indexSpecs(spec: CollectionSpec): IndexDescription[] {
   }));
 }
 
-function fieldFilter(clause: Clause): Document {
+function fieldFilter(clause: Exclude<Clause, { kind: 'matches' }>): Document {
   switch (clause.kind) {
     case 'equals':
       return { $eq: clause.value };

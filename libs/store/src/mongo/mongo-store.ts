@@ -6,10 +6,11 @@ import { checkLimit } from '../find-options';
 import type { FindOptions, ReadModelStore, StoredDocument, Where } from '../store';
 import { databaseNameOf, supportsTransactions } from './mongo-deployment';
 import { indexSpecs, MongoDocument, toFilter, toSort } from './mongo-query';
+import { backfillSearchWords, SEARCH_WORDS_FIELD, searchIndexSpecs, withSearchWords } from './mongo-search';
 
 const NAMESPACE_EXISTS = 48;
-/** `_id` never leaves this adapter: callers get back exactly the document they put. */
-const WITHOUT_ID = { projection: { _id: 0 } };
+/** `_id` and the search words never leave this adapter: callers get back exactly the document they put. */
+const WITHOUT_ID = { projection: { _id: 0, [SEARCH_WORDS_FIELD]: 0 } };
 
 /**
  * The read-model store on MongoDB. A transaction's `work` runs in a session transaction when the deployment
@@ -43,14 +44,19 @@ export class MongoStore implements ReadModelStore {
     }
   }
 
-  /** Creates missing collections up front (a transaction may not create one) and the indexes of COLLECTIONS. */
+  /**
+   * Creates missing collections up front (a transaction may not create one) and the indexes of COLLECTIONS, and
+   * gives documents stored before a collection had its text index their search words.
+   */
   async init(): Promise<void> {
     const existing = new Set((await this.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
     for (const [name, spec] of Object.entries(COLLECTIONS)) {
       if (!existing.has(name)) await this.db.createCollection(name).catch(ignoreNamespaceExists);
-      if (spec.indexes.length === 0) continue;
-      await this.db.collection(name).createIndexes(indexSpecs(spec));
+      const indexes = [...indexSpecs(spec), ...searchIndexSpecs(checkCollection(name))];
+      if (indexes.length === 0) continue;
+      await this.db.collection(name).createIndexes(indexes);
     }
+    await backfillSearchWords(this.db);
   }
 
   async get<T extends StoredDocument>(collection: string, id: string): Promise<T | null> {
@@ -67,7 +73,7 @@ export class MongoStore implements ReadModelStore {
 
   async find<T extends StoredDocument>(collection: string, { where, orderBy, limit }: FindOptions = {}): Promise<T[]> {
     const target = this.collection(collection);
-    const filter = toFilter(where);
+    const filter = toFilter(collection, where);
     const sort = toSort(orderBy);
     checkLimit(limit);
     // MongoDB reads limit 0 as "no limit".
@@ -78,7 +84,7 @@ export class MongoStore implements ReadModelStore {
   }
 
   async count(collection: string, where?: Where): Promise<number> {
-    return this.collection(collection).countDocuments(toFilter(where), { session: this.session() });
+    return this.collection(collection).countDocuments(toFilter(collection, where), { session: this.session() });
   }
 
   async put(collection: string, doc: StoredDocument): Promise<void> {
@@ -87,13 +93,14 @@ export class MongoStore implements ReadModelStore {
 
   async putMany(collection: string, docs: StoredDocument[]): Promise<void> {
     const target = this.collection(collection);
+    const name = checkCollection(collection);
     checkIds(docs);
     if (docs.length === 0) return;
     await target.bulkWrite(
       docs.map((doc) => ({
         replaceOne: {
           filter: { _id: doc.id },
-          replacement: { ...asJson(doc), _id: doc.id } as MongoDocument,
+          replacement: { ...withSearchWords(name, asJson(doc)), _id: doc.id } as MongoDocument,
           upsert: true,
         },
       })),
@@ -106,7 +113,9 @@ export class MongoStore implements ReadModelStore {
   }
 
   async deleteWhere(collection: string, where: Where): Promise<number> {
-    const result = await this.collection(collection).deleteMany(toFilter(where), { session: this.session() });
+    const result = await this.collection(collection).deleteMany(toFilter(collection, where), {
+      session: this.session(),
+    });
     return result.deletedCount;
   }
 

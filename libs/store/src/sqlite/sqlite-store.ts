@@ -2,11 +2,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
-import { checkCollection, COLLECTIONS, COLLECTION_NAMES } from '../collections';
+import { checkCollection, CollectionName, checkSearchField, COLLECTIONS, COLLECTION_NAMES } from '../collections';
 import { checkIds, inRequestedOrder } from '../documents';
 import { checkLimit, sortKeys } from '../find-options';
 import type { FindOptions, ReadModelStore, Scalar, StoredDocument, Where } from '../store';
 import { Clause, parseWhere, RangeOperator, Value } from '../where';
+import { createSearchIndexes, matchesSql } from './sqlite-search';
 
 /** How long a write waits for another process's write lock on the same file before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -53,7 +54,9 @@ export class SqliteStore implements ReadModelStore {
       db.function('unicode_lower', { deterministic: true }, (value) =>
         typeof value === 'string' ? value.toLowerCase() : null,
       );
-      db.exec(`BEGIN IMMEDIATE; ${schemaSql()} COMMIT;`);
+      db.exec(`BEGIN IMMEDIATE; ${schemaSql()}`);
+      createSearchIndexes(db);
+      db.exec('COMMIT');
       return new SqliteStore(db);
     } catch (error) {
       db.close();
@@ -81,7 +84,7 @@ export class SqliteStore implements ReadModelStore {
 
   async count(collection: string, where?: Where): Promise<number> {
     const name = checkCollection(collection);
-    const filter = whereSql(where);
+    const filter = whereSql(name, where);
     const sql = `SELECT count(*) AS n FROM ${name}${filter.sql}`;
     const row = await this.whenFree(() => this.statement(sql).get(...filter.params));
     return Number(row!.n);
@@ -108,7 +111,7 @@ export class SqliteStore implements ReadModelStore {
 
   async deleteWhere(collection: string, where: Where): Promise<number> {
     const name = checkCollection(collection);
-    const filter = whereSql(where);
+    const filter = whereSql(name, where);
     const sql = `DELETE FROM ${name}${filter.sql}`;
     const result = await this.whenFree(() => this.statement(sql).run(...filter.params));
     return Number(result.changes);
@@ -219,7 +222,7 @@ function indexName(collection: string, fields: string[]): string {
 
 function selectSql(collection: string, { where, orderBy, limit }: FindOptions): Fragment {
   const name = checkCollection(collection);
-  const filter = whereSql(where);
+  const filter = whereSql(name, where);
   const sortSql = sortKeys(orderBy).map(({ path, direction }) => `${fieldExpression(path)} ${direction.toUpperCase()}`);
   checkLimit(limit);
   const sql = `SELECT doc FROM ${name}${filter.sql} ORDER BY ${sortSql.join(', ')}`;
@@ -228,15 +231,15 @@ function selectSql(collection: string, { where, orderBy, limit }: FindOptions): 
     : { sql: `${sql} LIMIT ?`, params: [...filter.params, limit] };
 }
 
-function whereSql(where: Where | undefined): Fragment {
-  const clauses = parseWhere(where).map(clauseSql);
+function whereSql(collection: CollectionName, where: Where | undefined): Fragment {
+  const clauses = parseWhere(where).map((clause) => clauseSql(collection, clause));
   return {
     sql: clauses.length > 0 ? ` WHERE ${clauses.map((clause) => clause.sql).join(' AND ')}` : '',
     params: clauses.flatMap((clause) => clause.params),
   };
 }
 
-function clauseSql(clause: Clause): Fragment {
+function clauseSql(collection: CollectionName, clause: Clause): Fragment {
   const field = fieldExpression(clause.path);
   switch (clause.kind) {
     case 'equals':
@@ -262,6 +265,9 @@ function clauseSql(clause: Clause): Fragment {
       };
     case 'includes':
       return { sql: `instr(unicode_lower(${field}), ?) > 0`, params: [clause.text.toLowerCase()] };
+    case 'matches':
+      checkSearchField(collection, clause.path);
+      return matchesSql(collection, clause.words);
   }
 }
 
