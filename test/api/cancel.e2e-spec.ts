@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventStore } from '@atlas/messaging';
 import { ChannelsQueries, JobsQueries } from '@atlas/read-models';
@@ -211,6 +212,18 @@ describe('cancelling a sync', () => {
       expect(stillRefused.status).toBe(409);
       expect(stillRefused.body.error.details).toEqual({ status: 'completed' });
       await waitForJob(atlas.api, 'C0SMALL', next.job_id, ['completed']);
+    });
+
+    it('refuses to cancel a failed job: 409 JOB_NOT_CANCELLABLE with status failed', async () => {
+      writeSlackExport(join(atlas.importDir, 'vanishing'), [generatedChannel('C0GONE', 'gone', 10)]);
+      await connectExport(atlas.api, 'vanishing', 'Vanishing export');
+      rmSync(join(atlas.importDir, 'vanishing', 'gone'), { recursive: true });
+      const { body: started } = await atlas.api.post('/api/sync', { channel_id: 'C0GONE' });
+      const failed = await waitForJob(atlas.api, 'C0GONE', started.job_id, ['failed', 'completed']);
+      expect(failed.error.code).toBe('CHANNEL_NOT_FOUND');
+      const refused = await atlas.api.post('/api/sync/cancel', { job_id: started.job_id });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject({ code: 'JOB_NOT_CANCELLABLE', details: { status: 'failed' } });
     });
   });
 });
