@@ -87,6 +87,34 @@ describe('a job whose platform cannot be reached says why it is stuck (issue 9, 
     expect(ofJob.findLastIndex((e) => e.type === 'SyncStageRetrying')).toBeLessThan(firstBatch);
   });
 
+  it("shows the same while nothing listens on the platform's port, and completes once it listens again", async () => {
+    seedChannel(emulator.workspace, 'C9GONE', { topLevel: 12 });
+    await connectSlack(atlas.api, emulator, { name: 'Unreachable workspace connection' });
+    const port = Number(new URL(emulator.url).port);
+    await emulator.stop();
+
+    const { body: started } = await atlas.api.post('/api/sync', { channel_id: 'C9GONE' });
+    const statusPath = `/api/sync/status?channel_id=C9GONE&job_id=${started.job_id}`;
+    const stuck = await eventually(
+      async () => {
+        const { body } = await atlas.api.get(statusPath);
+        return body.error?.details?.retrying_at ? body : undefined;
+      },
+      30_000,
+      'the running job to show its next retry',
+    );
+    expect(stuck).toMatchObject({
+      status: 'running',
+      error: { code: 'PLATFORM_ERROR', message: expect.stringContaining('Could not reach the platform') },
+    });
+    // No socket error, no address: an API key must not make the gateway a port scanner.
+    expect(JSON.stringify(stuck.error)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|fetch failed/);
+
+    await emulator.start(port);
+    const done = await waitForJob(atlas.api, 'C9GONE', started.job_id, ['completed', 'failed', 'cancelled']);
+    expect(done).toMatchObject({ status: 'completed', error: null, progress: { total_messages: 12 } });
+  });
+
   it('records no retry once the job is cancelled while it waits', async () => {
     seedChannel(emulator.workspace, 'C9GIVEUP', { topLevel: 5 });
     await connectSlack(atlas.api, emulator, { name: 'Second workspace connection' });
