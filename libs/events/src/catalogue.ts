@@ -17,6 +17,7 @@ import {
   SyncCompletedData,
   SyncFailedData,
   SyncRequestedData,
+  SyncStageRetryingData,
   SyncStartedData,
   WikiGeneratedData,
   WikiPageGeneratedData,
@@ -90,6 +91,11 @@ export const EVENT_CATALOGUE = {
   WikiGenerated: entry({ data: WikiGeneratedData, subject: onChannel, idempotencyKey: once('wiki-generated') }),
   SyncCompleted: entry({ data: SyncCompletedData, subject: onChannel, idempotencyKey: once('completed') }),
   SyncFailed: entry({ data: SyncFailedData, subject: onChannel, idempotencyKey: once('failed') }),
+  SyncStageRetrying: entry({
+    data: SyncStageRetryingData,
+    subject: onChannel,
+    idempotencyKey: (d) => `${d.job_id}:retrying:${d.stage}:${d.attempt}`,
+  }),
   SyncCancelRequested: entry({
     data: SyncCancelRequestedData,
     subject: onChannel,
@@ -150,6 +156,7 @@ export const JOB_EVENT_TYPES = [
   'WikiGenerated',
   'SyncCompleted',
   'SyncFailed',
+  'SyncStageRetrying',
   'SyncCancelRequested',
   'SyncCancelled',
 ] as const satisfies EventType[];

@@ -97,6 +97,11 @@ export interface JobDoc extends Projected {
   /** Exact completed share of the work (0..1), never decreasing. */
   done_fraction: number;
   error: JobError | null;
+  /**
+   * While running: the stage whose transient failure `error` shows (SyncStageRetrying); its next output
+   * clears both. Absent on jobs projected before it existed.
+   */
+  retrying_stage?: StageName | null;
   /** Events the pipeline had to terminate (poison), recorded on the job. */
   rejected_events: Array<{ seq: number; type: string | null; reason: string }>;
 }

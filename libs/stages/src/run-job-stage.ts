@@ -5,6 +5,7 @@ import { EventStore, JetStreamEventContext } from '@atlas/messaging';
 import { PlatformError, SecretBoxError } from '@atlas/platforms';
 import { JobClosedError, JobWriter } from '@atlas/sync';
 import { failJob } from './fail-job';
+import { recordStageRetry, StageRetry } from './stage-retry';
 
 export interface JobStage {
   stage: StageName;
@@ -27,8 +28,9 @@ const log = new Logger('JobStage');
  * Runs one stage of one job and settles the outcome the way the pipeline needs it:
  * - the job was cancelled, failed or completed meanwhile: stop quietly (the trigger is acked);
  * - a platform refusal, poison input or a JobFailure: the job fails with the spec's code;
- * - a transient failure: TransientError, so the transport naks the trigger with the platform's delay,
- *   until the last delivery, when the job fails with PLATFORM_ERROR instead.
+ * - a transient failure: recorded on the job (SyncStageRetrying: why, and when the next attempt is due),
+ *   then TransientError, so the transport naks the trigger with the platform's delay, until the last
+ *   delivery, when the job fails with PLATFORM_ERROR instead.
  */
 export async function runJobStage(
   stage: JobStage,
@@ -67,13 +69,34 @@ export async function runJobStage(
       }
       const delayMs =
         error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : backoffMs(context.deliveryCount);
-      throw new TransientError(error.message, delayMs, error);
+      return retryLater(error, { code: error.code, retryAfterSeconds: error.retryAfterSeconds, delayMs });
     }
     if (context.deliveryCount >= stage.maxDeliver) {
       log.error(`${stage.stage} of ${started.job_id} failed for good: ${errorMessage(error)}`);
       return fail({ code: 'INTERNAL_ERROR', message: `${stage.stage} failed: ${errorMessage(error)}`, details: {} });
     }
-    throw new TransientError(errorMessage(error), backoffMs(context.deliveryCount), error);
+    return retryLater(error, { code: 'INTERNAL_ERROR', delayMs: backoffMs(context.deliveryCount) });
+  }
+
+  /** Shows on the job why it is stuck, then has the transport redeliver the trigger after the delay. */
+  async function retryLater(
+    error: unknown,
+    retry: Pick<StageRetry, 'code' | 'retryAfterSeconds' | 'delayMs'>,
+  ): Promise<void> {
+    try {
+      await recordStageRetry(writer, started, {
+        ...retry,
+        stage: stage.stage,
+        producer: stage.producer,
+        attempt: context.deliveryCount,
+        maxAttempts: stage.maxDeliver,
+      });
+    } catch (recording) {
+      // Closed meanwhile (cancelled, say): nothing to retry.
+      if (recording instanceof JobClosedError) return;
+      log.warn(`could not record the retry of ${stage.stage} of ${started.job_id}: ${errorMessage(recording)}`);
+    }
+    throw new TransientError(errorMessage(error), retry.delayMs, error);
   }
 }
 

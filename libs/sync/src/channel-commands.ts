@@ -1,6 +1,7 @@
 import { AtlasEvent, channelSubject } from '@atlas/events';
 import { EventStore, StoredEvent, WrongExpectedSequenceError } from '@atlas/messaging';
 import { ChannelSnapshot, channelStateOf } from './channel-state';
+import { evolveJobFate, fateOnChannel, isFinal, JobFate, UNKNOWN_FATE } from './job-fate';
 
 /** What a decision on the channel aggregate concluded. */
 export type Decision<R> =
@@ -29,10 +30,73 @@ export async function decideOnChannel<R>(
   channelId: string,
   decide: (snapshot: ChannelSnapshot) => Decision<R>,
 ): Promise<R> {
+  return decideOn(events, channelId, async (snapshot) => snapshot, decide);
+}
+
+/** A job of a channel, as its SyncRequested placed it in the log. */
+export interface JobRef {
+  job_id: string;
+  channel_id: string;
+  /** Stream sequence of the job's SyncRequested: its events come after it on the channel subject. */
+  requested_seq: number;
+}
+
+/** What a decision about one job sees: the channel's state, and the job's fate as of the same moment. */
+export interface JobSnapshot {
+  channel: ChannelSnapshot;
+  job: JobFate;
+}
+
+/**
+ * decideOnChannel for a decision about one job. The job's fate is read from the channel's last event
+ * when that event tells it, otherwise folded from the job's own events (headers only, and the payload
+ * of its few lifecycle events), up to the channel's sequence the decision is based on.
+ */
+export async function decideOnJob<R>(
+  events: EventStore,
+  job: JobRef,
+  decide: (snapshot: JobSnapshot) => Decision<R>,
+): Promise<R> {
+  return decideOn(
+    events,
+    job.channel_id,
+    async (channel) => ({
+      channel,
+      job: fateOnChannel(channel, job.job_id) ?? (await readJobFate(events, job, channel.seq)),
+    }),
+    decide,
+  );
+}
+
+async function readJobFate(events: EventStore, job: JobRef, upToSeq: number): Promise<JobFate> {
+  let fate = UNKNOWN_FATE;
+  for await (const entry of events.read(channelSubject(job.channel_id), {
+    fromSeq: job.requested_seq,
+    headersOnly: true,
+  })) {
+    if (entry.seq > upToSeq) break;
+    if (entry.jobId !== job.job_id || !entry.type) continue;
+    const needsPayload = entry.type === 'SyncCancelRequested';
+    const event = needsPayload
+      ? ((await events.entryAt(entry.seq))?.decode() ?? null)
+      : { type: entry.type as AtlasEvent['type'] };
+    if (!event) throw new Error(`event #${entry.seq} of ${job.job_id} is gone from the log`);
+    fate = evolveJobFate(fate, event, entry.seq);
+    if (isFinal(fate)) break;
+  }
+  return fate;
+}
+
+async function decideOn<S, R>(
+  events: EventStore,
+  channelId: string,
+  load: (snapshot: ChannelSnapshot) => Promise<S>,
+  decide: (state: S) => Decision<R>,
+): Promise<R> {
   const subject = channelSubject(channelId);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const snapshot = channelStateOf(await events.lastEntry(subject));
-    const decision = decide(snapshot);
+    const decision = decide(await load(snapshot));
     if (decision.kind === 'done') return decision.result;
     try {
       const appended: StoredEvent[] = [];

@@ -1,5 +1,6 @@
 export * from './channel-state';
 export * from './channel-commands';
+export * from './job-fate';
 export * from './sync-decisions';
 export * from './channel-registration';
 export * from './job-writer';

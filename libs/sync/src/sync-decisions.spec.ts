@@ -1,25 +1,7 @@
 import { createEvent, EventDataOf } from '@atlas/events';
-import { LogEntry } from '@atlas/messaging';
-import { encodeEvent } from '@atlas/events';
-import { channelStateOf } from './channel-state';
 import { cancelSync, requestSync, startSync } from './sync-decisions';
 import { registerChannel, removeChannel } from './channel-registration';
-
-/** The channel aggregate as it stands after these events (only the last one counts: closing the books). */
-function snapshotAfter(...events: ReturnType<typeof createEvent>[]) {
-  const last = events.at(-1);
-  if (!last) return channelStateOf(null);
-  const encoded = encodeEvent(last);
-  const headers = new Map(Object.entries(encoded.headers));
-  return channelStateOf(
-    new LogEntry({
-      seq: events.length,
-      subject: encoded.subject,
-      data: encoded.payload,
-      headers: { get: (k: string) => headers.get(k) ?? '' } as never,
-    }),
-  );
-}
+import { channelAfter as snapshotAfter, jobAfter } from './testing/given-channel-log';
 
 const producer = 'test';
 const registered = createEvent(
@@ -176,7 +158,7 @@ describe('the channel aggregate', () => {
       reason: 'user',
       producer,
     });
-    const decision = cancel(snapshotAfter(registered, requested));
+    const decision = cancel(jobAfter('sync_a', registered, requested));
     expect(decision.kind === 'append' && decision.events.map((e) => e.type)).toEqual([
       'SyncCancelRequested',
       'SyncCancelled',
@@ -192,9 +174,9 @@ describe('the channel aggregate', () => {
       },
       { producer },
     );
-    expect(cancel(snapshotAfter(registered, requested, completed))).toEqual({
+    expect(cancel(jobAfter('sync_a', registered, requested, completed))).toEqual({
       kind: 'done',
-      result: { outcome: 'not_cancellable' },
+      result: { outcome: 'not_cancellable', status: 'completed' },
     });
   });
 

@@ -1,7 +1,7 @@
 import { createEvent, EventDataOf, SyncTrigger } from '@atlas/events';
 import { StoredEvent } from '@atlas/messaging';
 import { ChannelSnapshot } from './channel-state';
-import { Decision } from './channel-commands';
+import { Decision, JobSnapshot } from './channel-commands';
 
 export type RequestSyncOutcome =
   | { outcome: 'requested'; job_id: string; seq: number; requested_at: string }
@@ -102,7 +102,9 @@ export function startSync(jobId: string, producer: string) {
 }
 
 export type CancelSyncOutcome =
-  { outcome: 'cancelled'; job_id: string; cancelled_at: string; seq: number } | { outcome: 'not_cancellable' };
+  /** `seq`: an event of the cancellation, for read-your-writes. */
+  | { outcome: 'cancelled'; job_id: string; cancelled_at: string; seq: number }
+  | { outcome: 'not_cancellable'; status: 'completed' | 'failed' };
 
 export interface CancelSyncCommand {
   job_id: string;
@@ -117,23 +119,27 @@ export interface CancelSyncCommand {
 /**
  * Cancels a queued or running job: SyncCancelRequested closes the job to stage output (the guard of
  * every stage append refuses it from then on), SyncCancelled ends it and frees the channel.
+ *
+ * Once a SyncCancelRequested of the job is in the log, the job is cancelled, whoever appended it and
+ * whoever closed it (the dispatcher closes every cancellation it sees, often before the canceller's own
+ * SyncCancelled lands): every cancel of it, this one after a lost race included, answers `cancelled`
+ * with that event's time. Only a job that completed or failed is not cancellable.
  */
 export function cancelSync(command: CancelSyncCommand) {
-  return ({ state, last }: ChannelSnapshot): Decision<CancelSyncOutcome> => {
-    if (state.status === 'cancelling' && state.job_id === command.job_id) {
-      const cancelled = cancelledEvent(state.request, command.producer, last?.metadata.event_id ?? null);
-      return {
-        kind: 'append',
-        events: [cancelled],
-        result: (appended) => ({
-          outcome: 'cancelled',
-          job_id: command.job_id,
-          cancelled_at: last?.metadata.occurred_at ?? appended[0].event.metadata.occurred_at,
-          seq: appended[0].seq,
-        }),
-      };
-    }
-    if ((state.status === 'queued' || state.status === 'running') && state.job_id === command.job_id) {
+  return ({ channel: { state, last }, job }: JobSnapshot): Decision<CancelSyncOutcome> => {
+    const open = state.status === 'queued' || state.status === 'running' || state.status === 'cancelling';
+    if (open && state.job_id === command.job_id) {
+      if (state.status === 'cancelling') {
+        const cancelledAt = job.cancelled_at;
+        if (!cancelledAt) throw new Error(`the cancellation of ${command.job_id} has no time`);
+        // Closing the books first, so the channel is free once the caller hears "cancelled".
+        const cancelled = cancelledEvent(state.request, command.producer, last?.metadata.event_id ?? null);
+        return {
+          kind: 'append',
+          events: [cancelled],
+          result: (appended) => cancelledOutcome(command.job_id, cancelledAt, appended[0].seq),
+        };
+      }
       const request = createEvent(
         'SyncCancelRequested',
         {
@@ -146,19 +152,29 @@ export function cancelSync(command: CancelSyncCommand) {
         { producer: command.producer },
       );
       const cancelled = cancelledEvent(request.data, command.producer, request.metadata.event_id);
+      // Should the SyncCancelled lose its race, the decision made again finds the request in the job's events.
       return {
         kind: 'append',
         events: [request, cancelled],
-        result: (appended) => ({
-          outcome: 'cancelled',
-          job_id: command.job_id,
-          cancelled_at: request.metadata.occurred_at,
-          seq: appended[1].seq,
-        }),
+        result: (appended) => cancelledOutcome(command.job_id, request.metadata.occurred_at, appended[1].seq),
       };
     }
-    return { kind: 'done', result: { outcome: 'not_cancellable' } };
+    switch (job.status) {
+      case 'cancelled':
+        if (!job.cancelled_at) throw new Error(`${command.job_id} is cancelled but its cancellation has no time`);
+        return { kind: 'done', result: cancelledOutcome(command.job_id, job.cancelled_at, job.seq) };
+      case 'completed':
+      case 'failed':
+        return { kind: 'done', result: { outcome: 'not_cancellable', status: job.status } };
+      default:
+        // Only one job is open on a channel, and its events are the channel's last: this one cannot be open.
+        throw new Error(`${command.job_id} is ${job.status} in the log, but the channel is ${state.status}`);
+    }
   };
+}
+
+function cancelledOutcome(jobId: string, cancelledAt: string, seq: number): CancelSyncOutcome {
+  return { outcome: 'cancelled', job_id: jobId, cancelled_at: cancelledAt, seq };
 }
 
 /** Closes a cancellation whose writer died between its two events. */

@@ -65,8 +65,9 @@ export class SlackEmulator {
     return `http://127.0.0.1:${address.port}/api`;
   }
 
-  async start(): Promise<this> {
-    await listenLocally(this.server);
+  /** `port`: listen where a stopped emulator was, as a platform that comes back does. */
+  async start(port = 0): Promise<this> {
+    await listenLocally(this.server, port);
     return this;
   }
 

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsString, Min, ValidateNested } from 'class-validator';
-import { JobError, Nullable, STAGES, StageName } from '../model';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsString, Min, ValidateNested } from 'class-validator';
+import { JobError, Nullable, STAGES } from '../model';
+import type { StageName } from '../model';
 
 export class SyncTrigger {
   @IsIn(['api', 'schedule']) kind: 'api' | 'schedule';
@@ -50,6 +51,19 @@ export class SyncFailedData {
   @Nullable() @IsString() cursor: string | null;
   @Nullable() @IsIn(STAGES) stage: StageName | null;
   @IsObject() @ValidateNested() @Type(() => JobError) error: JobError;
+}
+
+/** A stage of a running job failed in a way worth retrying (the platform is unreachable, say): it tries again later. */
+export class SyncStageRetryingData {
+  @IsString() job_id: string;
+  @IsString() channel_id: string;
+  @IsIn(STAGES) stage: StageName;
+  /** Why, in the Sync API's error shape; generic enough to show to any API caller. */
+  @IsObject() @ValidateNested() @Type(() => JobError) error: JobError;
+  /** The attempt of the stage that failed: 1 for its first. */
+  @IsInt() @Min(1) attempt: number;
+  /** When the next attempt is due, at the earliest (whole seconds, rounded up). */
+  @IsISO8601() retrying_at: string;
 }
 
 export class SyncCancelRequestedData {

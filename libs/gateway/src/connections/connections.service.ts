@@ -16,7 +16,7 @@ import {
 } from '@atlas/read-models';
 import { ATLAS_CONFIG, READ_MODEL_STORE } from '@atlas/runtime';
 import type { ReadModelStore } from '@atlas/store';
-import { cancelSync, decideOnChannel, registerChannel, removeChannel } from '@atlas/sync';
+import { cancelSync, decideOnChannel, decideOnJob, registerChannel, removeChannel } from '@atlas/sync';
 import { PlatformProbe } from './platform-probe';
 
 export interface NewConnection {
@@ -154,9 +154,9 @@ export class ConnectionsService {
       if (outcome.outcome !== 'busy') break;
       const job = await this.jobs.get(outcome.job_id);
       if (!job) throw new Error(`job ${outcome.job_id} holds ${channel.channel_id} but is not in the read models yet`);
-      await decideOnChannel(
+      await decideOnJob(
         this.events,
-        channel.channel_id,
+        job,
         cancelSync({
           job_id: job.job_id,
           channel_id: job.channel_id,

@@ -5,7 +5,7 @@ import { EventStore } from '@atlas/messaging';
 import { ChannelDoc, ChannelsQueries, JobDoc, JobsQueries, waitForProjection } from '@atlas/read-models';
 import { ATLAS_CONFIG, READ_MODEL_STORE } from '@atlas/runtime';
 import type { ReadModelStore } from '@atlas/store';
-import { cancelSync, decideOnChannel, newJobId, requestSync } from '@atlas/sync';
+import { cancelSync, decideOnChannel, decideOnJob, newJobId, requestSync } from '@atlas/sync';
 import { jobHistoryView, JobHistoryView, jobStatusView, JobStatusView } from './job-view';
 
 /** How long a trigger waits to answer "started" rather than "queued" when a slot is free. */
@@ -84,11 +84,12 @@ export class SyncService {
   }
 
   async cancel(jobId: string): Promise<{ status: 'cancelled'; job_id: string; cancelled_at: string }> {
+    // The read model gives where the job lives; whether it can be cancelled is decided from the log.
     const job = await this.jobs.get(jobId);
     if (!job) throw new NotFoundError('JOB_NOT_FOUND', `No job ${jobId}`);
-    const outcome = await decideOnChannel(
+    const outcome = await decideOnJob(
       this.events,
-      job.channel_id,
+      job,
       cancelSync({
         job_id: job.job_id,
         channel_id: job.channel_id,
@@ -99,8 +100,8 @@ export class SyncService {
       }),
     );
     if (outcome.outcome === 'not_cancellable') {
-      throw new ConflictError('JOB_NOT_CANCELLABLE', `Job ${jobId} is ${job.status} and cannot be cancelled`, {
-        status: job.status,
+      throw new ConflictError('JOB_NOT_CANCELLABLE', `Job ${jobId} is ${outcome.status} and cannot be cancelled`, {
+        status: outcome.status,
       });
     }
     await this.readYourWrite(outcome.seq);

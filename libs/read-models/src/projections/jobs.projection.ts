@@ -1,4 +1,4 @@
-import type { AtlasEvent, JobError } from '@atlas/events';
+import type { AtlasEvent, EventType, JobError, StageName } from '@atlas/events';
 import type { ReadModelStore } from '@atlas/store';
 import type { EntityDoc, JobCounters, JobDoc, RelationDoc } from '../documents';
 import { currentStage, doneFraction } from '../job-progress';
@@ -56,6 +56,7 @@ export const projectJobs: Projection = async (tx, stored) => {
       stage: null,
       done_fraction: 0,
       error: null,
+      retrying_stage: null,
       rejected_events: [],
     }));
     return;
@@ -83,9 +84,25 @@ export async function recordRejectedEvent(
   await tx.put('jobs', { ...job, rejected_events: [...job.rejected_events, rejection] });
 }
 
+/** The events by which each stage makes progress: one of them ends that stage's retrying. */
+const PROGRESS_OF: Partial<Record<EventType, StageName>> = {
+  MessagesFetched: 'fetching_messages',
+  FetchCompleted: 'fetching_messages',
+  FactsExtracted: 'extracting_facts',
+  ExtractionCompleted: 'extracting_facts',
+  GraphUpdated: 'building_graph',
+  GraphCompleted: 'building_graph',
+  WikiPageGenerated: 'generating_wiki',
+  WikiGenerated: 'generating_wiki',
+};
+
 function evolveJob(job: JobDoc, event: AtlasEvent, created: { entities: number; relations: number } | null): JobDoc {
   const c = job.counters;
   const at = event.metadata.occurred_at;
+  if (job.retrying_stage && PROGRESS_OF[event.type] === job.retrying_stage) {
+    job.error = null;
+    job.retrying_stage = null;
+  }
   switch (event.type) {
     case 'SyncStarted':
       job.status = 'running';
@@ -134,22 +151,35 @@ function evolveJob(job: JobDoc, event: AtlasEvent, created: { entities: number; 
     case 'WikiGenerated':
       c.wiki_completed = true;
       break;
+    case 'SyncStageRetrying':
+      // The latest transient failure shows on the running job: why it is stuck, and when it tries again.
+      job.error = {
+        ...event.data.error,
+        details: { ...event.data.error.details, retrying_at: event.data.retrying_at, attempt: event.data.attempt },
+      };
+      job.retrying_stage = event.data.stage;
+      break;
     case 'SyncCompleted':
       job.status = 'completed';
       job.finished_at = at;
       job.stage = null;
+      job.retrying_stage = null;
       job.cursor = event.data.cursor;
       job.error = partialFailure(c);
       break;
     case 'SyncFailed':
       job.status = 'failed';
       job.finished_at = at;
+      job.retrying_stage = null;
       job.stage = event.data.stage ?? job.stage;
       job.error = event.data.error;
       break;
     case 'SyncCancelRequested':
       job.status = 'cancelled';
       job.cancelled_at = at;
+      // A cancelled job retries nothing: what kept it waiting is no longer its error.
+      if (job.retrying_stage) job.error = null;
+      job.retrying_stage = null;
       break;
     case 'SyncCancelled':
       job.finished_at = at;
