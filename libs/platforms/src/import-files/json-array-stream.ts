@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { errorMessage } from '@atlas/common';
 import { importFailure, importReadFailure } from './import-failure';
+import { MAX_IMPORT_RECORD_BYTES, RecordTooLargeError } from './import-limits';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -13,8 +14,6 @@ const COMMA = 0x2c;
 
 /** What precedes the array (a DCE export's guild, channel, dates) is small; more means another kind of file. */
 const MAX_HEADER_BYTES = 1024 * 1024;
-/** One message with its embeds and reactions stays far below this; a larger item is refused unparsed. */
-export const MAX_JSON_ITEM_BYTES = 16 * 1024 * 1024;
 const MAX_KEY_BYTES = 256;
 
 type Phase = 'header' | 'items' | 'after';
@@ -38,6 +37,7 @@ class JsonArrayScanner {
   private valueOf: string | null = null;
   private itemParts: Buffer[] | null = null;
   private itemSize = 0;
+  private itemCount = 0;
 
   constructor(
     private readonly arrayKey: string,
@@ -149,8 +149,9 @@ class JsonArrayScanner {
 
   private addItemPart(part: Buffer): void {
     this.itemSize += part.length;
-    if (this.itemSize > MAX_JSON_ITEM_BYTES) {
-      throw importFailure(`${this.label}: an item of "${this.arrayKey}" is larger than ${MAX_JSON_ITEM_BYTES} bytes`);
+    // One message with its embeds and reactions stays far below the limit: a larger item is refused unparsed.
+    if (this.itemSize > MAX_IMPORT_RECORD_BYTES) {
+      throw new RecordTooLargeError(this.label, `item ${this.itemCount + 1} of "${this.arrayKey}"`);
     }
     this.itemParts!.push(part);
   }
@@ -159,6 +160,7 @@ class JsonArrayScanner {
     this.addItemPart(lastPart);
     const item = Buffer.concat(this.itemParts!);
     this.itemParts = null;
+    this.itemCount += 1;
     return item;
   }
 
