@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_ARCHIVE_ENTRIES, MAX_IMPORT_RECORD_BYTES } from '@atlas/platforms';
+import { MAX_ARCHIVE_ENTRIES, MAX_CSV_FIELDS, MAX_IMPORT_RECORD_BYTES } from '@atlas/platforms';
 import type { FormFile } from '../support/api-client';
 import { AtlasHarness, startAtlas } from '../support/atlas-harness';
 import { buildZip, emptyEntries, ZipEntryInput } from '../support/zip-writer';
@@ -54,16 +54,33 @@ describe('POST /api/imports: files built to exhaust the gateway', () => {
     return { status, body };
   };
 
-  it('a 50 MB single-line CSV: RECORD_TOO_LARGE naming the limit', async () => {
-    const content = Buffer.alloc(50 * 1000 * 1000, ',');
+  /** A CSV file of a header and one line of about 50 MB of `filler`. */
+  const singleLineCsv = (filler: string) => {
+    const content = Buffer.alloc(50 * 1000 * 1000, filler);
     Buffer.from('sent_at,user,body\n').copy(content);
-    const { status, body } = await refused({ name: 'line.csv', content }, { mapping: MAPPING });
+    return content;
+  };
+
+  it('a 50 MB single-line CSV: RECORD_TOO_LARGE naming the limit', async () => {
+    const { status, body } = await refused({ name: 'line.csv', content: singleLineCsv('x') }, { mapping: MAPPING });
     expect(status).toBe(400);
     expect(body).toEqual({
       error: {
         code: 'RECORD_TOO_LARGE',
         message: `The file's CSV record starting on line 2 is ${LIMIT_TEXT}`,
         details: { record: 'CSV record starting on line 2', limit_bytes: MAX_IMPORT_RECORD_BYTES },
+      },
+    });
+  });
+
+  it('a 50 MB single-line CSV of commas (50 million empty fields): RECORD_TOO_LARGE naming the field limit', async () => {
+    const { status, body } = await refused({ name: 'commas.csv', content: singleLineCsv(',') }, { mapping: MAPPING });
+    expect(status).toBe(400);
+    expect(body).toEqual({
+      error: {
+        code: 'RECORD_TOO_LARGE',
+        message: `The file's CSV record starting on line 2 has more than ${MAX_CSV_FIELDS} fields, the most one record of an imported file may have`,
+        details: { record: 'CSV record starting on line 2', limit_fields: MAX_CSV_FIELDS },
       },
     });
   });

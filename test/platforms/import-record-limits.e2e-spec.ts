@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ConnectionSettings, ConnectorOptions } from '@atlas/platforms';
 import {
   MAX_ARCHIVE_ENTRIES,
+  MAX_CSV_FIELDS,
   MAX_EXPORT_FILE_BYTES,
   MAX_IMPORT_RECORD_BYTES,
   PlatformError,
@@ -38,11 +39,19 @@ describe('Record and archive limits where the connectors read imported files', (
   };
 
   describe('generic CSV', () => {
-    it('refuses a record of commas beyond the limit, naming the line', async () => {
-      write('commas.csv', `sent_at,user,body\n${SENT_AT},ana,${','.repeat(MAX_IMPORT_RECORD_BYTES)}\n`);
-      const error = await failure(check('generic_import', 'commas.csv', { mapping: MAPPING }));
-      expect(error.message).toMatch(/^commas\.csv: CSV record starting on line 2 /);
+    it('refuses a record beyond the limit, naming the line', async () => {
+      write('long.csv', `sent_at,user,body\n${SENT_AT},ana,${'b'.repeat(MAX_IMPORT_RECORD_BYTES)}\n`);
+      const error = await failure(check('generic_import', 'long.csv', { mapping: MAPPING }));
+      expect(error.message).toMatch(/^long\.csv: CSV record starting on line 2 /);
       expect(error.message).toMatch(LIMIT_MESSAGE);
+    });
+
+    it('refuses a record of commas beyond the field limit', async () => {
+      write('commas.csv', `sent_at,user,body\n${SENT_AT},ana,${','.repeat(MAX_CSV_FIELDS)}\n`);
+      const error = await failure(check('generic_import', 'commas.csv', { mapping: MAPPING }));
+      expect(error.message).toBe(
+        `commas.csv: CSV record starting on line 2 has more than ${MAX_CSV_FIELDS} fields, the most one record of an imported file may have`,
+      );
     });
 
     it('reads a record just within the limit', async () => {

@@ -1,5 +1,5 @@
 import { AppError } from '@atlas/common';
-import { RecordTooLargeError, recordTooLargeReason } from '@atlas/platforms';
+import type { RecordTooLargeError } from '@atlas/platforms';
 
 /** Why an upload was refused; every refusal is a 400 and leaves nothing behind. */
 export type ImportRefusalCode =
@@ -24,7 +24,7 @@ export const malformed = (message: string, details: Record<string, unknown> = {}
 
 /** A record over the limit the connectors read with, named as the reader found it. */
 export const recordTooLarge = (error: RecordTooLargeError) =>
-  new ImportRefusedError('RECORD_TOO_LARGE', `The file's ${error.record} ${recordTooLargeReason()}`, {
+  new ImportRefusedError('RECORD_TOO_LARGE', `The file's ${error.record} ${error.reason}`, {
     record: error.record,
-    limit_bytes: error.limitBytes,
+    ...error.limit,
   });

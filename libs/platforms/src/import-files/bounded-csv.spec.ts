@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBoundedCsv } from './bounded-csv';
-import { MAX_IMPORT_RECORD_BYTES, RecordTooLargeError } from './import-limits';
+import { MAX_CSV_FIELDS, MAX_IMPORT_RECORD_BYTES, RecordTooLargeError } from './import-limits';
 
 // Files of the record limit's size, on a machine shared with other suites.
 jest.setTimeout(30_000);
@@ -35,12 +35,25 @@ describe('parseBoundedCsv', () => {
     ]);
   });
 
-  it('counts delimiters: a record of commas only is refused at the limit, not parsed into millions of fields', async () => {
-    const error = await refusal(write(`a,b\n${','.repeat(MAX_IMPORT_RECORD_BYTES + 1)}\n`));
+  it('refuses a record of more fields than MAX_CSV_FIELDS before csv-parse builds them, and reads one of that many', async () => {
+    const error = await refusal(write(`a,b\n${','.repeat(MAX_CSV_FIELDS)}\n`));
     expect(error).toBeInstanceOf(RecordTooLargeError);
     expect(error?.message).toBe(
+      `file.csv: CSV record starting on line 2 has more than ${MAX_CSV_FIELDS} fields, the most one record of an imported file may have`,
+    );
+    expect(error?.limit).toEqual({ limit_fields: MAX_CSV_FIELDS });
+    const records = await read(write(`a,b\n"x,y",${','.repeat(MAX_CSV_FIELDS - 2)}\n`));
+    expect(records[1]).toHaveLength(MAX_CSV_FIELDS);
+  });
+
+  it('refuses a record longer than the limit, delimiters included', async () => {
+    // The field alone is within csv-parse's max_record_size; its delimiter makes the record one byte too long.
+    const long = await refusal(write(`a,b\n${'x'.repeat(MAX_IMPORT_RECORD_BYTES)},\n`));
+    expect(long).toBeInstanceOf(RecordTooLargeError);
+    expect(long?.message).toBe(
       `file.csv: CSV record starting on line 2 is longer than ${MAX_IMPORT_RECORD_BYTES} bytes (4 MiB), the most one record of an imported file may have`,
     );
+    expect(long?.limit).toEqual({ limit_bytes: MAX_IMPORT_RECORD_BYTES });
   });
 
   it('counts a quoted field over many lines as one record, and names the line it starts on', async () => {
