@@ -135,9 +135,8 @@ async function measure(api: ApiClient, pid: number, upload: Upload) {
   let polledPeak = baseline;
   const poll = setInterval(() => (polledPeak = Math.max(polledPeak, rssMb(pid, 'VmRSS'))), 5);
   const started = Date.now();
-  const { status, body } = await api.postForm('/api/imports', [{ name: upload.name, content }], upload.fields);
+  const { status, body } = await postOnce(api, upload, content).finally(() => clearInterval(poll));
   const ms = Date.now() - started;
-  clearInterval(poll);
   const peak = Math.max(polledPeak, rssMb(pid, 'VmHWM'));
   return {
     upload: upload.label,
@@ -149,6 +148,21 @@ async function measure(api: ApiClient, pid: number, upload: Upload) {
     'peak RSS MB': peak,
     'growth MB': peak - baseline,
   };
+}
+
+/**
+ * Building the next file can take as long as the server keeps an idle connection: fetch then writes on
+ * a socket the server is closing (EPIPE, ECONNRESET) before anything reached it, so it is sent again.
+ */
+async function postOnce(api: ApiClient, upload: Upload, content: Buffer) {
+  const send = () => api.postForm('/api/imports', [{ name: upload.name, content }], upload.fields);
+  try {
+    return await send();
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== 'EPIPE' && code !== 'ECONNRESET') throw error;
+    return send();
+  }
 }
 
 function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
