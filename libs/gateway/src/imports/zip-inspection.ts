@@ -169,15 +169,15 @@ function checkEntry(entry: Entry, name: string, seen: Set<string>, limits: ZipLi
       `Entry "${printable(name)}" of the ZIP archive uses compression method ${entry.compressionMethod}; only stored and deflated entries can be read`,
     );
   }
+  if (exceedsRatio(entry.uncompressedSize, entry.compressedSize, limits)) {
+    throw bomb(name, entry.uncompressedSize, entry.compressedSize);
+  }
   if (entry.uncompressedSize > limits.maxEntryBytes) {
     throw new ImportRefusedError(
       'ARCHIVE_TOO_LARGE',
       `Entry "${printable(name)}" of the ZIP archive unpacks to ${entry.uncompressedSize} bytes, more than the ${limits.maxEntryBytes} one file of an export may have`,
       { entry: printable(name), uncompressed_bytes: entry.uncompressedSize, limit_entry_bytes: limits.maxEntryBytes },
     );
-  }
-  if (exceedsRatio(entry.uncompressedSize, entry.compressedSize, limits)) {
-    throw bomb(name, entry.uncompressedSize, entry.compressedSize);
   }
 }
 
