@@ -79,6 +79,15 @@ const UPLOADS: Upload[] = [
     content: () => buildZip([...EXPORT_ENTRIES, ...emptyEntries(100_000)]),
   },
   {
+    // Passes every ZIP check (stored, ratio 1): the connector parses the day file at discovery.
+    label: 'ZIP: a stored 60 MB day file of {},',
+    name: 'objects.zip',
+    content: () => {
+      const day = Buffer.concat([Buffer.from('['), Buffer.alloc(60 * 1000 * 999, '{},'), Buffer.from('{}]')]);
+      return buildZip([...EXPORT_ENTRIES, { name: 'general/2026-01-06.json', data: day }]);
+    },
+  },
+  {
     label: 'legitimate CSV, 200,000 rows',
     name: 'tickets.csv',
     content: () => {

@@ -110,7 +110,7 @@ describe('POST /api/imports: files built to exhaust the gateway', () => {
     expect(status).toBe(400);
     expect(body.error).toMatchObject({
       code: 'RECORD_TOO_LARGE',
-      message: `The file's item 1 of "messages" is ${LIMIT_TEXT}`,
+      message: `The file's item 1 of the "messages" array is ${LIMIT_TEXT}`,
     });
   });
 

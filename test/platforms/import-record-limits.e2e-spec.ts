@@ -97,7 +97,7 @@ describe('Record and archive limits where the connectors read imported files', (
     it('refuses a message beyond the limit (and below the 16 MiB it used to allow)', async () => {
       write('big [700000000000000001].json', exportOf('x'.repeat(MAX_IMPORT_RECORD_BYTES + 1024)));
       const error = await failure(check('discord_export', 'big [700000000000000001].json'));
-      expect(error.message).toMatch(/item 1 of "messages"/);
+      expect(error.message).toMatch(/item 1 of the "messages" array/);
       expect(error.message).toMatch(LIMIT_MESSAGE);
     });
   });

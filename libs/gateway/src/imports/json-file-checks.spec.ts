@@ -81,7 +81,7 @@ describe('JSON export headers', () => {
       const content = JSON.stringify({ ...header, messages: [{ ...message('3'), content: padding + padding }] });
       expect(await refusal(content)).toMatchObject({
         code: 'RECORD_TOO_LARGE',
-        message: expect.stringMatching(/item 1 of "messages" is longer than 4194304 bytes/),
+        message: expect.stringMatching(/item 1 of the "messages" array is longer than 4194304 bytes/),
         details: { limit_bytes: MAX_IMPORT_RECORD_BYTES },
       });
     });

@@ -41,7 +41,7 @@ export const COMPRESSION_RATIO_FLOOR_BYTES = MIB;
 /** A record longer than MAX_IMPORT_RECORD_BYTES (or with more than MAX_CSV_FIELDS fields): refused unparsed. */
 export class RecordTooLargeError extends PlatformError {
   /**
-   * `record` names it after the file: `line 4`, `CSV record starting on line 4`, `item 12 of "messages"`;
+   * `record` names it after the file: `line 4`, `CSV record starting on line 4`, `item 12 of the "messages" array`;
    * `reason` ends the sentence.
    */
   constructor(
