@@ -9,7 +9,8 @@ const MIB = 1024 * 1024;
  */
 
 /**
- * One record: a CSV row (delimiters and quotes included), a JSON line, a DiscordChatExporter message.
+ * One record: a CSV row (delimiters and quotes included), a JSON line, a DiscordChatExporter message,
+ * an item of a Slack export file (a #general listing 100,000 members in channels.json is about 2 MB).
  * The longest chat messages (Slack: 40,000 characters) with their metadata stay far below it; memory
  * holds one record at a time, never more than a few times this.
  */
@@ -23,7 +24,7 @@ export const MAX_IMPORT_RECORD_BYTES = 4 * MIB;
 export const MAX_CSV_FIELDS = 10_000;
 
 /**
- * One file of a Slack export (a channel's day, users.json, channels.json): each is parsed whole. A day of
+ * One file of a Slack export (a channel's day, users.json, channels.json): each is read whole. A day of
  * about 40,000 messages (one every two seconds) or a users.json of about 25,000 members fits.
  */
 export const MAX_EXPORT_FILE_BYTES = 64 * MIB;
