@@ -131,7 +131,7 @@ describe('Slack export connector failures', () => {
       writeFileSync(join(imports, 'bomb.zip'), buildZip(entries));
       const error = await platformErrorOf(collectPages(exportConnector(imports, 'bomb.zip'), request(GENERAL)));
       expect(error.message).toBe(
-        'users.json in bomb.zip is 314572800 bytes, more than an export file can be (268435456)',
+        'users.json in bomb.zip is 314572800 bytes, more than an export file can be (67108864)',
       );
     });
 

@@ -19,7 +19,10 @@ const UTF8_NAMES = 0x0800;
 const DOS_TIME = 0;
 const DOS_DATE = ((2025 - 1980) << 9) | (1 << 5) | 1;
 
-/** A minimal ZIP writer for tests: no ZIP64, no encryption, no comments. */
+/**
+ * A minimal ZIP writer for tests: no encryption, no comments; ZIP64 only for the entry count, when
+ * there are more entries than a plain end record can count.
+ */
 export function buildZip(entries: ZipEntryInput[]): Buffer {
   const localParts: Buffer[] = [];
   const centralParts: Buffer[] = [];
@@ -66,13 +69,37 @@ export function buildZip(entries: ZipEntryInput[]): Buffer {
   }
 
   const centralDirectory = Buffer.concat(centralParts);
+  const zip64 = entries.length > 0xffff ? zip64EndRecords(entries.length, centralDirectory.length, offset) : [];
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(Math.min(entries.length, 0xffff), 8);
+  end.writeUInt16LE(Math.min(entries.length, 0xffff), 10);
   end.writeUInt32LE(centralDirectory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...localParts, centralDirectory, end]);
+  return Buffer.concat([...localParts, centralDirectory, ...zip64, end]);
+}
+
+/** The ZIP64 end of central directory record and its locator, which count entries past 65 535. */
+function zip64EndRecords(count: number, directoryBytes: number, directoryOffset: number): Buffer[] {
+  const record = Buffer.alloc(56);
+  record.writeUInt32LE(0x06064b50, 0);
+  record.writeBigUInt64LE(44n, 4);
+  record.writeUInt16LE(45, 12);
+  record.writeUInt16LE(45, 14);
+  record.writeBigUInt64LE(BigInt(count), 24);
+  record.writeBigUInt64LE(BigInt(count), 32);
+  record.writeBigUInt64LE(BigInt(directoryBytes), 40);
+  record.writeBigUInt64LE(BigInt(directoryOffset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(directoryOffset + directoryBytes), 8);
+  locator.writeUInt32LE(1, 16);
+  return [record, locator];
+}
+
+/** `count` empty files (`pad/0`, `pad/1`...): an archive with more entries than an import may have. */
+export function emptyEntries(count: number): ZipEntryInput[] {
+  return Array.from({ length: count }, (_, i) => ({ name: `pad/${i}`, data: '' }));
 }
 
 /** Every file under `folder`, named by its path inside it (with `/`), optionally under `prefix`. */

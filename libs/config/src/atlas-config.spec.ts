@@ -17,7 +17,7 @@ describe('loadConfig', () => {
       secretKey: null,
       maxConcurrentSyncs: 4,
       maxUploadBytes: 512 * 1024 * 1024,
-      maxImportUncompressedBytes: 4 * 1024 * 1024 * 1024,
+      maxImportUncompressedBytes: 2 * 1024 * 1024 * 1024,
       demo: true,
       llm: null,
     });

@@ -139,7 +139,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
     ackWaitSeconds: integer('ATLAS_ACK_WAIT_SECONDS', 30, 1, 3600),
     readYourWritesTimeoutMs: integer('ATLAS_READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60_000),
     maxUploadBytes: integer('ATLAS_MAX_UPLOAD_BYTES', 512 * MIB, 1024, MAX_SIZE_SETTING),
-    maxImportUncompressedBytes: integer('ATLAS_MAX_IMPORT_UNCOMPRESSED_BYTES', 4 * GIB, 1024, MAX_SIZE_SETTING),
+    maxImportUncompressedBytes: integer('ATLAS_MAX_IMPORT_UNCOMPRESSED_BYTES', 2 * GIB, 1024, MAX_SIZE_SETTING),
     rateLimitPerMinute: integer('ATLAS_RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     uploadRateLimitPerMinute: integer('ATLAS_UPLOAD_RATE_LIMIT_PER_MINUTE', 30, 0, 1_000_000),
     logLevel,

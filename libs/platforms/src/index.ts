@@ -14,6 +14,10 @@ export { importMappingProblems, parseImportMapping } from './generic-import/impo
 export type { ImportMapping } from './generic-import/import-mapping';
 export { validateImport } from './import-files/validate-import';
 export type { ImportCheck } from './import-files/validate-import';
+export * from './import-files/import-limits';
+export { boundedLines } from './import-files/bounded-lines';
+export { parseBoundedCsv } from './import-files/bounded-csv';
+export { jsonArrayItems } from './import-files/json-array-stream';
 export { compareTs } from './slack/slack-ts';
 export { decodeSlackCursor } from './slack/slack-cursor';
 export { SlackExportConnector } from './slack-export/slack-export-connector';

@@ -1,7 +1,6 @@
-import { parse } from 'csv-parse';
-import { createReadStream } from 'node:fs';
 import { errorMessage } from '@atlas/common';
-import { malformed } from './import-errors';
+import { parseBoundedCsv, RecordTooLargeError } from '@atlas/platforms';
+import { malformed, recordTooLarge } from './import-errors';
 
 /**
  * The columns DiscordChatExporter's CSV export starts with (it writes
@@ -9,17 +8,12 @@ import { malformed } from './import-errors';
  */
 export const DISCORD_CSV_COLUMNS = ['AuthorID', 'Author', 'Date', 'Content'];
 
-/** One record larger than this is not a chat message; it is a file built to exhaust memory. */
-const MAX_RECORD_BYTES = 16 * 1024 * 1024;
-
 /**
  * Reads a whole CSV file, streaming: the first record is its header, and every record must parse and
- * have as many columns as the header.
+ * have as many columns as the header, within the record limit the connectors read with.
  */
 export async function scanCsv(path: string): Promise<{ header: string[]; rows: number }> {
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES }),
-  );
+  const parser = parseBoundedCsv(path, { bom: true, skip_empty_lines: true }, 'The file');
   let header: string[] | null = null;
   let rows = 0;
   try {
@@ -28,6 +22,7 @@ export async function scanCsv(path: string): Promise<{ header: string[]; rows: n
       else rows++;
     }
   } catch (error) {
+    if (error instanceof RecordTooLargeError) throw recordTooLarge(error);
     throw malformed(`The file is not valid CSV: ${errorMessage(error)}`);
   }
   if (header === null) throw malformed('The CSV file is empty: it needs a header row naming its columns');

@@ -8,6 +8,7 @@ import type { ImportRequestDto } from './imports.dto';
 import {
   checkMappedFields,
   discordExportProblem,
+  discordMessagesProblem,
   isJsonObject,
   looksLikeDiscordExport,
   MAX_WHOLE_JSON_BYTES,
@@ -94,7 +95,7 @@ async function examineDiscordJson(upload: UploadToExamine, request: ImportReques
   if (document === null) {
     throw malformed('The file does not start like a Discord JSON export: guild and channel, then the messages');
   }
-  const problem = discordExportProblem(document);
+  const problem = discordExportProblem(document) ?? (whole ? null : await discordMessagesProblem(upload.path));
   if (problem) throw malformed(`The Discord JSON export ${problem}`);
   return options;
 }

@@ -1,16 +1,21 @@
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { errorMessage } from '@atlas/common';
+import {
+  boundedLines,
+  jsonArrayItems,
+  MAX_IMPORT_RECORD_BYTES,
+  PlatformError,
+  RecordTooLargeError,
+} from '@atlas/platforms';
 import { readHead } from './file-head';
-import { malformed } from './import-errors';
+import { malformed, recordTooLarge } from './import-errors';
 
 /**
- * JSON documents up to this size are parsed whole and every message checked. A larger one would cost
- * the gateway several times its size in memory: only its header is checked here, and its messages are
- * read by the connector, which streams them.
+ * JSON documents no larger than one record are parsed whole. A larger one would cost the gateway many
+ * times its size in memory (32 MB of `{},` parse to a gigabyte of objects): its header is read from its
+ * beginning, then its messages one at a time, each within the record limit the connector reads with.
  */
-export const MAX_WHOLE_JSON_BYTES = 32 * 1024 * 1024;
+export const MAX_WHOLE_JSON_BYTES = MAX_IMPORT_RECORD_BYTES;
 /** Where a large document's header (everything before its `messages` array) must end. */
 const MAX_HEADER_BYTES = 1024 * 1024;
 /** Field names of a JSON-lines file remembered for the mapping check; more are not chat messages. */
@@ -83,32 +88,56 @@ function isSnowflake(value: unknown): boolean {
   return typeof value === 'string' && SNOWFLAKE.test(value);
 }
 
-/** Reads a whole JSON-lines file, streaming: every non-empty line must be a JSON object. */
+/** Reads a whole JSON-lines file, streaming: every non-empty line must be a JSON object within the record limit. */
 export async function scanJsonLines(path: string): Promise<{ records: number; fields: Set<string> }> {
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
   const fields = new Set<string>();
   let records = 0;
-  let lineNumber = 0;
   try {
-    for await (const raw of lines) {
-      lineNumber++;
-      const line = (lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw).trim();
+    for await (const { number, text } of boundedLines(path, 'The file')) {
+      const line = (number === 1 ? text.replace(/^\uFEFF/, '') : text).trim();
       if (line === '') continue;
       let value: unknown;
       try {
         value = JSON.parse(line);
       } catch (error) {
-        throw malformed(`Line ${lineNumber} is not valid JSON: ${errorMessage(error)}`, { line: lineNumber });
+        throw malformed(`Line ${number} is not valid JSON: ${errorMessage(error)}`, { line: number });
       }
-      if (!isJsonObject(value)) throw malformed(`Line ${lineNumber} is not a JSON object`, { line: lineNumber });
+      if (!isJsonObject(value)) throw malformed(`Line ${number} is not a JSON object`, { line: number });
       records++;
       for (const key of Object.keys(value)) if (fields.size < MAX_FIELD_NAMES) fields.add(key);
     }
-  } finally {
-    lines.close();
+  } catch (error) {
+    if (error instanceof RecordTooLargeError) throw recordTooLarge(error);
+    throw error;
   }
   if (records === 0) throw malformed('The JSON-lines file has no records');
   return { records, fields };
+}
+
+/**
+ * Checks every message of a Discord JSON export too large to parse whole, streaming (with the
+ * connector's reader): memory holds one message, never the document.
+ */
+export async function discordMessagesProblem(path: string): Promise<string | null> {
+  let index = 0;
+  try {
+    for await (const raw of jsonArrayItems(path, 'messages', 'The file')) {
+      let message: unknown;
+      try {
+        message = JSON.parse(raw.toString('utf8'));
+      } catch (error) {
+        return `has a message at index ${index} that is not valid JSON: ${errorMessage(error)}`;
+      }
+      const problem = discordMessageProblem(message);
+      if (problem !== null) return `has a malformed message at index ${index}: it ${problem}`;
+      index++;
+    }
+  } catch (error) {
+    if (error instanceof RecordTooLargeError) throw recordTooLarge(error);
+    if (error instanceof PlatformError) throw malformed(error.message);
+    throw error;
+  }
+  return null;
 }
 
 /** Mapped fields no record has (a dotted path is looked up by its first segment). */

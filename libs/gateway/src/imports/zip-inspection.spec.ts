@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildZip, ZipEntryInput } from '../../../../test/support/zip-writer';
+import { buildZip, emptyEntries, ZipEntryInput } from '../../../../test/support/zip-writer';
+import { MAX_EXPORT_FILE_BYTES } from '@atlas/platforms';
 import { ImportRefusedError } from './import-errors';
 import { DEFAULT_ZIP_LIMITS, readZipDirectory, unsafeNameReason, verifyZipContent, ZipLimits } from './zip-inspection';
 
@@ -89,7 +90,7 @@ describe('ZIP inspection', () => {
   });
 
   it('refuses 100 001 entries with the default limit (a ZIP64 archive)', async () => {
-    const path = write(zip64OfEmptyEntries(100_001));
+    const path = write(buildZip(emptyEntries(100_001)));
     const error = await refusal(readZipDirectory(path, LIMITS));
     expect(error.code).toBe('ARCHIVE_TOO_LARGE');
     expect(error.details).toEqual({ entries: 100_001, limit_entries: 100_000 });
@@ -116,6 +117,48 @@ describe('ZIP inspection', () => {
     const path = write(buildZip([...EXPORT, { name: 'general/2025-01-02.json', data: zeros, deflate: true }]));
     await readZipDirectory(path, LIMITS);
     expect((await verifyZipContent(path, LIMITS)).uncompressedBytes).toBeGreaterThan(512 * 1024);
+  });
+
+  it('refuses an archive that expands more than 100:1 as a whole, each entry below the floor, before unpacking', async () => {
+    // The issue's bomb, scaled down: entries of just under 1 MiB of zeros, each one let through alone.
+    const entries = Array.from({ length: 100 }, (_, i) => ({
+      name: `general/pad-${i}.json`,
+      data: Buffer.alloc(MIB - 1),
+      deflate: true,
+    }));
+    const zip = buildZip([...EXPORT, ...entries]);
+    const path = write(zip);
+    const error = await refusal(readZipDirectory(path, LIMITS));
+    expect(error.code).toBe('UNSAFE_ARCHIVE');
+    expect(error.message).toMatch(/more than 100 times its size: a compression bomb/);
+    expect(error.details).toMatchObject({ archive_bytes: zip.length, limit_ratio: 100 });
+    // Refused as soon as the running total passes the ratio, well before the last entry.
+    expect(error.details.uncompressed_bytes_at_least).toBeLessThan(100 * zip.length + MIB);
+    await refusal(verifyZipContent(path, LIMITS));
+  });
+
+  it('takes a plain chat export, whose ratio is far below 100', async () => {
+    const day = JSON.stringify(
+      Array.from({ length: 10_000 }, (_, i) => ({
+        type: 'message',
+        user: `U${i % 7}`,
+        ts: `${1735689600 + i}.000100`,
+        text: `note ${i} on the deploy`,
+      })),
+      null,
+      4,
+    );
+    const path = write(buildZip([...EXPORT, { name: 'general/2025-01-02.json', data: day, deflate: true }]));
+    expect((await readZipDirectory(path, LIMITS)).declaredBytes).toBeGreaterThan(MIB);
+    await verifyZipContent(path, LIMITS);
+  });
+
+  it('refuses an entry above the size one file of an export may have', async () => {
+    const path = write(buildZip([...EXPORT, { name: 'users.json2', data: Buffer.alloc(4096, 'a') }]));
+    const error = await refusal(readZipDirectory(path, { ...LIMITS, maxEntryBytes: 4095 }));
+    expect(error.code).toBe('ARCHIVE_TOO_LARGE');
+    expect(error.details).toEqual({ entry: 'users.json2', uncompressed_bytes: 4096, limit_entry_bytes: 4095 });
+    expect(DEFAULT_ZIP_LIMITS.maxEntryBytes).toBe(MAX_EXPORT_FILE_BYTES);
   });
 
   it('finds an entry whose header lies about its size while unpacking it', async () => {
@@ -186,48 +229,4 @@ function patchCentralEntry(zip: Buffer, name: string, patch: (header: Buffer) =>
   const at = zip.lastIndexOf(Buffer.from(name)) - 46;
   expect(zip.readUInt32LE(at)).toBe(0x02014b50);
   patch(zip.subarray(at, at + 46));
-}
-
-/** A ZIP64 archive of `count` empty stored entries: more than the 65 535 a plain end record can count. */
-function zip64OfEmptyEntries(count: number): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (let i = 0; i < count; i++) {
-    const name = Buffer.from(`e${i}`);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(45, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const record = Buffer.alloc(56);
-  record.writeUInt32LE(0x06064b50, 0);
-  record.writeBigUInt64LE(44n, 4);
-  record.writeUInt16LE(45, 12);
-  record.writeUInt16LE(45, 14);
-  record.writeBigUInt64LE(BigInt(count), 24);
-  record.writeBigUInt64LE(BigInt(count), 32);
-  record.writeBigUInt64LE(BigInt(directory.length), 40);
-  record.writeBigUInt64LE(BigInt(offset), 48);
-  const locator = Buffer.alloc(20);
-  locator.writeUInt32LE(0x07064b50, 0);
-  locator.writeBigUInt64LE(BigInt(offset + directory.length), 8);
-  locator.writeUInt32LE(1, 16);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(0xffff, 8);
-  end.writeUInt16LE(0xffff, 10);
-  end.writeUInt32LE(0xffffffff, 12);
-  end.writeUInt32LE(0xffffffff, 16);
-  return Buffer.concat([...locals, directory, record, locator, end]);
 }

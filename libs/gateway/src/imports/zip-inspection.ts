@@ -1,21 +1,34 @@
 import { crc32 } from 'node:zlib';
 import { Entry, getFileNameLowLevel, openPromise, ZipFile } from 'yauzl';
 import { errorMessage } from '@atlas/common';
+import {
+  COMPRESSION_RATIO_FLOOR_BYTES,
+  MAX_ARCHIVE_ENTRIES,
+  MAX_COMPRESSION_RATIO,
+  MAX_EXPORT_FILE_BYTES,
+} from '@atlas/platforms';
 import { ImportRefusedError, malformed } from './import-errors';
 
 export interface ZipLimits {
   /** Largest total the archive may unpack to (ATLAS_MAX_IMPORT_UNCOMPRESSED_BYTES). */
   maxUncompressedBytes: number;
   maxEntries: number;
-  /** Largest compression ratio of an entry above `ratioFloorBytes`: a chat export never comes near it. */
+  /** Largest entry: the Slack export connector parses each file whole. */
+  maxEntryBytes: number;
+  /**
+   * Largest compression ratio of an entry, and of the whole archive, once it unpacks to more than
+   * `ratioFloorBytes`: a chat export never comes near it.
+   */
   maxRatio: number;
   ratioFloorBytes: number;
 }
 
+/** The limits the Slack export connector reads archives with. */
 export const DEFAULT_ZIP_LIMITS: Omit<ZipLimits, 'maxUncompressedBytes'> = {
-  maxEntries: 100_000,
-  maxRatio: 100,
-  ratioFloorBytes: 1024 * 1024,
+  maxEntries: MAX_ARCHIVE_ENTRIES,
+  maxEntryBytes: MAX_EXPORT_FILE_BYTES,
+  maxRatio: MAX_COMPRESSION_RATIO,
+  ratioFloorBytes: COMPRESSION_RATIO_FLOOR_BYTES,
 };
 
 /** What the central directory of an archive says, once every entry's name and sizes passed. */
@@ -38,9 +51,10 @@ const SYMLINK = 0o120000;
 
 /**
  * Reads the central directory only: refuses names that would land outside a folder the archive is
- * unpacked into, links, encryption, and archives whose declared sizes or ratios are already too much.
- * Cheap, so it runs before anything else; the declared sizes are checked again against the real ones
- * by `verifyZipContent`.
+ * unpacked into, links, encryption, and archives whose declared sizes or ratios are already too much:
+ * an entry's, or the whole archive's (a thousand entries each just below the floor). Cheap, so it runs
+ * before anything is unpacked; `verifyZipContent` then holds every entry to its declared size, so
+ * the real total cannot pass the declared one.
  */
 export async function readZipDirectory(path: string, limits: ZipLimits): Promise<ZipDirectory> {
   return withZip(path, async (zip) => {
@@ -131,6 +145,7 @@ async function listEntries(zip: ZipFile, limits: ZipLimits): Promise<NamedEntry[
       checkEntry(entry, name, seen, limits);
       declared += entry.uncompressedSize;
       if (declared > limits.maxUncompressedBytes) throw tooLarge(declared, limits, 'declares');
+      if (exceedsRatio(declared, zip.fileSize, limits)) throw archiveBomb(declared, zip.fileSize, limits);
       seen.add(name);
       entries.push({ entry, name });
     }
@@ -156,6 +171,13 @@ function checkEntry(entry: Entry, name: string, seen: Set<string>, limits: ZipLi
   }
   if (exceedsRatio(entry.uncompressedSize, entry.compressedSize, limits)) {
     throw bomb(name, entry.uncompressedSize, entry.compressedSize);
+  }
+  if (entry.uncompressedSize > limits.maxEntryBytes) {
+    throw new ImportRefusedError(
+      'ARCHIVE_TOO_LARGE',
+      `Entry "${printable(name)}" of the ZIP archive unpacks to ${entry.uncompressedSize} bytes, more than the ${limits.maxEntryBytes} one file of an export may have`,
+      { entry: printable(name), uncompressed_bytes: entry.uncompressedSize, limit_entry_bytes: limits.maxEntryBytes },
+    );
   }
 }
 
@@ -192,6 +214,14 @@ function bomb(name: string, uncompressed: number, compressed: number): ImportRef
   return unsafeArchive(
     `Entry "${printable(name)}" of the ZIP archive expands ${uncompressed} bytes from ${compressed}: a compression bomb`,
     name,
+  );
+}
+
+function archiveBomb(declared: number, archiveBytes: number, limits: ZipLimits): ImportRefusedError {
+  return new ImportRefusedError(
+    'UNSAFE_ARCHIVE',
+    `The ZIP archive expands to at least ${declared} bytes from ${archiveBytes}, more than ${limits.maxRatio} times its size: a compression bomb`,
+    { uncompressed_bytes_at_least: declared, archive_bytes: archiveBytes, limit_ratio: limits.maxRatio },
   );
 }
 

@@ -1,6 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { errorMessage } from '@atlas/common';
+import { boundedLines } from '../import-files/bounded-lines';
 import { openCsv } from '../import-files/csv-records';
 import { importFailure, importReadFailure } from '../import-files/import-failure';
 import { ImportMapping, mappedColumns } from './import-mapping';
@@ -47,33 +46,26 @@ async function* csvRecords(
 }
 
 async function* jsonlRecords(path: string, label: string, signal?: AbortSignal): AsyncGenerator<GenericRecord> {
-  const stream = createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let lineNumber = 0;
   try {
-    for await (const line of lines) {
-      lineNumber += 1;
+    for await (const { number, text: line } of boundedLines(path, label, signal)) {
       signal?.throwIfAborted();
-      const text = lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line;
+      const text = number === 1 ? line.replace(/^\uFEFF/, '') : line;
       if (text.trim() === '') continue;
       let value: unknown;
       try {
         value = JSON.parse(text);
       } catch (error) {
-        throw importFailure(`${label}, line ${lineNumber} is not JSON: ${errorMessage(error)}`);
+        throw importFailure(`${label}, line ${number} is not JSON: ${errorMessage(error)}`);
       }
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw importFailure(`${label}, line ${lineNumber} is not a JSON object`);
+        throw importFailure(`${label}, line ${number} is not a JSON object`);
       }
       const record = value as Record<string, unknown>;
-      yield { where: `line ${lineNumber}`, get: (column) => fieldOf(record, column) };
+      yield { where: `line ${number}`, get: (column) => fieldOf(record, column) };
     }
   } catch (error) {
     if (signal?.aborted) throw error;
     throw importReadFailure(error, label);
-  } finally {
-    lines.close();
-    stream.destroy();
   }
 }
 

@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError } from 'csv-parse';
+import { parseBoundedCsv } from './bounded-csv';
 import { importFailure, importReadFailure } from './import-failure';
 
 /** A data row of a CSV file: its fields by header name, and where it is in the file. */
@@ -19,12 +19,15 @@ export interface CsvFile {
 }
 
 /**
- * Streams a CSV file with csv-parse, one row at a time: memory holds a row, never the file. The first
+ * Streams a CSV file with csv-parse, one row at a time: memory holds a row (at most
+ * MAX_IMPORT_RECORD_BYTES), never the file. The first
  * row is the header; a byte-order mark is dropped; rows may have fewer or more fields than the header.
  */
 export async function openCsv(path: string, label: string, signal?: AbortSignal): Promise<CsvFile> {
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }),
+  const parser = parseBoundedCsv(
+    path,
+    { bom: true, info: true, relax_column_count: true, skip_empty_lines: true },
+    label,
   );
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ info: { lines: number }; record: string[] }>;
   const first = await next(records, label);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PlatformError } from '../platform-error';
-import { jsonArrayItems, readJsonHeader } from './json-array-stream';
+import { jsonArrayItems, jsonArrayItemsIn, JsonShapeError, readJsonHeader } from './json-array-stream';
 
 describe('streaming a JSON document’s array', () => {
   let dir: string;
@@ -57,5 +57,48 @@ describe('streaming a JSON document’s array', () => {
     const path = file('bad.json', content);
     await expect(items(path)).rejects.toThrow(PlatformError);
     await expect(items(path)).rejects.toThrow(message);
+  });
+
+  describe('a document that is an array (a Slack export file), in memory', () => {
+    const parsed = (content: string) =>
+      [...jsonArrayItemsIn(Buffer.from(content), 'day.json')].map((raw) => JSON.parse(raw.toString('utf8')));
+
+    it('yields its items, across slices and whatever strings say', () => {
+      const day = tricky.messages.concat(tricky.messages, tricky.messages);
+      expect(parsed(JSON.stringify(day, null, 4))).toEqual(day);
+      expect(parsed(' [ ] ')).toEqual([]);
+    });
+
+    it('hands out an item before it looks at the rest, so a caller stops at the first bad one', () => {
+      const items = jsonArrayItemsIn(Buffer.from(`[{"a": 1}, ${'{},'.repeat(100_000)} {"b": `), 'day.json');
+      expect(JSON.parse(items.next().value!.toString('utf8'))).toEqual({ a: 1 });
+    });
+
+    it.each([
+      ['an object', '{"messages": []}', 'not-array', 'day.json is not a JSON array'],
+      ['something after the array', '[{}] []', 'not-array', 'day.json is not a JSON array'],
+      [
+        'an item that is no object',
+        '[{}, 2]',
+        'not-object',
+        'day.json: the array holds something that is not an object',
+      ],
+      [
+        'a file cut short',
+        '[{"a": [1, 2]}, {"b"',
+        'cut-short',
+        'day.json ends before its array is closed: the file is cut short',
+      ],
+    ])('refuses %s', (_case, content, problem, message) => {
+      const error = (() => {
+        try {
+          parsed(content);
+        } catch (thrown) {
+          return thrown;
+        }
+      })();
+      expect(error).toBeInstanceOf(JsonShapeError);
+      expect(error).toMatchObject({ problem, message });
+    });
   });
 });

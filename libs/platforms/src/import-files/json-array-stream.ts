@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { errorMessage } from '@atlas/common';
+import { PlatformError } from '../platform-error';
 import { importFailure, importReadFailure } from './import-failure';
+import { MAX_IMPORT_RECORD_BYTES, RecordTooLargeError } from './import-limits';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -13,15 +15,16 @@ const COMMA = 0x2c;
 
 /** What precedes the array (a DCE export's guild, channel, dates) is small; more means another kind of file. */
 const MAX_HEADER_BYTES = 1024 * 1024;
-/** One message with its embeds and reactions stays far below this; a larger item is refused unparsed. */
-export const MAX_JSON_ITEM_BYTES = 16 * 1024 * 1024;
 const MAX_KEY_BYTES = 256;
+/** How much of an in-memory document is scanned at a time. */
+const SLICE_BYTES = 64 * 1024;
 
 type Phase = 'header' | 'items' | 'after';
 
 /**
- * Splits a JSON document of the shape `{..., "<arrayKey>": [ {...}, {...} ], ...}` into its header
- * (everything before the array) and the raw bytes of each array item, one chunk of the file at a time.
+ * Splits a JSON document of the shape `{..., "<arrayKey>": [ {...}, {...} ], ...}` (or `[ {...}, {...} ]`
+ * when `arrayKey` is null) into its header (everything before the array) and the raw bytes of each array
+ * item, one chunk of the file at a time.
  * It only tracks strings and nesting, so memory holds one item, never the document; each item is then
  * parsed by JSON.parse. Structural characters are ASCII and never occur inside a UTF-8 multi-byte
  * sequence, so chunks may split characters anywhere.
@@ -38,11 +41,18 @@ class JsonArrayScanner {
   private valueOf: string | null = null;
   private itemParts: Buffer[] | null = null;
   private itemSize = 0;
+  private itemCount = 0;
+  /** Nesting of the array's items: the document's own array holds them at depth 1. */
+  private readonly itemDepth: number;
+  private readonly arrayName: string;
 
   constructor(
-    private readonly arrayKey: string,
+    private readonly arrayKey: string | null,
     private readonly label: string,
-  ) {}
+  ) {
+    this.itemDepth = arrayKey === null ? 1 : 2;
+    this.arrayName = arrayKey === null ? 'array' : `"${arrayKey}" array`;
+  }
 
   /** Feeds the next chunk; returns the items it completed, as raw JSON. */
   push(chunk: Buffer): Buffer[] {
@@ -59,10 +69,15 @@ class JsonArrayScanner {
         continue;
       }
       if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
-      if (this.phase === 'items' && this.depth === 2 && this.itemParts === null) {
+      if (this.arrayKey === null && this.depth === 0) {
+        if (this.phase !== 'header' || byte !== OPEN_ARRAY) throw new JsonShapeError(this.label, 'not-array');
+        headerStart = -1;
+        this.phase = 'items';
+      }
+      if (this.phase === 'items' && this.depth === this.itemDepth && this.itemParts === null) {
         if (byte === COMMA) continue;
         if (byte !== OPEN_OBJECT && byte !== CLOSE_ARRAY) {
-          throw importFailure(`${this.label}: the "${this.arrayKey}" array holds something that is not an object`);
+          throw new JsonShapeError(this.label, 'not-object', this.itemCount, this.arrayName);
         }
         if (byte === OPEN_OBJECT) {
           this.itemParts = [];
@@ -83,10 +98,10 @@ class JsonArrayScanner {
       } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
         this.depth -= 1;
         if (this.depth < 0) throw this.malformed('closes more than it opens');
-        if (this.phase === 'items' && this.depth === 2 && this.itemParts !== null) {
+        if (this.phase === 'items' && this.depth === this.itemDepth && this.itemParts !== null) {
           items.push(this.finishItem(chunk.subarray(itemStart, index + 1)));
           itemStart = -1;
-        } else if (this.phase === 'items' && this.depth === 1) {
+        } else if (this.phase === 'items' && this.depth === this.itemDepth - 1) {
           this.phase = 'after';
         }
       } else if (byte === COLON) {
@@ -118,10 +133,10 @@ class JsonArrayScanner {
   }
 
   finish(): void {
-    if (this.phase === 'header') throw this.malformed(`it has no "${this.arrayKey}" array`);
-    if (this.phase === 'items' || this.depth !== 0) {
-      throw importFailure(`${this.label} ends before its "${this.arrayKey}" array is closed: the file is cut short`);
-    }
+    if (this.phase === 'header' && this.arrayKey === null) throw new JsonShapeError(this.label, 'not-array');
+    if (this.phase === 'header') throw this.malformed(`it has no ${this.arrayName}`);
+    if (this.phase === 'items' || this.depth !== 0)
+      throw new JsonShapeError(this.label, 'cut-short', 0, this.arrayName);
   }
 
   private startString(): void {
@@ -149,8 +164,9 @@ class JsonArrayScanner {
 
   private addItemPart(part: Buffer): void {
     this.itemSize += part.length;
-    if (this.itemSize > MAX_JSON_ITEM_BYTES) {
-      throw importFailure(`${this.label}: an item of "${this.arrayKey}" is larger than ${MAX_JSON_ITEM_BYTES} bytes`);
+    // One message with its embeds and reactions stays far below the limit: a larger item is refused unparsed.
+    if (this.itemSize > MAX_IMPORT_RECORD_BYTES) {
+      throw new RecordTooLargeError(this.label, `item ${this.itemCount + 1} of the ${this.arrayName}`);
     }
     this.itemParts!.push(part);
   }
@@ -159,11 +175,30 @@ class JsonArrayScanner {
     this.addItemPart(lastPart);
     const item = Buffer.concat(this.itemParts!);
     this.itemParts = null;
+    this.itemCount += 1;
     return item;
   }
 
   private malformed(reason: string) {
     return importFailure(`${this.label} is not a JSON export file: ${reason}`);
+  }
+}
+
+/** Why a document is not the array of objects it must be: `not-object` names the item. */
+export class JsonShapeError extends PlatformError {
+  constructor(
+    label: string,
+    readonly problem: 'not-array' | 'not-object' | 'cut-short',
+    readonly itemIndex = 0,
+    arrayName = 'array',
+  ) {
+    super('PLATFORM_ERROR', `${label}${JsonShapeError.reason(problem, arrayName)}`, { transient: false });
+  }
+
+  private static reason(problem: JsonShapeError['problem'], arrayName: string): string {
+    if (problem === 'not-array') return ' is not a JSON array';
+    if (problem === 'not-object') return `: the ${arrayName} holds something that is not an object`;
+    return ` ends before its ${arrayName} is closed: the file is cut short`;
   }
 }
 
@@ -206,6 +241,19 @@ export async function* jsonArrayItems(
   } finally {
     stream.destroy();
   }
+}
+
+/**
+ * The raw JSON of each item of a document that is an array of objects (`[ {...}, {...} ]`), already in
+ * memory: each item is handed out before the next is looked for, so a caller that checks them stops
+ * at the first bad one instead of parsing the whole document first.
+ */
+export function* jsonArrayItemsIn(content: Buffer, label: string): Generator<Buffer> {
+  const scanner = new JsonArrayScanner(null, label);
+  for (let start = 0; start < content.length; start += SLICE_BYTES) {
+    yield* scanner.push(content.subarray(start, start + SLICE_BYTES));
+  }
+  scanner.finish();
 }
 
 export function parseJsonItem(raw: Buffer, label: string, index: number): unknown {

@@ -1,9 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { errorMessage } from '@atlas/common';
+import { MAX_EXPORT_FILE_BYTES } from '../import-files/import-limits';
 import { PlatformError } from '../platform-error';
-
-/** Larger entries are refused unread: no day of chat comes near it, a decompression bomb does. */
-export const MAX_EXPORT_FILE_BYTES = 256 * 1024 * 1024;
 
 /** The files of a Slack export, whether an unpacked folder or a ZIP archive. Paths use `/`. */
 export interface ExportArchive {
@@ -20,6 +18,7 @@ export function exportFailure(message: string): PlatformError {
   return new PlatformError('PLATFORM_ERROR', message, { transient: false });
 }
 
+/** Larger files are refused unread: each is parsed whole. */
 export function assertReadableSize(size: number, file: string, label: string): void {
   if (size > MAX_EXPORT_FILE_BYTES) {
     throw exportFailure(

@@ -1,4 +1,6 @@
 import { errorMessage } from '@atlas/common';
+import { jsonArrayItemsIn, JsonShapeError } from '../import-files/json-array-stream';
+import { PlatformError } from '../platform-error';
 import { SlackUserSummary, summarizeSlackUser } from '../slack/slack-message';
 import type { SlackChannel, SlackUser } from '../slack/slack-types';
 import { ExportArchive, exportFailure } from './export-archive';
@@ -53,6 +55,10 @@ export function dayFileStart(dayFile: string): number {
   return Date.parse(`${dayFile.slice(0, 10)}T00:00:00Z`);
 }
 
+/**
+ * An array of objects, each checked as it is parsed: a file of anything else fails at its first bad
+ * item, before the rest is parsed (64 MiB of `{},` would otherwise parse to 22 million objects, 2 GB).
+ */
 async function readJsonArray<T>(
   archive: ExportArchive,
   file: string,
@@ -60,16 +66,26 @@ async function readJsonArray<T>(
 ): Promise<T[] | null> {
   const content = await archive.read(file);
   if (content === null) return null;
-  let value: unknown;
+  const label = `${file} in ${archive.label}`;
+  const items: T[] = [];
   try {
-    value = JSON.parse(content.toString('utf8'));
+    for (const raw of jsonArrayItemsIn(content, label)) {
+      const item: unknown = JSON.parse(raw.toString('utf8'));
+      if (!isItem(item)) throw exportFailure(`${label} has a malformed item at index ${items.length}`);
+      items.push(item as T);
+    }
   } catch (error) {
-    throw exportFailure(`${file} in ${archive.label} is not valid JSON: ${errorMessage(error)}`);
+    if (error instanceof JsonShapeError) throw exportFailure(`${label} ${shapeProblem(error)}`);
+    if (error instanceof PlatformError) throw error;
+    throw exportFailure(`${label} is not valid JSON: ${errorMessage(error)}`);
   }
-  if (!Array.isArray(value)) throw exportFailure(`${file} in ${archive.label} is not a JSON array`);
-  const invalid = value.findIndex((item) => !isItem(item));
-  if (invalid >= 0) throw exportFailure(`${file} in ${archive.label} has a malformed item at index ${invalid}`);
-  return value as T[];
+  return items;
+}
+
+function shapeProblem(error: JsonShapeError): string {
+  if (error.problem === 'not-object') return `has a malformed item at index ${error.itemIndex}`;
+  if (error.problem === 'not-array') return 'is not a JSON array';
+  return 'is not valid JSON: it ends before its array is closed (the file is cut short)';
 }
 
 function toExportChannel(channel: SlackChannel, isPrivate: boolean, archive: ExportArchive): ExportChannel {

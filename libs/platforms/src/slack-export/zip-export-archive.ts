@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { Entry, openPromise, ZipFile } from 'yauzl';
 import { errorMessage } from '@atlas/common';
+import { MAX_ARCHIVE_ENTRIES } from '../import-files/import-limits';
 import { assertReadableSize, ExportArchive, exportFailure, readFailure } from './export-archive';
 
 /**
@@ -21,6 +22,12 @@ export class ZipExportArchive implements ExportArchive {
       zip = await openPromise(path, { lazyEntries: true, autoClose: false });
     } catch (error) {
       throw exportFailure(`${label} is not a readable ZIP archive: ${errorMessage(error)}`);
+    }
+    if (zip.entryCount > MAX_ARCHIVE_ENTRIES) {
+      zip.close();
+      throw exportFailure(
+        `${label} has ${zip.entryCount} entries, more than the ${MAX_ARCHIVE_ENTRIES} an export may have`,
+      );
     }
     try {
       const entries = new Map<string, Entry>();
