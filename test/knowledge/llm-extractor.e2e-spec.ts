@@ -19,6 +19,7 @@ import {
   THREAD_REQUEST,
   type RecordingName,
 } from '../support/llm-fake-server';
+import { EMULATOR_OUTBOUND_POLICY } from '../support/outbound-allowances';
 
 const API_KEY = 'sk-atlas-test-key-never-logged';
 
@@ -71,6 +72,7 @@ describe('LlmFactExtractor against a recorded chat-completions API', () => {
     maxMessagesPerRequest: 2,
     jsonMode: 'json_schema',
     maxRetryWaitMs: 2000,
+    outboundPolicy: EMULATOR_OUTBOUND_POLICY,
     ...overrides,
   });
 

@@ -7,6 +7,7 @@ import { EventStore } from '@atlas/messaging';
 import { ApiClient } from './api-client';
 import { freePort } from './free-port';
 import { NatsServerFixture } from './nats-server';
+import { EMULATOR_OUTBOUND_ENV } from './outbound-allowances';
 import { tempDir } from './temp-dir';
 
 export const TEST_API_KEY = 'test-key-0123456789abcdef';
@@ -42,6 +43,7 @@ export async function startAtlas(
     ATLAS_ACK_WAIT_SECONDS: '3',
     ATLAS_LOG_LEVEL: process.env.ATLAS_TEST_LOG_LEVEL ?? 'error',
     ATLAS_LOG_FORMAT: 'text',
+    ...EMULATOR_OUTBOUND_ENV,
     ...options.env,
   };
   let service: RunningService | null = await startService(options.plan ?? 'atlas', { env });
