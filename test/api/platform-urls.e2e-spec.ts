@@ -1,6 +1,7 @@
 import { AtlasHarness, readLog, startAtlas } from '../support/atlas-harness';
 import { CountingListener } from '../support/counting-listener';
 import { freePort } from '../support/free-port';
+import { LoopbackFence } from '../support/loopback-fence';
 import { EMULATOR_TOKEN, SlackEmulator } from '../support/slack-emulator';
 import { connectSlack, seedChannel, startSlackWorkspace } from '../support/slack-workspace-fixture';
 
@@ -134,8 +135,10 @@ describe('outbound URLs with the default policy', () => {
   let atlas: AtlasHarness;
   let listener: CountingListener;
   let listenerV6: CountingListener;
+  let fence: LoopbackFence;
 
   beforeAll(async () => {
+    fence = LoopbackFence.raise();
     listener = await CountingListener.start();
     listenerV6 = await CountingListener.start(undefined, '::1');
     atlas = await startAtlas({
@@ -144,6 +147,7 @@ describe('outbound URLs with the default policy', () => {
   });
 
   afterAll(async () => {
+    fence.lower();
     await atlas.close();
     await listener.close();
     await listenerV6.close();
@@ -166,5 +170,6 @@ describe('outbound URLs with the default policy', () => {
     expect(body.error.message).toMatch(reason);
     expect(listener.connections).toBe(0);
     expect(listenerV6.connections).toBe(0);
+    expect(fence.attempts).toEqual([]);
   });
 });

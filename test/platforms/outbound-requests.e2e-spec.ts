@@ -10,7 +10,10 @@ import {
   STRICT_OUTBOUND_POLICY,
 } from '@atlas/outbound';
 import { PlatformError, PlatformHttpClient } from '@atlas/platforms';
+import { connect, Socket } from 'node:net';
+import * as tls from 'node:tls';
 import { CountingListener } from '../support/counting-listener';
+import { LoopbackFence } from '../support/loopback-fence';
 import { rejectionOf } from './slack-fixtures';
 
 /** Plain http allowed (the listeners speak no TLS), addresses as the test says. */
@@ -140,5 +143,30 @@ describe('outbound requests', () => {
     expect(error).toMatchObject({ code: 'PLATFORM_ERROR', transient: false });
     expect((error as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/api\/auth\.test was not sent: /);
     expect(listener.connections).toBe(0);
+  });
+});
+
+describe('the loopback fence that tests of refused addresses rely on', () => {
+  it('refuses a socket to an address off the loopback before it opens, and lets loopback ones through', () => {
+    // The sockets under the fence are stubs: nothing is opened, whatever the fence does.
+    const opened: unknown[] = [];
+    const real = Socket.prototype.connect;
+    Socket.prototype.connect = function (this: Socket, ...args: unknown[]) {
+      opened.push(args);
+      return this;
+    } as typeof Socket.prototype.connect;
+    const fence = LoopbackFence.raise();
+    try {
+      expect(() => connect({ host: '10.0.0.1', port: 9 })).toThrow(/loopback fence/);
+      expect(() => tls.connect({ host: '169.254.169.254', port: 443 })).toThrow(/loopback fence/);
+      expect(() => connect({ host: '::ffff:10.0.0.1', port: 9 })).toThrow(/loopback fence/);
+      connect({ host: '127.0.0.1', port: 9 });
+      connect({ host: '::1', port: 9 });
+      expect(fence.attempts).toEqual(['10.0.0.1', '169.254.169.254', '::ffff:10.0.0.1']);
+      expect(opened).toHaveLength(2);
+    } finally {
+      fence.lower();
+      Socket.prototype.connect = real;
+    }
   });
 });
