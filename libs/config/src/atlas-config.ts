@@ -198,6 +198,8 @@ function readOutboundUrlPolicy(read: (name: string) => string | undefined, probl
     if (!['true', 'false', '1', '0'].includes(raw)) problems.push(`${name} must be true or false`);
     return raw === 'true' || raw === '1';
   };
+  const allowHttp = flag('ATLAS_ALLOW_HTTP_PLATFORM_URLS');
+  const allowPrivateAddresses = flag('ATLAS_ALLOW_PRIVATE_PLATFORM_URLS');
   const allowedHosts: string[] = [];
   for (const entry of (read('ATLAS_ALLOWED_PLATFORM_HOSTS') ?? '').split(',')) {
     if (entry.trim() === '') continue;
@@ -208,11 +210,7 @@ function readOutboundUrlPolicy(read: (name: string) => string | undefined, probl
       );
     } else allowedHosts.push(host);
   }
-  return {
-    allowHttp: flag('ATLAS_ALLOW_HTTP_PLATFORM_URLS'),
-    allowPrivateAddresses: flag('ATLAS_ALLOW_PRIVATE_PLATFORM_URLS'),
-    allowedHosts,
-  };
+  return { allowHttp, allowPrivateAddresses, allowedHosts };
 }
 
 /** Why the value is not a usable base URL, or null. A URL with user:password in it is not echoed back. */
