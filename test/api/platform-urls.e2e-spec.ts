@@ -27,7 +27,8 @@ describe('where a stored token may be sent', () => {
     listener = await CountingListener.start((_request, response) =>
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":false,"error":"invalid_auth"}'),
     );
-    atlas = await startAtlas();
+    // Warnings as JSON lines, so the test can read what the gateway logs of a failed probe.
+    atlas = await startAtlas({ env: { ATLAS_LOG_LEVEL: 'warn', ATLAS_LOG_FORMAT: 'json' } });
     connectionId = (await connectSlack(atlas.api, slack)).connection_id;
   });
 
@@ -86,12 +87,18 @@ describe('where a stored token may be sent', () => {
 
   it('answers a probe that cannot reach the platform with one generic error, whatever the cause', async () => {
     const failing = await CountingListener.start((_request, response) => response.writeHead(500).end('boom'));
+    const logged: string[] = [];
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      logged.push(String(chunk));
+      return true;
+    });
     try {
       const closed = await atlas.api.post(
         '/api/connections',
         slackConnection(`http://127.0.0.1:${await freePort()}/api`),
       );
       const erroring = await atlas.api.post('/api/connections', slackConnection(failing.url('/api')));
+      stdout.mockRestore();
       expect(failing.requests.length).toBeGreaterThan(0);
       for (const answer of [closed, erroring]) {
         expect(answer.status).toBe(502);
@@ -102,7 +109,28 @@ describe('where a stored token may be sent', () => {
         });
       }
       expect(JSON.stringify([closed.body, erroring.body])).not.toMatch(/ECONNREFUSED|HTTP 500|127\.0\.0\.1/);
+
+      // The gateway's log has the real causes, with the connection's id, and never the token.
+      const probeLogs = logged.filter((line) => line.includes('platform probe failed')).map((line) => JSON.parse(line));
+      expect(probeLogs).toEqual([
+        expect.objectContaining({
+          level: 'warn',
+          context: 'PlatformProbe',
+          message: expect.objectContaining({
+            message: 'platform probe failed',
+            connection_id: expect.stringMatching(/^conn_/),
+            platform: 'slack',
+            code: 'PLATFORM_ERROR',
+            cause: expect.stringContaining('ECONNREFUSED'),
+          }),
+        }),
+        expect.objectContaining({
+          message: expect.objectContaining({ http_status: 500, cause: expect.stringContaining('answered HTTP 500') }),
+        }),
+      ]);
+      expect(logged.join('')).not.toContain('xoxb-some-token');
     } finally {
+      stdout.mockRestore();
       await failing.close();
     }
   });
