@@ -3,10 +3,10 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '@atlas/
 import type { AtlasConfig } from '@atlas/config';
 import { createEvent } from '@atlas/events';
 import { EventStore, WrongExpectedSequenceError } from '@atlas/messaging';
+import { credentialDestinationChanges } from '@atlas/platforms';
 import { ChannelsQueries, ConnectionsQueries, waitForProjection } from '@atlas/read-models';
 import { ATLAS_CONFIG, READ_MODEL_STORE } from '@atlas/runtime';
 import type { ReadModelStore } from '@atlas/store';
-import { credentialDestinationChanges } from '@atlas/platforms';
 import { ConnectionSnapshot, readConnection } from '@atlas/sync';
 import { ConnectionsService, ConnectionView } from './connections.service';
 import { PlatformProbe } from './platform-probe';
