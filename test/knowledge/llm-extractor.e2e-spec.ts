@@ -5,6 +5,7 @@ import { Fact } from '@atlas/events';
 import type { NormalizedMessage } from '@atlas/events';
 import { extractFacts, LLM_EXTRACTOR_VERSION, LlmFactExtractor } from '@atlas/knowledge';
 import type { ExtractionContext, ExtractionResult, LlmExtractorOptions } from '@atlas/knowledge';
+import { STRICT_OUTBOUND_POLICY } from '@atlas/outbound';
 import { freePort } from '../support/free-port';
 import {
   ANA,
@@ -19,6 +20,7 @@ import {
   THREAD_REQUEST,
   type RecordingName,
 } from '../support/llm-fake-server';
+import { EMULATOR_OUTBOUND_POLICY } from '../support/outbound-allowances';
 
 const API_KEY = 'sk-atlas-test-key-never-logged';
 
@@ -71,6 +73,7 @@ describe('LlmFactExtractor against a recorded chat-completions API', () => {
     maxMessagesPerRequest: 2,
     jsonMode: 'json_schema',
     maxRetryWaitMs: 2000,
+    outboundPolicy: EMULATOR_OUTBOUND_POLICY,
     ...overrides,
   });
 
@@ -349,6 +352,19 @@ describe('LlmFactExtractor against a recorded chat-completions API', () => {
     );
     expect(run).toMatchObject({ extractor: 'rules', prompt_tokens: 0, completion_tokens: 0 });
     expect(run.fallback_reason).toMatch(/^request 1 of 2: the request failed: .*; request 2 of 2: the request failed/);
+    expect(result.facts.every((fact) => fact.extractor_version !== LLM_EXTRACTOR_VERSION)).toBe(true);
+  });
+
+  it('sends nothing to an endpoint the outbound URL policy refuses, and falls back', async () => {
+    const { result, run } = await new LlmFactExtractor(options({ outboundPolicy: STRICT_OUTBOUND_POLICY })).extract(
+      recordedConversation(),
+      extractionContext(),
+    );
+    expect(fake.requests).toHaveLength(0);
+    expect(run).toMatchObject({ extractor: 'rules', prompt_tokens: 0, completion_tokens: 0 });
+    expect(run.fallback_reason).toMatch(
+      /^request 1 of 2: the request was not sent: http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions must be an https:\/\/ URL/,
+    );
     expect(result.facts.every((fact) => fact.extractor_version !== LLM_EXTRACTOR_VERSION)).toBe(true);
   });
 

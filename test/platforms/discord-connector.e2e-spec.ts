@@ -3,6 +3,7 @@ import type { NormalizedMessage } from '@atlas/events';
 import { ConnectorOptions, FetchedPage, FetchRequest, PlatformError } from '@atlas/platforms';
 import { DiscordConnector } from '@atlas/platforms';
 import { DiscordEmulator, EMULATOR_BOT_TOKEN, RecordedCall } from '../support/discord-emulator';
+import { EMULATOR_OUTBOUND_POLICY } from '../support/outbound-allowances';
 
 const START = Date.parse('2026-03-02T09:00:00.000Z');
 const MINUTE = 60_000;
@@ -51,7 +52,7 @@ describe('Discord connector against the Discord emulator', () => {
         config: { base_url: emulator.url, guild_id: guild.id, ...config },
         credentials: { token },
       },
-      { maxRetryAfterSeconds: 5, importDir: '/nonexistent', ...options },
+      { maxRetryAfterSeconds: 5, importDir: '/nonexistent', outboundPolicy: EMULATOR_OUTBOUND_POLICY, ...options },
     );
 
   beforeAll(async () => {

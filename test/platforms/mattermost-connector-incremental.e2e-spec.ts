@@ -9,6 +9,7 @@ import {
   StoredUser,
 } from '../support/mattermost-emulator';
 import { collectPages, fetchRequest } from './contract/connector-contract';
+import { EMULATOR_OUTBOUND_POLICY } from '../support/outbound-allowances';
 
 const BASE = Date.parse('2026-03-02T09:00:00Z');
 const idsOf = (pages: FetchedPage[]) => pages.flatMap((page) => page.messages.map((message) => message.id));
@@ -31,7 +32,7 @@ describe('Mattermost connector, incremental fetches', () => {
         config: { base_url: emulator.url },
         credentials: { token: EMULATOR_TOKEN },
       },
-      { maxRetryAfterSeconds: 5, importDir: '/nonexistent' },
+      { maxRetryAfterSeconds: 5, importDir: '/nonexistent', outboundPolicy: EMULATOR_OUTBOUND_POLICY },
     );
   const fetchAll = (channelId: string, overrides = {}) => collectPages(connector(), fetchRequest(channelId, overrides));
   const post = (channel: StoredChannel, message: string, at: number, rootId?: string) =>

@@ -9,6 +9,7 @@ import {
   StoredUser,
 } from '../support/mattermost-emulator';
 import { collectPages, fetchRequest } from './contract/connector-contract';
+import { EMULATOR_OUTBOUND_POLICY } from '../support/outbound-allowances';
 
 const BASE = Date.parse('2026-03-02T09:00:00Z');
 const idsOf = (pages: FetchedPage[]) => pages.flatMap((page) => page.messages.map((message) => message.id));
@@ -32,7 +33,12 @@ describe('Mattermost connector against the Mattermost emulator', () => {
         config: { base_url: emulator.url, ...config },
         credentials: { token },
       },
-      { maxRetryAfterSeconds: 5, importDir: '/nonexistent', onWait: (ms) => waits.push(ms) },
+      {
+        maxRetryAfterSeconds: 5,
+        importDir: '/nonexistent',
+        outboundPolicy: EMULATOR_OUTBOUND_POLICY,
+        onWait: (ms) => waits.push(ms),
+      },
     );
   const fetchAll = (channelId: string, overrides = {}) => collectPages(connector(), fetchRequest(channelId, overrides));
 
@@ -165,7 +171,7 @@ describe('Mattermost connector against the Mattermost emulator', () => {
     it('fails plainly without a server address', async () => {
       const unconfigured = new MattermostConnector(
         { connection_id: 'c', platform: 'mattermost', config: {}, credentials: { token: EMULATOR_TOKEN } },
-        { maxRetryAfterSeconds: 5, importDir: '/nonexistent' },
+        { maxRetryAfterSeconds: 5, importDir: '/nonexistent', outboundPolicy: EMULATOR_OUTBOUND_POLICY },
       );
       await expect(unconfigured.discoverChannels()).rejects.toMatchObject({ code: 'PLATFORM_ERROR', transient: false });
     });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { PlatformError, PlatformHttpClient } from '@atlas/platforms';
 import { freePort } from '../support/free-port';
 import { rejectionOf } from './slack-fixtures';
+import { EMULATOR_OUTBOUND_POLICY } from '../support/outbound-allowances';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, attempt: number) => void;
 
@@ -33,7 +34,11 @@ describe('PlatformHttpClient', () => {
     });
     const waits: number[] = [];
     try {
-      const client = new PlatformHttpClient({ maxRetryAfterSeconds: 5, onWait: (ms) => waits.push(ms) });
+      const client = new PlatformHttpClient({
+        outboundPolicy: EMULATOR_OUTBOUND_POLICY,
+        maxRetryAfterSeconds: 5,
+        onWait: (ms) => waits.push(ms),
+      });
       const response = await client.send({ url: server.url });
       expect(response).toMatchObject({ status: 200, body: 'done' });
       expect(waits).toHaveLength(1);
@@ -51,7 +56,11 @@ describe('PlatformHttpClient', () => {
     );
     const waits: number[] = [];
     try {
-      await new PlatformHttpClient({ maxRetryAfterSeconds: 1, onWait: (ms) => waits.push(ms) }).send({
+      await new PlatformHttpClient({
+        outboundPolicy: EMULATOR_OUTBOUND_POLICY,
+        maxRetryAfterSeconds: 1,
+        onWait: (ms) => waits.push(ms),
+      }).send({
         url: server.url,
       });
       expect(waits).toEqual([200]);
@@ -64,7 +73,13 @@ describe('PlatformHttpClient', () => {
   it('retries a server that does not answer in time, then fails transiently', async () => {
     const server = await serve(() => undefined);
     try {
-      const client = new PlatformHttpClient({ maxRetryAfterSeconds: 1, timeoutMs: 100, retries: 1, backoffMs: 10 });
+      const client = new PlatformHttpClient({
+        outboundPolicy: EMULATOR_OUTBOUND_POLICY,
+        maxRetryAfterSeconds: 1,
+        timeoutMs: 100,
+        retries: 1,
+        backoffMs: 10,
+      });
       const error = await rejectionOf(client.send({ url: server.url }));
       expect(error).toBeInstanceOf(PlatformError);
       expect(error).toMatchObject({ code: 'PLATFORM_ERROR', transient: true });
@@ -77,7 +92,12 @@ describe('PlatformHttpClient', () => {
 
   it('retries a refused connection, then fails transiently naming the cause', async () => {
     const port = await freePort();
-    const client = new PlatformHttpClient({ maxRetryAfterSeconds: 1, retries: 2, backoffMs: 5 });
+    const client = new PlatformHttpClient({
+      outboundPolicy: EMULATOR_OUTBOUND_POLICY,
+      maxRetryAfterSeconds: 1,
+      retries: 2,
+      backoffMs: 5,
+    });
     const error = await rejectionOf(client.send({ url: `http://127.0.0.1:${port}/api/auth.test` }));
     expect(error).toMatchObject({ code: 'PLATFORM_ERROR', transient: true });
     expect((error as Error).message).toContain('ECONNREFUSED');
@@ -86,7 +106,10 @@ describe('PlatformHttpClient', () => {
   it('returns other client errors to the caller without retrying', async () => {
     const server = await serve((_request, response) => response.writeHead(404).end('no such method'));
     try {
-      const response = await new PlatformHttpClient({ maxRetryAfterSeconds: 1 }).send({
+      const response = await new PlatformHttpClient({
+        outboundPolicy: EMULATOR_OUTBOUND_POLICY,
+        maxRetryAfterSeconds: 1,
+      }).send({
         url: server.url,
         method: 'POST',
         body: 'a=1',
@@ -101,7 +124,11 @@ describe('PlatformHttpClient', () => {
   it('gives up on a server that keeps rate limiting', async () => {
     const server = await serve((_request, response) => response.writeHead(429, { 'retry-after': '0' }).end());
     try {
-      const error = await rejectionOf(new PlatformHttpClient({ maxRetryAfterSeconds: 1 }).send({ url: server.url }));
+      const error = await rejectionOf(
+        new PlatformHttpClient({ outboundPolicy: EMULATOR_OUTBOUND_POLICY, maxRetryAfterSeconds: 1 }).send({
+          url: server.url,
+        }),
+      );
       expect(error).toMatchObject({ code: 'RATE_LIMIT', transient: false, retryAfterSeconds: 0 });
       expect(server.attempts()).toBe(11);
     } finally {

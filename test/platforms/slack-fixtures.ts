@@ -1,6 +1,7 @@
 import type { NormalizedMessage } from '@atlas/events';
 import { ConnectorOptions, FetchedPage, FetchRequest, PlatformConnector, SlackConnector } from '@atlas/platforms';
 import { EMULATOR_TOKEN, SlackEmulator, SlackWorkspace } from '../support/slack-emulator';
+import { EMULATOR_OUTBOUND_POLICY } from '../support/outbound-allowances';
 
 export const USERS = {
   ana: { id: 'U01ANA', name: 'ana.souza', realName: 'Ana Souza', displayName: 'Ana' },
@@ -55,7 +56,7 @@ export function slackConnector(
       config: { base_url: emulator.url },
       credentials: token === '' ? null : { token },
     },
-    { maxRetryAfterSeconds: 5, importDir: '/nonexistent', ...options },
+    { maxRetryAfterSeconds: 5, importDir: '/nonexistent', outboundPolicy: EMULATOR_OUTBOUND_POLICY, ...options },
   );
 }
 

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { EMULATOR_OUTBOUND_ENV } from './outbound-allowances';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -16,7 +17,10 @@ export class AppProcess {
     const main = join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: build first (npm test runs the build)`);
     return new AppProcess(
-      spawn(process.execPath, [main], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }),
+      spawn(process.execPath, [main], {
+        env: { ...process.env, ...EMULATOR_OUTBOUND_ENV, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
     );
   }
 

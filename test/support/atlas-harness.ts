@@ -7,6 +7,7 @@ import { EventStore } from '@atlas/messaging';
 import { ApiClient } from './api-client';
 import { freePort } from './free-port';
 import { NatsServerFixture } from './nats-server';
+import { EMULATOR_OUTBOUND_ENV } from './outbound-allowances';
 import { tempDir } from './temp-dir';
 
 export const TEST_API_KEY = 'test-key-0123456789abcdef';
@@ -45,6 +46,7 @@ export async function startAtlas(
     // Tests poll every 50 ms and upload in bursts: the per-key rate limits are off unless a test sets them.
     ATLAS_RATE_LIMIT_PER_MINUTE: '0',
     ATLAS_UPLOAD_RATE_LIMIT_PER_MINUTE: '0',
+    ...EMULATOR_OUTBOUND_ENV,
     ...options.env,
   };
   let service: RunningService | null = await startService(options.plan ?? 'atlas', { env });

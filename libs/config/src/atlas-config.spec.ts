@@ -116,7 +116,11 @@ describe('loadConfig: the LLM extractor', () => {
   });
 
   it('reads the endpoint with its defaults, dropping the trailing slash of the base URL', () => {
-    expect(loadConfig({ ATLAS_LLM_BASE_URL: 'http://localhost:11434/v1/', ATLAS_LLM_MODEL: 'llama3.1' }).llm).toEqual({
+    // A local server over http: the operator allows it by name.
+    const local = { ATLAS_ALLOW_HTTP_PLATFORM_URLS: 'true', ATLAS_ALLOWED_PLATFORM_HOSTS: 'localhost' };
+    expect(
+      loadConfig({ ...local, ATLAS_LLM_BASE_URL: 'http://localhost:11434/v1/', ATLAS_LLM_MODEL: 'llama3.1' }).llm,
+    ).toEqual({
       baseUrl: 'http://localhost:11434/v1',
       model: 'llama3.1',
       apiKey: null,
@@ -177,6 +181,71 @@ describe('loadConfig: the LLM extractor', () => {
     });
     expect(problems).toHaveLength(2);
     expect(problems.join('\n')).not.toMatch(/hunter2|space-secret/);
+  });
+});
+
+describe('loadConfig: outbound URLs', () => {
+  const problemsOf = (env: Record<string, string>): string[] => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+    return [];
+  };
+
+  it('allows only https to public addresses by default', () => {
+    expect(loadConfig({}).outboundUrls).toEqual({ allowHttp: false, allowPrivateAddresses: false, allowedHosts: [] });
+  });
+
+  it('reads the allowances, with the allowed hosts as URL parsing writes them', () => {
+    const config = loadConfig({
+      ATLAS_ALLOW_HTTP_PLATFORM_URLS: 'true',
+      ATLAS_ALLOW_PRIVATE_PLATFORM_URLS: '1',
+      ATLAS_ALLOWED_PLATFORM_HOSTS: 'Chat.Internal, 10.1.2.3,::1,,2130706433',
+    });
+    expect(config.outboundUrls).toEqual({
+      allowHttp: true,
+      allowPrivateAddresses: true,
+      allowedHosts: ['chat.internal', '10.1.2.3', '::1', '127.0.0.1'],
+    });
+  });
+
+  it('names bad allowances', () => {
+    const problems = problemsOf({
+      ATLAS_ALLOW_HTTP_PLATFORM_URLS: 'yes',
+      ATLAS_ALLOW_PRIVATE_PLATFORM_URLS: 'maybe',
+      ATLAS_ALLOWED_PLATFORM_HOSTS: 'https://chat.internal,chat.internal:8065,*.corp.example',
+    });
+    expect(problems).toEqual([
+      'ATLAS_ALLOW_HTTP_PLATFORM_URLS must be true or false',
+      'ATLAS_ALLOW_PRIVATE_PLATFORM_URLS must be true or false',
+      expect.stringContaining(
+        'ATLAS_ALLOWED_PLATFORM_HOSTS must be a comma-separated list of host names or IP addresses, without scheme, port or path (got "https://chat.internal")',
+      ),
+      expect.stringContaining('(got "chat.internal:8065")'),
+      expect.stringContaining('(got "*.corp.example")'),
+    ]);
+  });
+
+  it('holds the LLM endpoint to the same rules, at start', () => {
+    const llm = (url: string, env: Record<string, string> = {}) =>
+      problemsOf({ ...env, ATLAS_LLM_BASE_URL: url, ATLAS_LLM_MODEL: 'm' });
+    expect(llm('https://api.openai.com/v1')).toEqual([]);
+    expect(llm('http://api.openai.com/v1')).toEqual([
+      'ATLAS_LLM_BASE_URL must be an https:// URL (plain http is allowed only with ATLAS_ALLOW_HTTP_PLATFORM_URLS=true)',
+    ]);
+    expect(llm('https://localhost:11434/v1')[0]).toMatch(
+      /^ATLAS_LLM_BASE_URL points at localhost, which is a loopback/,
+    );
+    expect(llm('https://2130706433/v1')[0]).toMatch(/^ATLAS_LLM_BASE_URL points at 127\.0\.0\.1, which is a loopback/);
+    expect(llm('https://[::ffff:10.0.0.8]/v1')[0]).toMatch(/points at ::ffff:a00:8, which is a loopback or private/);
+    expect(llm('https://169.254.169.254/v1', { ATLAS_ALLOW_PRIVATE_PLATFORM_URLS: 'true' })[0]).toMatch(
+      /points at 169\.254\.169\.254, which is a link-local, metadata/,
+    );
+    expect(llm('https://10.0.0.8/v1', { ATLAS_ALLOW_PRIVATE_PLATFORM_URLS: 'true' })).toEqual([]);
+    expect(llm('https://llm.internal/v1', { ATLAS_ALLOWED_PLATFORM_HOSTS: 'llm.internal' })).toEqual([]);
   });
 });
 

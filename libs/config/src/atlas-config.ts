@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { normalizeHost, OutboundUrlPolicy, outboundUrlProblem } from '@atlas/outbound';
 
 /** Every setting of Atlas Sync, read from the environment once at start (see README "Configuration"). */
 export interface AtlasConfig {
@@ -31,6 +32,8 @@ export interface AtlasConfig {
   demo: boolean;
   /** The OpenAI-compatible endpoint facts are extracted with; null (ATLAS_LLM_BASE_URL unset) keeps extraction local. */
   llm: LlmConfig | null;
+  /** Where platform requests and LLM requests may go: https to public addresses unless allowed otherwise. */
+  outboundUrls: OutboundUrlPolicy;
 }
 
 /** How the LLM is asked for structured output: a JSON schema, or plain JSON for servers without schema support. */
@@ -124,7 +127,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
   const demoRaw = (read('ATLAS_DEMO') ?? 'true').toLowerCase();
   if (!['true', 'false', '1', '0'].includes(demoRaw)) problems.push('ATLAS_DEMO must be true or false');
 
-  const llm = readLlmConfig(read, integer, problems);
+  const outboundUrls = readOutboundUrlPolicy(read, problems);
+  const llm = readLlmConfig(read, integer, problems, outboundUrls);
 
   const config: AtlasConfig = {
     port: integer('PORT', 3000, 1, 65535),
@@ -146,6 +150,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
     logFormat,
     demo: demoRaw === 'true' || demoRaw === '1',
     llm,
+    outboundUrls,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -159,6 +164,7 @@ function readLlmConfig(
   read: (name: string) => string | undefined,
   integer: (name: string, fallback: number, min: number, max: number) => number,
   problems: string[],
+  outboundUrls: OutboundUrlPolicy,
 ): LlmConfig | null {
   const timeoutMs = integer('ATLAS_LLM_TIMEOUT_MS', 60_000, 1000, 600_000);
   const maxMessagesPerRequest = integer('ATLAS_LLM_MAX_MESSAGES_PER_REQUEST', 40, 1, 500);
@@ -174,7 +180,9 @@ function readLlmConfig(
   const model = read('ATLAS_LLM_MODEL');
   if (baseUrl === undefined) return null;
   const urlProblem = httpUrlProblem(baseUrl);
+  const policyProblem = urlProblem === null ? outboundUrlProblem(baseUrl, outboundUrls) : null;
   if (urlProblem !== null) problems.push(`ATLAS_LLM_BASE_URL ${urlProblem}`);
+  else if (policyProblem !== null) problems.push(`ATLAS_LLM_BASE_URL ${policyProblem}`);
   if (model === undefined) problems.push('ATLAS_LLM_MODEL is required when ATLAS_LLM_BASE_URL is set');
   return {
     baseUrl: baseUrl.replace(/\/+$/, ''),
@@ -184,6 +192,31 @@ function readLlmConfig(
     maxMessagesPerRequest,
     jsonMode,
   };
+}
+
+/**
+ * What outbound requests may reach. Off by default: platform URLs come from API callers, so without
+ * these a caller could point the gateway (and a stored token) at the internal network.
+ */
+function readOutboundUrlPolicy(read: (name: string) => string | undefined, problems: string[]): OutboundUrlPolicy {
+  const flag = (name: string) => {
+    const raw = (read(name) ?? 'false').toLowerCase();
+    if (!['true', 'false', '1', '0'].includes(raw)) problems.push(`${name} must be true or false`);
+    return raw === 'true' || raw === '1';
+  };
+  const allowHttp = flag('ATLAS_ALLOW_HTTP_PLATFORM_URLS');
+  const allowPrivateAddresses = flag('ATLAS_ALLOW_PRIVATE_PLATFORM_URLS');
+  const allowedHosts: string[] = [];
+  for (const entry of (read('ATLAS_ALLOWED_PLATFORM_HOSTS') ?? '').split(',')) {
+    if (entry.trim() === '') continue;
+    const host = normalizeHost(entry);
+    if (host === null) {
+      problems.push(
+        `ATLAS_ALLOWED_PLATFORM_HOSTS must be a comma-separated list of host names or IP addresses, without scheme, port or path (got "${entry.trim()}")`,
+      );
+    } else allowedHosts.push(host);
+  }
+  return { allowHttp, allowPrivateAddresses, allowedHosts };
 }
 
 /** Why the value is not a usable base URL, or null. A URL with user:password in it is not echoed back. */

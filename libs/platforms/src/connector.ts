@@ -1,4 +1,5 @@
 import type { NormalizedMessage, Platform } from '@atlas/events';
+import type { OutboundUrlPolicy } from '@atlas/outbound';
 
 export interface DiscoveredChannel {
   channel_id: string;
@@ -66,4 +67,6 @@ export interface ConnectorOptions {
   importDir: string;
   /** Called while the connector waits, so long waits keep the job's message alive. */
   onWait?: (ms: number) => void;
+  /** Where the connector's requests may go (config.outboundUrls); https to public addresses when not given. */
+  outboundPolicy?: OutboundUrlPolicy;
 }

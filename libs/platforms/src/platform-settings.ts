@@ -1,12 +1,19 @@
 import type { Platform } from '@atlas/events';
+import { OutboundUrlPolicy, outboundUrlProblem } from '@atlas/outbound';
 
-type SettingKind = 'url' | 'text' | 'import_path' | 'positive_number' | 'json_object' | 'choice';
+/** `endpoint`: a URL requests are sent to, checked against the outbound URL policy; `url`: a link only. */
+type SettingKind = 'endpoint' | 'url' | 'text' | 'import_path' | 'positive_number' | 'json_object' | 'choice';
 
 interface SettingSpec {
   kind: SettingKind;
   required?: boolean;
   /** For `choice`. */
   choices?: readonly string[];
+  /**
+   * Changing it changes where the credentials are sent (the host, or the tenant whose token endpoint
+   * receives the client secret): a change must come with the credentials, never reuse the stored ones.
+   */
+  credentialDestination?: boolean;
 }
 
 interface PlatformSpec {
@@ -22,6 +29,7 @@ interface PlatformSpec {
 export const SLACK_RATE_PROFILES = ['standard', 'non_marketplace_2025'] as const;
 
 const url = { kind: 'url' } as const;
+const endpoint = { kind: 'endpoint', credentialDestination: true } as const;
 const text = { kind: 'text' } as const;
 const importPath = { kind: 'import_path', required: true } as const;
 const positive = { kind: 'positive_number' } as const;
@@ -35,7 +43,7 @@ export const PLATFORM_SETTINGS: Record<Platform, PlatformSpec> = {
   slack: {
     source: 'api',
     config: {
-      base_url: url,
+      base_url: endpoint,
       workspace_url: url,
       rate_profile: { kind: 'choice', choices: SLACK_RATE_PROFILES },
       requests_per_minute: positive,
@@ -46,7 +54,7 @@ export const PLATFORM_SETTINGS: Record<Platform, PlatformSpec> = {
   slack_export: { source: 'file', config: { path: importPath, workspace_url: url }, credentials: [] },
   discord: {
     source: 'api',
-    config: { guild_id: { kind: 'text', required: true }, base_url: url, edit_lookback_days: positive },
+    config: { guild_id: { kind: 'text', required: true }, base_url: endpoint, edit_lookback_days: positive },
     credentials: [['token']],
   },
   discord_export: {
@@ -61,16 +69,17 @@ export const PLATFORM_SETTINGS: Record<Platform, PlatformSpec> = {
   },
   mattermost: {
     source: 'api',
-    config: { base_url: { kind: 'url', required: true }, team_id: text },
+    config: { base_url: { ...endpoint, required: true }, team_id: text },
     credentials: [['token']],
   },
   teams: {
     source: 'api',
     config: {
       team_id: { kind: 'text', required: true },
-      base_url: url,
-      auth_url: url,
-      tenant_id: text,
+      base_url: endpoint,
+      auth_url: endpoint,
+      // The token endpoint is {auth_url}/{tenant_id}/oauth2/v2.0/token: the tenant is part of where the secret goes.
+      tenant_id: { kind: 'text', credentialDestination: true },
       client_id: text,
     },
     credentials: [['token'], ['client_secret']],
@@ -93,16 +102,22 @@ export interface CheckedSettings {
   credentials: Record<string, string> | null;
 }
 
+export interface SettingsCheckOptions {
+  /** Turns an import path into the real path inside the import folder, or throws with the reason. */
+  resolvePath: (path: string) => string;
+  /** What `endpoint` settings may point at. */
+  outboundPolicy: OutboundUrlPolicy;
+}
+
 /**
  * Checks a connection's settings against its platform: unknown keys, missing required ones, malformed
- * values and incomplete credentials are all listed. `resolvePath` turns an import path into the real
- * path inside the import folder, or throws with the reason.
+ * values (endpoints the outbound URL policy refuses included) and incomplete credentials are all listed.
  */
 export function checkPlatformSettings(
   platform: Platform,
   config: Record<string, string | undefined>,
   credentials: Record<string, string | undefined> | null,
-  resolvePath: (path: string) => string,
+  options: SettingsCheckOptions,
 ): { settings: CheckedSettings; problems: string[] } {
   const spec = PLATFORM_SETTINGS[platform];
   const problems: string[] = [];
@@ -116,7 +131,7 @@ export function checkPlatformSettings(
       );
       continue;
     }
-    const problem = checkValue(setting, value);
+    const problem = checkValue(setting, value, options.outboundPolicy);
     if (problem) problems.push(`config.${key} ${problem}`);
     else checked[key] = value;
   }
@@ -126,7 +141,7 @@ export function checkPlatformSettings(
   }
   if (checked.path !== undefined) {
     try {
-      checked.path = resolvePath(checked.path);
+      checked.path = options.resolvePath(checked.path);
     } catch (error) {
       problems.push(`config.path: ${(error as Error).message}`);
     }
@@ -159,9 +174,25 @@ export function checkPlatformSettings(
   return { settings: { config: checked, credentials: given }, problems };
 }
 
-function checkValue(setting: SettingSpec, value: string): string | null {
+/**
+ * The settings whose change between `before` and `after` sends the credentials somewhere else: such a
+ * change needs the credentials given again (see SettingSpec.credentialDestination).
+ */
+export function credentialDestinationChanges(
+  platform: Platform,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): string[] {
+  return Object.entries(PLATFORM_SETTINGS[platform].config)
+    .filter(([key, setting]) => setting.credentialDestination && (before[key] ?? null) !== (after[key] ?? null))
+    .map(([key]) => key);
+}
+
+function checkValue(setting: SettingSpec, value: string, outboundPolicy: OutboundUrlPolicy): string | null {
   if (value.length > 2000) return 'is longer than 2000 characters';
   switch (setting.kind) {
+    case 'endpoint':
+      return checkValue({ kind: 'url' }, value, outboundPolicy) ?? outboundUrlProblem(value, outboundPolicy);
     case 'url':
       return /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value) ? null : 'must be an http(s) URL';
     case 'positive_number':

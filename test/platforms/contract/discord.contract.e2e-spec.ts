@@ -3,6 +3,7 @@ import { ChatMessage, ChatWorkspace, renderMentions } from '../../support/chat-f
 import { DiscordEmulator, EMULATOR_BOT_TOKEN } from '../../support/discord-emulator';
 import { describeConnectorContract } from './connector-contract';
 import type { ContractTarget } from './contract-target';
+import { EMULATOR_OUTBOUND_POLICY } from '../../support/outbound-allowances';
 
 /**
  * The Discord connector (REST API v10) against the Discord emulator. Fixture replies become a public
@@ -58,7 +59,11 @@ class DiscordContractTarget implements ContractTarget {
         config: { base_url: this.emulator.url, guild_id: this.emulator.guild.id, edit_lookback_days: '3650' },
         credentials: { token: options.invalidCredentials ? 'revoked.bot.token' : EMULATOR_BOT_TOKEN },
       },
-      { maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 5, importDir: '/nonexistent' },
+      {
+        maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 5,
+        importDir: '/nonexistent',
+        outboundPolicy: EMULATOR_OUTBOUND_POLICY,
+      },
     );
   }
 

@@ -3,6 +3,7 @@ import type { ChatMessage, ChatWorkspace } from '../../support/chat-fixture';
 import { ChatWorkspaceOnMattermost, EMULATOR_TOKEN, MattermostEmulator } from '../../support/mattermost-emulator';
 import { describeConnectorContract } from './connector-contract';
 import type { ContractTarget } from './contract-target';
+import { EMULATOR_OUTBOUND_POLICY } from '../../support/outbound-allowances';
 
 /** The Mattermost connector (API v4) against the Mattermost emulator. */
 class MattermostContractTarget implements ContractTarget {
@@ -34,7 +35,11 @@ class MattermostContractTarget implements ContractTarget {
         config: { base_url: this.emulator.url },
         credentials: { token: options.invalidCredentials ? 'revokedtokenrevokedtoken00' : EMULATOR_TOKEN },
       },
-      { maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 5, importDir: '/nonexistent' },
+      {
+        maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 5,
+        importDir: '/nonexistent',
+        outboundPolicy: EMULATOR_OUTBOUND_POLICY,
+      },
     );
   }
 

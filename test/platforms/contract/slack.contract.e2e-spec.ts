@@ -3,6 +3,7 @@ import { ChatMessage, ChatWorkspace, renderMentions } from '../../support/chat-f
 import { ANY_METHOD, EMULATOR_TOKEN, SlackEmulator } from '../../support/slack-emulator';
 import { describeConnectorContract } from './connector-contract';
 import type { ContractTarget } from './contract-target';
+import { EMULATOR_OUTBOUND_POLICY } from '../../support/outbound-allowances';
 
 /** The Slack connector (Web API) against the Slack emulator. */
 class SlackContractTarget implements ContractTarget {
@@ -54,7 +55,11 @@ class SlackContractTarget implements ContractTarget {
         config: { base_url: this.emulator.url, edit_lookback_days: '3650' },
         credentials: { token: options.invalidCredentials ? 'xoxb-revoked' : EMULATOR_TOKEN },
       },
-      { maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 5, importDir: '/nonexistent' },
+      {
+        maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 5,
+        importDir: '/nonexistent',
+        outboundPolicy: EMULATOR_OUTBOUND_POLICY,
+      },
     );
   }
 

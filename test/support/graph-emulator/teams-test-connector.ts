@@ -1,6 +1,7 @@
 import { ConnectorOptions } from '@atlas/platforms';
 import { TeamsConnector } from '@atlas/platforms';
 import { EMULATED_APP, EMULATED_TEAM_ID, GraphEmulator } from './graph-emulator';
+import { EMULATOR_OUTBOUND_POLICY } from '../outbound-allowances';
 
 export interface TeamsTestCredentials {
   /** A bearer token given as is; without it, the client-credentials flow. */
@@ -30,6 +31,6 @@ export function teamsConnector(
         ? { token: credentials.token }
         : { client_secret: credentials.clientSecret ?? EMULATED_APP.clientSecret },
     },
-    { maxRetryAfterSeconds: 5, importDir: '/nonexistent', ...options },
+    { maxRetryAfterSeconds: 5, importDir: '/nonexistent', outboundPolicy: EMULATOR_OUTBOUND_POLICY, ...options },
   );
 }

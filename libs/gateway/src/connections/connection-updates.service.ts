@@ -3,6 +3,7 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '@atlas/
 import type { AtlasConfig } from '@atlas/config';
 import { createEvent } from '@atlas/events';
 import { EventStore, WrongExpectedSequenceError } from '@atlas/messaging';
+import { credentialDestinationChanges } from '@atlas/platforms';
 import { ChannelsQueries, ConnectionsQueries, waitForProjection } from '@atlas/read-models';
 import { ATLAS_CONFIG, READ_MODEL_STORE } from '@atlas/runtime';
 import type { ReadModelStore } from '@atlas/store';
@@ -55,6 +56,15 @@ export class ConnectionUpdatesService {
     for (const [key, value] of Object.entries(changes.config ?? {})) {
       if (value === null || value === '') delete config[key];
       else config[key] = value;
+    }
+    // Stored credentials only ever go where they were given for: a new destination needs them given again.
+    const moved = credentialDestinationChanges(connection.platform, connection.config, config);
+    if (moved.length > 0 && changes.credentials === undefined && connection.credentials !== null) {
+      const settings = moved.map((key) => `config.${key}`);
+      throw new ValidationError(
+        `Changing ${settings.join(', ')} changes where the connection's credentials are sent: give the credentials again in the same request`,
+        { settings },
+      );
     }
     const credentials = changes.credentials ?? (connection.credentials && this.probe.open(connection.credentials));
     const settings = this.probe.checkedSettings(connection.platform, config, credentials);

@@ -1,4 +1,5 @@
 import { sleep } from '@atlas/common';
+import { outboundFetch, outboundRefusalOf, STRICT_OUTBOUND_POLICY } from '@atlas/outbound';
 import { ANSWER_SCHEMA, ANSWER_SCHEMA_NAME } from './answer-schema';
 import type { LlmExtractorOptions } from './llm-extractor-options';
 
@@ -83,18 +84,20 @@ async function post(options: LlmExtractorOptions, body: string, signal?: AbortSi
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (options.apiKey !== null) headers.authorization = `Bearer ${options.apiKey}`;
   try {
-    const response = await fetch(`${options.baseUrl.replace(/\/+$/, '')}/chat/completions`, {
-      method: 'POST',
-      headers,
-      body,
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
+    const response = await outboundFetch(
+      `${options.baseUrl.replace(/\/+$/, '')}/chat/completions`,
+      { method: 'POST', headers, body, signal: signal ? AbortSignal.any([signal, timeout]) : timeout },
+      options.outboundPolicy ?? STRICT_OUTBOUND_POLICY,
+    );
     // The timeout covers the whole answer: a server may send its headers and stall in the body.
     const text = await response.text();
-    return { status: response.status, statusText: response.statusText, headers: response.headers, text };
+    const answerHeaders = new Headers([...response.headers]);
+    return { status: response.status, statusText: response.statusText, headers: answerHeaders, text };
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     if (timeout.aborted) throw new CompletionFailure(`no answer within ${options.timeoutMs} ms`);
+    const refusal = outboundRefusalOf(error);
+    if (refusal !== null) throw new CompletionFailure(`the request was not sent: ${refusal.message}`);
     throw new CompletionFailure(`the request failed: ${describeNetworkError(error)}`);
   }
 }

@@ -1,3 +1,5 @@
+import type { OutboundUrlPolicy } from '@atlas/outbound';
+
 /** How the model is asked for structured output: a JSON schema, or plain JSON for servers without schema support. */
 export type LlmJsonMode = 'json_schema' | 'json_object';
 
@@ -18,6 +20,8 @@ export interface LlmExtractorOptions {
    * wait would stall the job, so the request goes to the local extractor instead.
    */
   maxRetryWaitMs?: number;
+  /** Where requests may go (config.outboundUrls); https to public addresses when not given. */
+  outboundPolicy?: OutboundUrlPolicy;
 }
 
 /** Part of the id of every fact the LLM path writes: facts of a new prompt version get new ids. */

@@ -37,7 +37,11 @@ export class DiscordConnector implements PlatformConnector {
   private readonly lookbackDays: number;
 
   constructor(settings: ConnectionSettings, options: ConnectorOptions) {
-    const http = new PlatformHttpClient({ maxRetryAfterSeconds: options.maxRetryAfterSeconds, onWait: options.onWait });
+    const http = new PlatformHttpClient({
+      maxRetryAfterSeconds: options.maxRetryAfterSeconds,
+      onWait: options.onWait,
+      outboundPolicy: options.outboundPolicy,
+    });
     const root = settings.config.base_url || DISCORD_API_ROOT;
     this.api = new DiscordApiClient(http, root, settings.credentials?.token, new DiscordRateLimits(options.onWait));
     this.guildId = settings.config.guild_id || undefined;

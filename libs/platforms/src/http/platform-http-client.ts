@@ -1,4 +1,5 @@
 import { errorMessage, sleep } from '@atlas/common';
+import { outboundFetch, outboundRefusalOf, OutboundUrlPolicy, STRICT_OUTBOUND_POLICY } from '@atlas/outbound';
 import { PlatformError } from '../platform-error';
 import { parseRetryAfter } from './retry-after';
 
@@ -14,6 +15,8 @@ export interface PlatformHttpClientOptions {
   retries?: number;
   /** First backoff; each further retry doubles it. */
   backoffMs?: number;
+  /** Where requests may go (the operator's ATLAS_*_PLATFORM_* settings); https to public addresses by default. */
+  outboundPolicy?: OutboundUrlPolicy;
 }
 
 export interface PlatformHttpRequest {
@@ -65,6 +68,11 @@ export class PlatformHttpClient {
         response = await this.attempt(request);
       } catch (error) {
         if (request.signal?.aborted) throw request.signal.reason;
+        const refusal = outboundRefusalOf(error);
+        if (refusal !== null) {
+          // Not sent, and asking again will not change the policy's mind.
+          throw new PlatformError('PLATFORM_ERROR', `${target} was not sent: ${refusal.message}`, { transient: false });
+        }
         failures += 1;
         if (failures > this.retries) {
           throw new PlatformError('PLATFORM_ERROR', `${target} failed: ${describeNetworkError(error)}`, {
@@ -102,6 +110,15 @@ export class PlatformHttpClient {
         continue;
       }
 
+      if (response.status >= 300 && response.status < 400) {
+        // A redirect could carry the credentials to another host: the URL in the settings must be the one that answers.
+        throw new PlatformError(
+          'PLATFORM_ERROR',
+          `${target} answered HTTP ${response.status} (a redirect, which is not followed)`,
+          { transient: false, httpStatus: response.status },
+        );
+      }
+
       return response;
     }
   }
@@ -109,15 +126,15 @@ export class PlatformHttpClient {
   private async attempt(request: PlatformHttpRequest): Promise<PlatformHttpResponse> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-    const response = await fetch(request.url, {
-      method: request.method ?? 'GET',
-      headers: request.headers,
-      body: request.body,
-      signal,
-    });
+    const response = await outboundFetch(
+      request.url,
+      { method: request.method ?? 'GET', headers: request.headers, body: request.body, signal },
+      this.options.outboundPolicy ?? STRICT_OUTBOUND_POLICY,
+    );
     // The body is read under the same timeout: a server that stalls mid-body is as stuck as a silent one.
     const body = await response.text();
-    return { status: response.status, headers: response.headers, body };
+    // undici's own Headers class, copied into the global one the platform clients are typed against.
+    return { status: response.status, headers: new Headers([...response.headers]), body };
   }
 
   private backoff(failures: number): number {

@@ -28,7 +28,11 @@ export class MattermostConnector implements PlatformConnector {
   private readonly teamNames = new Map<string, Promise<string | null>>();
 
   constructor(settings: ConnectionSettings, options: ConnectorOptions) {
-    const http = new PlatformHttpClient({ maxRetryAfterSeconds: options.maxRetryAfterSeconds, onWait: options.onWait });
+    const http = new PlatformHttpClient({
+      maxRetryAfterSeconds: options.maxRetryAfterSeconds,
+      onWait: options.onWait,
+      outboundPolicy: options.outboundPolicy,
+    });
     const pacer = new MattermostRatePacer({ maxWaitSeconds: options.maxRetryAfterSeconds, onWait: options.onWait });
     const serverUrl = mattermostServerUrl(settings.config.base_url ?? '');
     this.api = new MattermostApiClient(http, pacer, serverUrl, settings.credentials?.token);

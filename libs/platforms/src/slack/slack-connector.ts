@@ -41,6 +41,7 @@ export class SlackConnector implements PlatformConnector {
       maxRetryAfterSeconds: options.maxRetryAfterSeconds,
       onWait: options.onWait,
       onRateLimited: (request, retryAfterSeconds) => this.learnLimit(request, retryAfterSeconds),
+      outboundPolicy: options.outboundPolicy,
     });
     this.api = new SlackApiClient(
       http,

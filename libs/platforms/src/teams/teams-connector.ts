@@ -39,7 +39,11 @@ export class TeamsConnector implements PlatformConnector {
   private readonly teamId: string | undefined;
 
   constructor(settings: ConnectionSettings, options: ConnectorOptions) {
-    const http = new PlatformHttpClient({ maxRetryAfterSeconds: options.maxRetryAfterSeconds, onWait: options.onWait });
+    const http = new PlatformHttpClient({
+      maxRetryAfterSeconds: options.maxRetryAfterSeconds,
+      onWait: options.onWait,
+      outboundPolicy: options.outboundPolicy,
+    });
     this.teamId = settings.config.team_id?.trim() || undefined;
     this.api = new GraphClient(http, settings.config.base_url || GRAPH_ROOT, tokenProvider(http, settings));
   }

@@ -19,7 +19,8 @@ export class FactExtractor {
   private readonly llm: LlmFactExtractor | null;
 
   constructor(@Inject(ATLAS_CONFIG) config: AtlasConfig) {
-    this.llm = config.llm === null ? null : new LlmFactExtractor(config.llm);
+    this.llm =
+      config.llm === null ? null : new LlmFactExtractor({ ...config.llm, outboundPolicy: config.outboundUrls });
     if (config.llm !== null) {
       new Logger('FactExtractor').log(`LLM extraction on: ${config.llm.model} at ${config.llm.baseUrl}`);
     }

@@ -76,6 +76,7 @@ export class FetcherHandler {
     const connector = await connectorFor(this.events, started.connection_id, this.secrets.secretKey, {
       maxRetryAfterSeconds: this.config.maxRetryAfterSeconds,
       importDir: this.config.importDir,
+      outboundPolicy: this.config.outboundUrls,
     });
     const watch = new JobClosureWatch(this.events, started, context.seq + 1, context.signal);
     const publishedBefore = progress.total;
