@@ -34,6 +34,11 @@ export class AppProcess {
     return new Promise((resolve) => this.child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   }
 
+  /** Sends a signal without waiting (SIGSTOP/SIGCONT pause and resume the process). */
+  signal(signal: NodeJS.Signals): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+  }
+
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const ended = this.exited();
