@@ -41,13 +41,25 @@ async function syncedToCompletion(api: ApiClient, jobId: string): Promise<void> 
   expect({ status: done.status, error: done.error }).toEqual({ status: 'completed', error: null });
 }
 
-/** Kills `app` once it published KILL_AFTER_OUTPUTS events of type `output` for the job, before `completed`. */
-function killAfterOutputs(app: AppProcess, events: EventStore, jobId: string, output: EventType, completed: EventType) {
-  return killWhen(app, async () => {
-    const published = await jobEvents(events, CHANNEL_ID, jobId);
-    if (published.some((entry) => entry.type === completed)) throw new Error(`${completed} came before the kill`);
-    return published.filter((entry) => entry.type === output).length >= KILL_AFTER_OUTPUTS;
-  });
+/**
+ * Kills `app` once it published KILL_AFTER_OUTPUTS events of type `output` for the job, before `completed`,
+ * letting it run `sliceMs` at a time (short for a stage that publishes fast).
+ */
+function killAfterOutputs(
+  app: AppProcess,
+  events: EventStore,
+  jobId: string,
+  { output, completed, sliceMs }: { output: EventType; completed: EventType; sliceMs: number },
+) {
+  return killWhen(
+    app,
+    async () => {
+      const published = await jobEvents(events, CHANNEL_ID, jobId);
+      if (published.some((entry) => entry.type === completed)) throw new Error(`${completed} came before the kill`);
+      return published.filter((entry) => entry.type === output).length >= KILL_AFTER_OUTPUTS;
+    },
+    { sliceMs },
+  );
 }
 
 /** Each batch (or wiki page) of a stage's output is in the log once: none lost to the kill, none published twice. */
@@ -61,11 +73,23 @@ async function outputsOf(events: EventStore, jobId: string, type: EventType): Pr
     });
 }
 
-const STAGES: Array<{ app: WorkerName; module: unknown; output: EventType; completed: EventType }> = [
-  { app: 'fetcher', module: FetcherModule, output: 'MessagesFetched', completed: 'FetchCompleted' },
-  { app: 'extractor', module: ExtractorModule, output: 'FactsExtracted', completed: 'ExtractionCompleted' },
-  { app: 'graph-builder', module: GraphBuilderModule, output: 'GraphUpdated', completed: 'GraphCompleted' },
-  { app: 'wiki-generator', module: WikiGeneratorModule, output: 'WikiPageGenerated', completed: 'WikiGenerated' },
+const STAGES: Array<{ app: WorkerName; module: unknown; output: EventType; completed: EventType; sliceMs: number }> = [
+  { app: 'fetcher', module: FetcherModule, output: 'MessagesFetched', completed: 'FetchCompleted', sliceMs: 2 },
+  {
+    app: 'extractor',
+    module: ExtractorModule,
+    output: 'FactsExtracted',
+    completed: 'ExtractionCompleted',
+    sliceMs: 10,
+  },
+  { app: 'graph-builder', module: GraphBuilderModule, output: 'GraphUpdated', completed: 'GraphCompleted', sliceMs: 5 },
+  {
+    app: 'wiki-generator',
+    module: WikiGeneratorModule,
+    output: 'WikiPageGenerated',
+    completed: 'WikiGenerated',
+    sliceMs: 5,
+  },
 ];
 
 /** Runs nothing: gives a test the NATS server, data dir and store that an all-in-one child process uses. */
@@ -119,7 +143,7 @@ describe('a worker killed in the middle of a job', () => {
         await whenPulling(jsm, stage.app);
         worker.signal('SIGSTOP');
         const jobId = await startSync(atlas.api, atlas.importDir);
-        await killAfterOutputs(worker, events, jobId, stage.output, stage.completed);
+        await killAfterOutputs(worker, events, jobId, stage);
 
         worker = AppProcess.start(stage.app, atlas.env);
         await syncedToCompletion(atlas.api, jobId);
@@ -152,7 +176,11 @@ describe('a worker killed in the middle of a job', () => {
       const { events, store } = atlas.service.runtime;
       await up();
       const jobId = await startSync(api, atlas.importDir);
-      await killAfterOutputs(app, events, jobId, 'FactsExtracted', 'ExtractionCompleted');
+      await killAfterOutputs(app, events, jobId, {
+        output: 'FactsExtracted',
+        completed: 'ExtractionCompleted',
+        sliceMs: 10,
+      });
 
       app = AppProcess.start('atlas', atlas.env);
       await up();

@@ -43,6 +43,8 @@ export class AppProcess {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const ended = this.exited();
     this.child.kill(signal);
+    // A paused (SIGSTOP) process handles no other signal until it runs again.
+    if (signal !== 'SIGKILL') this.child.kill('SIGCONT');
     await ended;
   }
 }

@@ -13,7 +13,10 @@ interface Identified {
 export async function channelKnowledge(store: ReadModelStore, channelId: string) {
   const byId: [string, 'asc'][] = [['id', 'asc']];
   const facts = await store.find<any>('facts', { where: { channel_id: channelId }, orderBy: byId });
-  const entities = await store.find<any>('entities', { where: { channel_ids: { $contains: channelId } }, orderBy: byId });
+  const entities = await store.find<any>('entities', {
+    where: { channel_ids: { $contains: channelId } },
+    orderBy: byId,
+  });
   const relations = await store.find<any>('relations', {
     where: { channel_ids: { $contains: channelId } },
     orderBy: byId,

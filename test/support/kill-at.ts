@@ -17,27 +17,32 @@ export async function whenPulling(jsm: JetStreamManager, durable: string, timeou
   );
 }
 
+/** Blocks this thread for `ms`: a slice timed by the event loop would stretch while this process works. */
+function blockFor(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 /**
  * Kills a process at a chosen point of a job rather than at a random time: the process runs in short
- * slices (SIGCONT, a few ms, SIGSTOP) and is SIGKILLed, while paused, as soon as `reached` holds.
+ * slices (SIGCONT, `sliceMs`, SIGSTOP) and is SIGKILLed, while paused, as soon as `reached` holds.
  */
 export async function killWhen(
   app: AppProcess,
   reached: () => Promise<boolean>,
-  options: { sliceMs?: number; timeoutMs?: number } = {},
+  options: { sliceMs: number; timeoutMs?: number },
 ): Promise<void> {
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   app.signal('SIGSTOP');
-  while (!(await reached())) {
-    if (Date.now() > deadline) {
-      await app.kill('SIGKILL');
-      throw new Error('the process never reached the point it was to be killed at');
+  try {
+    while (!(await reached())) {
+      if (Date.now() > deadline) throw new Error('the process never reached the point it was to be killed at');
+      app.signal('SIGCONT');
+      blockFor(options.sliceMs);
+      app.signal('SIGSTOP');
     }
-    app.signal('SIGCONT');
-    await sleep(options.sliceMs ?? 3);
-    app.signal('SIGSTOP');
+  } finally {
+    await app.kill('SIGKILL');
   }
-  await app.kill('SIGKILL');
 }
 
 /**

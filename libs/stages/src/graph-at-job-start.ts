@@ -1,7 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { TransientError } from '@atlas/common';
 import type { EventDataOf } from '@atlas/events';
-import { ChannelsQueries, GraphAtJobStart, graphEntityOfDoc, GraphQueries, waitForProjection } from '@atlas/read-models';
+import {
+  ChannelsQueries,
+  GraphAtJobStart,
+  graphEntityOfDoc,
+  GraphQueries,
+  waitForProjection,
+} from '@atlas/read-models';
 import type { ReadModelStore } from '@atlas/store';
 
 /** How long a stage waits for the projector to reach its job's SyncStarted before it retries later. */
@@ -19,7 +25,10 @@ export async function graphAtJobStart(
   startedSeq: number,
 ): Promise<GraphAtJobStart> {
   if (!(await waitForProjection(read.store, startedSeq, PROJECTION_WAIT_MS))) {
-    throw new TransientError('the read models are behind the job start; retrying when the projector has caught up', 5_000);
+    throw new TransientError(
+      'the read models are behind the job start; retrying when the projector has caught up',
+      5_000,
+    );
   }
   const snapshot = await read.graph.graphAtJobStart(started.job_id);
   if (snapshot) return snapshot;

@@ -40,24 +40,22 @@ async function snapshotGraph(tx: ReadModelStore, jobId: string, channelId: strin
     });
     await tx.putMany(
       'graph_snapshots',
-      page.map(
-        (doc): GraphSnapshotEntityDoc => ({
-          id: graphSnapshotEntityId(jobId, doc.id),
-          kind: 'entity',
-          job_id: jobId,
-          channel_id: channelId,
-          entity: {
-            id: doc.id,
-            key: doc.key,
-            name: doc.name,
-            type: doc.type,
-            kind: doc.kind ?? null,
-            aliases: doc.aliases,
-            keys: doc.keys ?? [doc.key],
-          },
-          last_seq: seq,
-        }),
-      ),
+      page.map((doc): GraphSnapshotEntityDoc => ({
+        id: graphSnapshotEntityId(jobId, doc.id),
+        kind: 'entity',
+        job_id: jobId,
+        channel_id: channelId,
+        entity: {
+          id: doc.id,
+          key: doc.key,
+          name: doc.name,
+          type: doc.type,
+          kind: doc.kind ?? null,
+          aliases: doc.aliases,
+          keys: doc.keys ?? [doc.key],
+        },
+        last_seq: seq,
+      })),
     );
     count += page.length;
     if (page.length < PAGE) break;

@@ -30,9 +30,7 @@ export class GraphQueries {
     const docs = await this.paged<GraphSnapshotEntityDoc>('graph_snapshots', { job_id: jobId, kind: 'entity' });
     return {
       channelName: header.channel_name,
-      entities: docs
-        .map((doc) => doc.entity)
-        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      entities: docs.map((doc) => doc.entity).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     };
   }
 

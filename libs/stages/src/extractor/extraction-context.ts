@@ -116,11 +116,9 @@ export class ChannelExtractionContext {
 export function gazetteerOf(entities: ReadonlyArray<{ key: string; type: string; name: string; aliases: string[] }>) {
   return entities
     .filter((entity) => entity.type === 'person' && entity.key.startsWith(PERSON_KEY_PREFIX))
-    .map(
-      (entity): GazetteerPerson => ({
-        id: entity.key.slice(PERSON_KEY_PREFIX.length),
-        name: entity.name,
-        aliases: entity.aliases,
-      }),
-    );
+    .map((entity): GazetteerPerson => ({
+      id: entity.key.slice(PERSON_KEY_PREFIX.length),
+      name: entity.name,
+      aliases: entity.aliases,
+    }));
 }

@@ -36,7 +36,10 @@ export class GraphBuilderHandler {
     const started = event.data;
     await runJobStage(STAGE, this.events, started, context, async (writer) => {
       const read = { store: this.store, graph: this.graph, channels: this.channels };
-      const builder = new ChannelGraphBuilder(started.channel_id, (await graphAtJobStart(read, started, context.seq)).entities);
+      const builder = new ChannelGraphBuilder(
+        started.channel_id,
+        (await graphAtJobStart(read, started, context.seq)).entities,
+      );
       await followBatches(graphStage(started, builder), this.events, writer, started, context);
     });
   }
