@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { SERVICE_PLANS, ServicePlan } from '@atlas/bootstrap';
 import type { EventType } from '@atlas/events';
 import { EventStore } from '@atlas/messaging';
+import { ProjectorModule } from '@atlas/projector';
 import type { WorkerName } from '@atlas/runtime';
 import { ExtractorModule, FetcherModule, GraphBuilderModule, WikiGeneratorModule } from '@atlas/stages';
 import { ApiClient } from '../support/api-client';
@@ -157,6 +158,53 @@ describe('a worker killed in the middle of a job', () => {
       }
     },
   );
+
+  it('the graph-builder process, restarted while the projector lags behind the job: the same facts, graph and wiki', async () => {
+    // The projector runs as its own process too, paused from the job's start until the restarted builder
+    // published again: the live graph then holds nothing of the batches the builder published before dying.
+    const apart = (m: unknown) => m !== GraphBuilderModule && m !== ProjectorModule;
+    const plan: ServicePlan = {
+      ...SERVICE_PLANS.atlas,
+      modules: SERVICE_PLANS.atlas.modules.filter(apart),
+      workers: SERVICE_PLANS.atlas.workers.filter((w) => w !== 'graph-builder' && w !== 'projector'),
+    };
+    const atlas = await startAtlas({ plan });
+    const projector = AppProcess.start('projector', atlas.env);
+    let builder = AppProcess.start('graph-builder', atlas.env);
+    try {
+      const { events, jsm, store } = atlas.service.runtime;
+      await whenPulling(jsm, 'projector');
+      await whenPulling(jsm, 'graph-builder');
+      builder.signal('SIGSTOP');
+      const jobId = await startSync(atlas.api, atlas.importDir);
+      await eventually(
+        async () => ((await store.get<any>('jobs', jobId))?.status === 'running' ? true : undefined),
+        30_000,
+        'the projector to apply the job start',
+      );
+      projector.signal('SIGSTOP');
+      await killAfterOutputs(builder, events, jobId, STAGES[2]);
+      const published = () =>
+        jobEvents(events, CHANNEL_ID, jobId).then((e) => e.filter((x) => x.type === 'GraphUpdated'));
+      const beforeRestart = (await published()).length;
+
+      builder = AppProcess.start('graph-builder', atlas.env);
+      await eventually(
+        async () => ((await published()).length > beforeRestart ? true : undefined),
+        60_000,
+        'the restarted graph builder to publish',
+      );
+      projector.signal('SIGCONT');
+      await syncedToCompletion(atlas.api, jobId);
+      const outputs = await outputsOf(events, jobId, 'GraphUpdated');
+      expect(new Set(outputs).size).toBe(outputs.length);
+      expect(knowledgeDifferences(reference, await channelKnowledge(store, CHANNEL_ID))).toEqual([]);
+    } finally {
+      await builder.kill('SIGTERM');
+      await projector.kill('SIGTERM');
+      await atlas.close();
+    }
+  });
 
   it('the all-in-one process, killed after the third batch of facts and restarted: the same facts, graph and wiki', async () => {
     const atlas = await startAtlas({ plan: OBSERVER });

@@ -41,12 +41,17 @@ const OTHER_SENTENCES = [
   'The new Search Index reduced query latency by forty percent',
 ];
 
+/** The graph resolves the plural, named only from message 450 on, into the singular named before it. */
+const PIPELINE_EARLY = 'We are migrating the notification pipeline to Kafka';
+const PIPELINE_LATE = 'The notifications pipeline dropped events last night';
+
 const GREETINGS = ['hi all!', 'hello everyone', 'hey team', 'good morning', 'hiya', 'thanks!'];
 
 /**
  * A realistic channel of `count` messages, one per 10 minutes: the newcomers greet first, then the three
  * regulars (FIXTURE_USERS) talk, naming newcomer `j` only from message `firstNamed(j)` on, with an occasional
- * @-mention of a regular and a thread every 40 messages whose replies come 30 messages (a batch or so) later.
+ * @-mention of a regular, a thread every 40 messages whose replies come 30 messages later, and a topic whose
+ * later spelling the graph resolves into its earlier one.
  * Deterministic.
  */
 export function teamChannel(id: string, name: string, count: number, startSeconds = 1_767_225_600): ExportChannel {
@@ -68,6 +73,8 @@ export function teamChannel(id: string, name: string, count: number, startSecond
       text = NAMING_SENTENCES[i % NAMING_SENTENCES.length]
         .replaceAll('{first}', first)
         .replace('{full}', person.real_name);
+    } else if (i % 9 === 0) {
+      text = i < 450 ? PIPELINE_EARLY : PIPELINE_LATE;
     } else {
       text = OTHER_SENTENCES[i % OTHER_SENTENCES.length];
     }
