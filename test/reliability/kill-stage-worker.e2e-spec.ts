@@ -74,6 +74,13 @@ async function outputsOf(events: EventStore, jobId: string, type: EventType): Pr
     });
 }
 
+/** The pages the job's WikiGenerated lists, with whether the job changed each. */
+async function wikiSummaryOf(events: EventStore, jobId: string) {
+  const log = await readLog(events);
+  const generated = log.find((e) => e.event.type === 'WikiGenerated' && e.event.data.job_id === jobId);
+  return (generated?.event.data as { pages: unknown[] } | undefined)?.pages;
+}
+
 const STAGES: Array<{ app: WorkerName; module: unknown; output: EventType; completed: EventType; sliceMs: number }> = [
   { app: 'fetcher', module: FetcherModule, output: 'MessagesFetched', completed: 'FetchCompleted', sliceMs: 2 },
   {
@@ -105,6 +112,7 @@ const OBSERVER: ServicePlan = {
 
 describe('a worker killed in the middle of a job', () => {
   let reference: ChannelKnowledge;
+  let referenceWiki: unknown[] | undefined;
 
   beforeAll(async () => {
     const uninterrupted = await startAtlas();
@@ -112,6 +120,7 @@ describe('a worker killed in the middle of a job', () => {
       const jobId = await startSync(uninterrupted.api, uninterrupted.importDir);
       await syncedToCompletion(uninterrupted.api, jobId);
       reference = await channelKnowledge(uninterrupted.service.runtime.store, CHANNEL_ID);
+      referenceWiki = await wikiSummaryOf(uninterrupted.service.runtime.events, jobId);
     } finally {
       await uninterrupted.close();
     }
@@ -126,6 +135,7 @@ describe('a worker killed in the middle of a job', () => {
     expect(namingNewcomers.length).toBeGreaterThan(500);
     expect(reference.relations.length).toBeGreaterThan(50);
     expect(reference.wiki.length).toBeGreaterThan(5);
+    expect(referenceWiki).toHaveLength(reference.wiki.length);
   });
 
   it.each(STAGES)(
@@ -152,6 +162,7 @@ describe('a worker killed in the middle of a job', () => {
         expect(outputs.length).toBeGreaterThan(KILL_AFTER_OUTPUTS);
         expect(new Set(outputs).size).toBe(outputs.length);
         expect(knowledgeDifferences(reference, await channelKnowledge(store, CHANNEL_ID))).toEqual([]);
+        expect(await wikiSummaryOf(events, jobId)).toEqual(referenceWiki);
       } finally {
         await worker.kill('SIGTERM');
         await atlas.close();
@@ -199,6 +210,7 @@ describe('a worker killed in the middle of a job', () => {
       const outputs = await outputsOf(events, jobId, 'GraphUpdated');
       expect(new Set(outputs).size).toBe(outputs.length);
       expect(knowledgeDifferences(reference, await channelKnowledge(store, CHANNEL_ID))).toEqual([]);
+      expect(await wikiSummaryOf(events, jobId)).toEqual(referenceWiki);
     } finally {
       await builder.kill('SIGTERM');
       await projector.kill('SIGTERM');
@@ -236,6 +248,7 @@ describe('a worker killed in the middle of a job', () => {
       const batches = await outputsOf(events, jobId, 'FactsExtracted');
       expect(new Set(batches).size).toBe(batches.length);
       expect(knowledgeDifferences(reference, await channelKnowledge(store, CHANNEL_ID))).toEqual([]);
+      expect(await wikiSummaryOf(events, jobId)).toEqual(referenceWiki);
     } finally {
       await app.kill('SIGTERM');
       await atlas.close();

@@ -8,7 +8,7 @@ interface Identified {
 /**
  * What a sync made of a channel, independent of how the job ran: its facts with the entities and
  * relations extraction gave them and the graph entities they resolved to, the graph's entities and
- * relations (with their evidence), and the wiki pages.
+ * relations (with their evidence), the wiki pages, and what the job counted.
  */
 export async function channelKnowledge(store: ReadModelStore, channelId: string) {
   const byId: [string, 'asc'][] = [['id', 'asc']];
@@ -22,6 +22,11 @@ export async function channelKnowledge(store: ReadModelStore, channelId: string)
     orderBy: byId,
   });
   const pages = await store.find<any>('wiki_pages', { where: { channel_id: channelId }, orderBy: [['slug', 'asc']] });
+  const [job] = await store.find<any>('jobs', {
+    where: { channel_id: channelId },
+    orderBy: [['requested_seq', 'desc']],
+    limit: 1,
+  });
   return {
     facts: facts.map((f) => ({
       id: f.id,
@@ -59,6 +64,8 @@ export async function channelKnowledge(store: ReadModelStore, channelId: string)
       markdown: p.markdown,
       citations: p.citations,
     })),
+    /** The counters of the channel's latest job: facts extracted, entities and relations created, pages changed... */
+    job: job ? [{ id: 'latest job', status: job.status, counters: job.counters }] : [],
   };
 }
 
