@@ -24,10 +24,13 @@ import { NEWCOMERS, TEAM_USERS, teamChannel } from '../support/team-channel-fixt
 jest.setTimeout(240_000);
 
 const CHANNEL_ID = 'C0KILL';
-/** About a dozen batches: people greet in the first one and are named from the second to the last. */
-const CHANNEL = teamChannel(CHANNEL_ID, 'kill', 1_600);
+/**
+ * About a dozen batches: people greet in the first one and are named from the second to the last. A longer
+ * soak, not part of npm test: KILL_TEST_MESSAGES=20000 KILL_TEST_AFTER_OUTPUTS=9 npx jest <this file>.
+ */
+const CHANNEL = teamChannel(CHANNEL_ID, 'kill', Number(process.env.KILL_TEST_MESSAGES ?? 1_600));
 /** The kill lands once the killed stage published this many outputs of the job (and not its completion). */
-const KILL_AFTER_OUTPUTS = 3;
+const KILL_AFTER_OUTPUTS = Number(process.env.KILL_TEST_AFTER_OUTPUTS ?? 3);
 
 async function startSync(api: ApiClient, importDir: string): Promise<string> {
   writeSlackExport(join(importDir, 'acme'), [CHANNEL], TEAM_USERS);
@@ -139,7 +142,7 @@ describe('a worker killed in the middle of a job', () => {
   });
 
   it.each(STAGES)(
-    'the $app process, killed after its third output and restarted: the same facts, graph and wiki',
+    `the $app process, killed after ${KILL_AFTER_OUTPUTS} of its outputs and restarted: the same facts, graph and wiki`,
     async (stage) => {
       // Everything in this process but the stage, which runs as its own process, like in docker-compose.
       const plan: ServicePlan = {
@@ -218,7 +221,7 @@ describe('a worker killed in the middle of a job', () => {
     }
   });
 
-  it('the all-in-one process, killed after the third batch of facts and restarted: the same facts, graph and wiki', async () => {
+  it(`the all-in-one process, killed after ${KILL_AFTER_OUTPUTS} batches of facts and restarted: the same knowledge`, async () => {
     const atlas = await startAtlas({ plan: OBSERVER });
     const api = new ApiClient(`http://127.0.0.1:${atlas.env.PORT}`, TEST_API_KEY);
     const up = () =>
