@@ -27,7 +27,10 @@ export class GraphQueries {
   async graphAtJobStart(jobId: string): Promise<GraphAtJobStart | null> {
     const header = await this.store.get<GraphSnapshotHeaderDoc>('graph_snapshots', graphSnapshotHeaderId(jobId));
     if (!header) return null;
-    const docs = await this.paged<GraphSnapshotEntityDoc>('graph_snapshots', { job_id: jobId, kind: 'entity' });
+    // One read, sorted once: paging by id would sort the job's whole snapshot again for every page.
+    const docs = await this.store.find<GraphSnapshotEntityDoc>('graph_snapshots', {
+      where: { job_id: jobId, kind: 'entity' },
+    });
     return {
       channelName: header.channel_name,
       entities: docs.map((doc) => doc.entity).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
