@@ -38,10 +38,17 @@ export class AppProcess {
     return new Promise((resolve) => this.child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   }
 
+  /** Sends a signal without waiting (SIGSTOP/SIGCONT pause and resume the process). */
+  signal(signal: NodeJS.Signals): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+  }
+
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const ended = this.exited();
     this.child.kill(signal);
+    // A paused (SIGSTOP) process handles no other signal until it runs again.
+    if (signal !== 'SIGKILL') this.child.kill('SIGCONT');
     await ended;
   }
 }

@@ -156,6 +156,28 @@ export interface EntityDoc extends Projected {
   created_seq: number;
 }
 
+/**
+ * A channel's graph as it stood when a job started (projected at its SyncStarted, dropped when the job
+ * ends): one header per job, and one document per entity of the channel then.
+ */
+export type GraphSnapshotDoc = GraphSnapshotHeaderDoc | GraphSnapshotEntityDoc;
+
+export interface GraphSnapshotHeaderDoc extends Projected {
+  kind: 'header';
+  job_id: string;
+  channel_id: string;
+  /** The channel's name when the job started. */
+  channel_name: string;
+  entities: number;
+}
+
+export interface GraphSnapshotEntityDoc extends Projected {
+  kind: 'entity';
+  job_id: string;
+  channel_id: string;
+  entity: Pick<EntityDoc, 'key' | 'name' | 'type' | 'kind' | 'aliases' | 'keys'> & { id: string };
+}
+
 export interface RelationDoc extends Projected {
   type: RelationType;
   source_id: string;

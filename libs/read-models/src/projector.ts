@@ -3,6 +3,7 @@ import { READ_MODEL_COLLECTIONS, ReadModelStore } from '@atlas/store';
 import type { ProjectorCheckpoint } from './documents';
 import { projectChannels } from './projections/channels.projection';
 import { projectConnections } from './projections/connections.projection';
+import { projectGraphSnapshots } from './projections/graph-snapshots.projection';
 import { projectJobs, recordRejectedEvent } from './projections/jobs.projection';
 import { projectKnowledge } from './projections/knowledge.projection';
 import { Projection } from './projections/projection';
@@ -15,6 +16,7 @@ const PROJECTIONS: Projection[] = [
   projectConnections,
   projectChannels,
   projectKnowledge,
+  projectGraphSnapshots,
   projectSchedules,
   projectJobs,
 ];

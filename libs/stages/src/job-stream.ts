@@ -42,12 +42,21 @@ export async function publishedSoFar(
 }
 
 /** Loads the payload of an event the stage saw in headers-only form. */
-export async function payloadOf<T extends EventType>(
+export function payloadOf<T extends EventType>(
   events: EventStore,
   message: LogEntry,
   type: T,
 ): Promise<EventDataOf<T>> {
-  const event = (await events.entryAt(message.seq))?.decode();
-  if (!event || event.type !== type) throw new Error(`event #${message.seq} is not a ${type}`);
+  return payloadAt(events, message.seq, type);
+}
+
+/** Loads the payload of the event at a log sequence, which must be of this type. */
+export async function payloadAt<T extends EventType>(
+  events: EventStore,
+  seq: number,
+  type: T,
+): Promise<EventDataOf<T>> {
+  const event = (await events.entryAt(seq))?.decode();
+  if (!event || event.type !== type) throw new Error(`event #${seq} is not a ${type}`);
   return event.data as EventDataOf<T>;
 }

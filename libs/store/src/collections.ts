@@ -37,6 +37,8 @@ export const COLLECTIONS = {
   relations: { indexes: [['source_id'], ['target_id'], ['channel_ids']] },
   wiki_pages: { indexes: [['channel_id', 'slug']] },
   wiki_page_versions: { indexes: [['channel_id', 'slug', 'version']] },
+  /** The graph of a channel as it stood when a running job started: what the job's stages resolve against. */
+  graph_snapshots: { indexes: [['job_id']] },
   /** Positions and state of the processes that read the log in order (projector, dispatcher). */
   checkpoints: { indexes: [] },
 } satisfies Record<string, CollectionSpec>;

@@ -1,11 +1,14 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { createEvent } from '@atlas/events';
 import type { AtlasEvent, EventDataOf } from '@atlas/events';
 import { EventStore, JetStreamEventContext, OnEvent } from '@atlas/messaging';
 import { ChannelsQueries, GraphQueries, KnowledgeQueries } from '@atlas/read-models';
-import { STAGE_MAX_DELIVER, WORKER } from '@atlas/runtime';
+import { READ_MODEL_STORE, STAGE_MAX_DELIVER, WORKER } from '@atlas/runtime';
+import type { ReadModelStore } from '@atlas/store';
 import { BatchStage, followBatches } from '../follow-batches';
+import { graphAtJobStart } from '../graph-at-job-start';
+import { payloadAt } from '../job-stream';
 import { JobStage, runJobStage } from '../run-job-stage';
 import { ChannelExtractionContext, gazetteerOf } from './extraction-context';
 import { FactExtractor } from './fact-extractor';
@@ -44,6 +47,7 @@ export class ExtractorHandler {
     private readonly knowledge: KnowledgeQueries,
     private readonly graph: GraphQueries,
     private readonly extractor: FactExtractor,
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
   ) {}
 
   @OnEvent('SyncStarted', WORKER.extractor)
@@ -53,13 +57,15 @@ export class ExtractorHandler {
   ): Promise<void> {
     const started = event.data;
     await runJobStage(STAGE, this.events, started, context, async (writer) => {
-      const channel = await this.channels.get(started.channel_id);
-      const known = gazetteerOf(await this.graph.entitiesOfChannel(started.channel_id));
+      const read = { store: this.store, graph: this.graph, channels: this.channels };
+      const atStart = await graphAtJobStart(read, started, context.seq);
       const channelContext = new ChannelExtractionContext(
         started.channel_id,
-        channel?.name ?? started.channel_id,
+        atStart.channelName,
         this.knowledge,
-        known,
+        gazetteerOf(atStart.entities),
+        context.seq,
+        async (seq) => (await payloadAt(this.events, seq, 'MessagesFetched')).messages,
       );
       const stage = extractionStage(started, channelContext, this.extractor, context.signal);
       await followBatches(stage, this.events, writer, started, context);
@@ -79,10 +85,10 @@ function extractionStage(
     inputCompleted: 'FetchCompleted',
     output: 'FactsExtracted',
     completed: 'ExtractionCompleted',
-    process: async (batch) => {
+    process: async (batch, seq) => {
       const { result, run } = await extractor.extract(
         batch.messages,
-        await channelContext.forBatch(batch.messages),
+        await channelContext.forBatch(batch.messages, seq),
         signal,
       );
       return {
@@ -97,6 +103,7 @@ function extractionStage(
         run,
       };
     },
+    replay: (batch, seq) => channelContext.remember(batch.messages, seq),
     emptyTally: EMPTY_TALLY,
     tally: (sum, output) => ({
       facts: sum.facts + output.facts.length,

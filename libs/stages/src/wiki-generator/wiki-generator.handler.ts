@@ -86,12 +86,15 @@ export class WikiGeneratorHandler {
     }
     const input = await loadChannelKnowledge(started.channel_id, this.channels, this.knowledge);
     const pages = generateWikiPages(input);
-    const stored = new Map((await this.knowledge.wikiPages(started.channel_id)).map((p) => [p.slug, p.inputs_hash]));
+    const stored = new Map((await this.knowledge.wikiPages(started.channel_id)).map((p) => [p.slug, p]));
     const summaries: EventDataOf<'WikiGenerated'>['pages'] = [];
     for (const page of pages) {
-      // A page written from the same inputs would be written the same: it is not rewritten.
-      const changed = stored.get(page.slug) !== page.inputs_hash;
-      if (changed) {
+      // A page written from the same inputs would be written the same: it is not rewritten. One this job
+      // already wrote (an earlier attempt that died before WikiGenerated) still counts as changed by it.
+      const current = stored.get(page.slug);
+      const rewrite = current?.inputs_hash !== page.inputs_hash;
+      const changed = rewrite || current?.job_id === started.job_id;
+      if (rewrite) {
         await writer.append(
           createEvent(
             'WikiPageGenerated',
