@@ -19,6 +19,17 @@ const UTF8_NAMES = 0x0800;
 const DOS_TIME = 0;
 const DOS_DATE = ((2025 - 1980) << 9) | (1 << 5) | 1;
 
+// Bomb fixtures repeat one large buffer in many entries: it is compressed and summed once.
+const encodings = new WeakMap<Buffer, { deflated: Buffer | null; checksum: number }>();
+
+function encoded(data: Buffer, deflate: boolean): { deflated: Buffer | null; checksum: number } {
+  const known = encodings.get(data);
+  if (known && (known.deflated !== null || !deflate)) return known;
+  const result = { deflated: deflate ? deflateRawSync(data) : null, checksum: known?.checksum ?? crc32(data) };
+  encodings.set(data, result);
+  return result;
+}
+
 /**
  * A minimal ZIP writer for tests: no encryption, no comments; ZIP64 only for the entry count, when
  * there are more entries than a plain end record can count.
@@ -31,10 +42,10 @@ export function buildZip(entries: ZipEntryInput[]): Buffer {
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
     const data = Buffer.isBuffer(entry.data) ? entry.data : Buffer.from(entry.data, 'utf8');
-    const content = entry.deflate ? deflateRawSync(data) : data;
+    const { deflated, checksum } = encoded(data, entry.deflate === true);
+    const content = deflated ?? data;
     const method = entry.deflate ? DEFLATED : STORED;
     const size = entry.declaredSize ?? data.length;
-    const checksum = crc32(data);
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

@@ -121,9 +121,10 @@ describe('ZIP inspection', () => {
 
   it('refuses an archive that expands more than 100:1 as a whole, each entry below the floor, before unpacking', async () => {
     // The issue's bomb, scaled down: entries of just under 1 MiB of zeros, each one let through alone.
+    const zeros = Buffer.alloc(MIB - 1);
     const entries = Array.from({ length: 100 }, (_, i) => ({
       name: `general/pad-${i}.json`,
-      data: Buffer.alloc(MIB - 1),
+      data: zeros,
       deflate: true,
     }));
     const zip = buildZip([...EXPORT, ...entries]);
