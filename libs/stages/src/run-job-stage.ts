@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { errorMessage, TransientError } from '@atlas/common';
+import { errorMessage, jobsInProgress, TransientError } from '@atlas/common';
 import { EventDataOf, InvalidEventError, JobError, StageName } from '@atlas/events';
 import { EventStore, JetStreamEventContext } from '@atlas/messaging';
 import { PlatformError, SecretBoxError } from '@atlas/platforms';
@@ -39,6 +39,7 @@ export async function runJobStage(
 ): Promise<void> {
   const writer = new JobWriter(events, started.channel_id, started.job_id);
   const fail = (error: JobError) => failJob(writer, started, stage.stage, error, stage.producer);
+  const leave = jobsInProgress.enter({ job_id: started.job_id, channel_id: started.channel_id, stage: stage.stage });
   try {
     await writer.assertOpen();
     await work(writer);
@@ -74,6 +75,8 @@ export async function runJobStage(
       return fail({ code: 'INTERNAL_ERROR', message: `${stage.stage} failed: ${errorMessage(error)}`, details: {} });
     }
     throw new TransientError(errorMessage(error), backoffMs(context.deliveryCount), error);
+  } finally {
+    leave();
   }
 }
 
