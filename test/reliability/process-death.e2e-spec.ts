@@ -53,7 +53,7 @@ class Atlas {
     const api = new ApiClient(`http://127.0.0.1:${port}`, TEST_API_KEY);
     const atlas = new Atlas(process, api, data.path, async () => {
       // SIGTERM first: the supervisor then stops its child, which runs in a process group of its own.
-      await Promise.race([process.kill('SIGTERM'), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      await Promise.race([process.kill('SIGTERM'), new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
       await process.kill('SIGKILL');
       await nats.stop();
       data.remove();
