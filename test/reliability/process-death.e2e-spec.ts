@@ -150,7 +150,7 @@ describe('the all-in-one never dies without a line that says why', () => {
       expect.objectContaining({
         level: 'log',
         reason: 'stop',
-        signal: 'SIGTERM',
+        stopped_by: 'SIGTERM',
         jobs_in_progress: expect.arrayContaining([jobEntry(jobId, 'generating_wiki')]),
       }),
       expect.objectContaining({

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { errorMessage, jobsInProgress } from '@atlas/common';
-import { noteStopReason } from './crash-handlers';
 import { EXIT_CODE } from '@atlas/supervisor';
+import { noteStopReason } from './crash-handlers';
 
 /** Longer than a clean stop takes (workers hand their jobs back, NATS drains), shorter than Docker's kill. */
 const STOP_TIMEOUT_MS = 9_000;
@@ -24,7 +24,7 @@ export function stopOnSignals(service: string, close: () => Promise<void>): (rea
     noteStopReason(`stopped on ${reason}`);
     log.log(`${service} stopping on ${reason}`, {
       reason: 'stop',
-      signal: reason,
+      stopped_by: reason,
       jobs_in_progress: jobsInProgress.list(),
     });
     const deadline = setTimeout(() => {

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from '@atlas/config';
 import { errorMessage } from '@atlas/common';
-import { installCrashHandlers, noteStopReason } from './crash-handlers';
 import { enableFatalErrorReports, EXIT_CODE } from '@atlas/supervisor';
+import { installCrashHandlers, noteStopReason } from './crash-handlers';
 import { stopOnSignals } from './graceful-stop';
 import { watchHeap } from './heap-watch';
 import { startService } from './start-service';

@@ -12,7 +12,7 @@ export function linkToSupervisor(stop: (reason: string) => void): void {
     if (process.connected) process.send!(message, undefined, {}, () => undefined);
   };
   jobsInProgress.onChange((jobs) => send({ type: 'atlas:jobs', jobs }));
-  process.once('disconnect', () => stop('the supervisor went away'));
+  process.once('disconnect', () => stop("the supervisor's exit"));
   // The channel alone must not keep the process running.
   process.channel?.unref();
   send({ type: 'atlas:ready' });
