@@ -18,4 +18,5 @@ COPY demo ./demo
 RUN mkdir -p /data/imports && chown -R node:node /data
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/atlas/src/main.js"]
+# The all-in-one under its supervisor: one line on how it died, and a restart (docs/OPERATIONS.md).
+CMD ["node", "dist/apps/atlas/src/supervised.js"]

@@ -13,8 +13,9 @@ export class AppProcess {
     child.stderr?.on('data', (chunk) => (this.output += chunk));
   }
 
-  static start(app: string, env: NodeJS.ProcessEnv): AppProcess {
-    const main = join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
+  /** `entry` is the script in the app's folder: `main`, or `supervised` (the all-in-one under its supervisor). */
+  static start(app: string, env: NodeJS.ProcessEnv, entry = 'main'): AppProcess {
+    const main = join(ROOT, 'dist', 'apps', app, 'src', `${entry}.js`);
     if (!existsSync(main)) throw new Error(`${main} is missing: build first (npm test runs the build)`);
     return new AppProcess(
       spawn(process.execPath, [main], {

@@ -1,11 +1,21 @@
-import { ConfigError } from '@atlas/config';
+import { ConfigError, loadConfig } from '@atlas/config';
 import { errorMessage } from '@atlas/common';
+import { enableFatalErrorReports, EXIT_CODE } from '@atlas/supervisor';
+import { installCrashHandlers, noteStopReason } from './crash-handlers';
+import { stopOnSignals } from './graceful-stop';
+import { watchHeap } from './heap-watch';
 import { startService } from './start-service';
 import { ServiceName } from './service-plans';
+import { linkToSupervisor } from './supervisor-link';
 
-/** The whole of an app's main(): start, print what a first user needs, stop cleanly on SIGINT/SIGTERM. */
+/**
+ * The whole of an app's main(): start, print what a first user needs, stop cleanly on SIGINT/SIGTERM,
+ * and never end without a line that says why (crash-handlers.ts, heap-watch.ts, @atlas/supervisor).
+ */
 export async function runService(name: ServiceName): Promise<void> {
+  installCrashHandlers(name);
   try {
+    enableFatalErrorReports(loadConfig(process.env).dataDir);
     const service = await startService(name);
     if (service.generatedApiKey) {
       process.stdout.write(
@@ -15,19 +25,13 @@ export async function runService(name: ServiceName): Promise<void> {
       );
     }
     if (service.url) process.stdout.write(`Atlas Sync ${name} is listening on ${service.url}\n`);
-    let stopping = false;
-    const stop = async () => {
-      if (stopping) return;
-      stopping = true;
-      await service.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    watchHeap(name);
+    linkToSupervisor(stopOnSignals(name, () => service.close()));
   } catch (error) {
-    process.stderr.write(
-      `${error instanceof ConfigError ? error.message : `Atlas Sync ${name} failed to start: ${errorMessage(error)}`}\n`,
-    );
-    process.exit(1);
+    const message =
+      error instanceof ConfigError ? error.message : `Atlas Sync ${name} failed to start: ${errorMessage(error)}`;
+    process.stderr.write(`${message}\n`);
+    noteStopReason(message.split('\n')[0]);
+    process.exit(EXIT_CODE.startFailed);
   }
 }

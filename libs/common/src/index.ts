@@ -3,3 +3,4 @@ export * from './ids';
 export * from './async';
 export * from './time';
 export * from './ordering';
+export * from './jobs-in-progress';

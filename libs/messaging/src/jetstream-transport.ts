@@ -81,6 +81,10 @@ export class JetStreamTransport extends Server implements CustomTransportStrateg
   private async pump(messages: ConsumerMessages): Promise<void> {
     try {
       for await (const msg of messages) {
+        // A redelivery of a message this process is still handling means the handler could not send its
+        // heartbeat in time (a long synchronous stretch blocked the event loop), not that a worker died:
+        // a second run beside the first would only double the work and the memory. The first run settles it.
+        if (this.isInFlight(msg.seq)) continue;
         const abort = new AbortController();
         const done = this.process(msg, abort.signal).finally(() => this.inFlight.delete(msg));
         this.inFlight.set(msg, { abort, done });
@@ -88,6 +92,11 @@ export class JetStreamTransport extends Server implements CustomTransportStrateg
     } catch (error) {
       if (!this.closing) this.log.error(`consumer stopped: ${errorMessage(error)}`);
     }
+  }
+
+  private isInFlight(seq: number): boolean {
+    for (const msg of this.inFlight.keys()) if (msg.seq === seq) return true;
+    return false;
   }
 
   private async process(msg: JsMsg, signal: AbortSignal): Promise<void> {

@@ -6,6 +6,8 @@ export function createLogger(config: Pick<AtlasConfig, 'logLevel' | 'logFormat'>
   const upTo = LOG_LEVELS.indexOf(config.logLevel);
   return new ConsoleLogger(service, {
     json: config.logFormat === 'json',
+    // Fields passed after the message (job_id, reason, ...) become fields of the line's JSON object.
+    flattenParams: true,
     colors: config.logFormat === 'text' && process.stdout.isTTY,
     logLevels: LOG_LEVELS.slice(0, upTo + 1),
   });

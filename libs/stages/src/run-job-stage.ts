@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { errorMessage, TransientError } from '@atlas/common';
+import { errorMessage, jobsInProgress, TransientError } from '@atlas/common';
 import { EventDataOf, InvalidEventError, JobError, StageName } from '@atlas/events';
 import { EventStore, JetStreamEventContext } from '@atlas/messaging';
 import { PlatformError, SecretBoxError } from '@atlas/platforms';
@@ -41,22 +41,23 @@ export async function runJobStage(
 ): Promise<void> {
   const writer = new JobWriter(events, started.channel_id, started.job_id);
   const fail = (error: JobError) => failJob(writer, started, stage.stage, error, stage.producer);
+  const leave = jobsInProgress.enter({ job_id: started.job_id, channel_id: started.channel_id, stage: stage.stage });
   try {
     await writer.assertOpen();
     await work(writer);
   } catch (error) {
     if (error instanceof JobClosedError) return;
     if (context.signal.aborted) throw error;
-    if (error instanceof JobFailure) return fail(error.error);
+    if (error instanceof JobFailure) return await fail(error.error);
     if (error instanceof InvalidEventError) {
-      return fail({
+      return await fail({
         code: 'INTERNAL_ERROR',
         message: `${stage.stage} met an invalid event: ${error.message}`,
         details: {},
       });
     }
     if (error instanceof SecretBoxError) {
-      return fail({
+      return await fail({
         code: 'AUTH_ERROR',
         message: `The connection's credentials cannot be used: ${error.message}`,
         details: {},
@@ -65,17 +66,23 @@ export async function runJobStage(
     if (error instanceof PlatformError) {
       const details = error.retryAfterSeconds === undefined ? {} : { retry_after: Math.ceil(error.retryAfterSeconds) };
       if (!error.transient || context.deliveryCount >= stage.maxDeliver) {
-        return fail({ code: error.code, message: error.message, details });
+        return await fail({ code: error.code, message: error.message, details });
       }
       const delayMs =
         error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : backoffMs(context.deliveryCount);
-      return retryLater(error, { code: error.code, retryAfterSeconds: error.retryAfterSeconds, delayMs });
+      return await retryLater(error, { code: error.code, retryAfterSeconds: error.retryAfterSeconds, delayMs });
     }
     if (context.deliveryCount >= stage.maxDeliver) {
       log.error(`${stage.stage} of ${started.job_id} failed for good: ${errorMessage(error)}`);
-      return fail({ code: 'INTERNAL_ERROR', message: `${stage.stage} failed: ${errorMessage(error)}`, details: {} });
+      return await fail({
+        code: 'INTERNAL_ERROR',
+        message: `${stage.stage} failed: ${errorMessage(error)}`,
+        details: {},
+      });
     }
-    return retryLater(error, { code: 'INTERNAL_ERROR', delayMs: backoffMs(context.deliveryCount) });
+    return await retryLater(error, { code: 'INTERNAL_ERROR', delayMs: backoffMs(context.deliveryCount) });
+  } finally {
+    leave();
   }
 
   /** Shows on the job why it is stuck, then has the transport redeliver the trigger after the delay. */
