@@ -3,6 +3,7 @@ import { TERMINAL_EVENT_TYPES } from '@atlas/events';
 import type { ReadModelStore } from '@atlas/store';
 import type { ChannelDoc, EntityDoc, GraphSnapshotEntityDoc, GraphSnapshotHeaderDoc } from '../documents';
 import type { Projection } from './projection';
+import { graphEntityOfDoc } from '../stage-views';
 
 const PAGE = 1000;
 
@@ -45,15 +46,7 @@ async function snapshotGraph(tx: ReadModelStore, jobId: string, channelId: strin
         kind: 'entity',
         job_id: jobId,
         channel_id: channelId,
-        entity: {
-          id: doc.id,
-          key: doc.key,
-          name: doc.name,
-          type: doc.type,
-          kind: doc.kind ?? null,
-          aliases: doc.aliases,
-          keys: doc.keys ?? [doc.key],
-        },
+        entity: graphEntityOfDoc(doc),
         last_seq: seq,
       })),
     );
