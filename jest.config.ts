@@ -17,7 +17,7 @@ const shared = {
 const config: Config = {
   projects: [
     // Fast tests beside the code: no servers.
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,eval}/**/*.spec.ts'] },
     // Tests against real servers: each suite starts its own nats-server and store.
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],

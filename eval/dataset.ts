@@ -62,7 +62,13 @@ export interface DatasetChannel {
   people: DatasetPerson[];
   messages: DatasetMessage[];
   resolution: { same: string[][]; different: Array<[string, string]> };
+  /** False for files whose messages were labelled without relations: they are left out of relation scores. */
+  relations_labeled?: boolean;
 }
+
+/** Whether the channel's relations were labelled (absent means they were). */
+export const relationsLabeled = (channel: Pick<DatasetChannel, 'relations_labeled'>): boolean =>
+  channel.relations_labeled !== false;
 
 /** Reads every `*.json` of the dataset folder; returns the channels and every problem found in them. */
 export function loadDataset(dir: string): { channels: DatasetChannel[]; errors: string[] } {
@@ -85,9 +91,10 @@ export function loadDataset(dir: string): { channels: DatasetChannel[]; errors: 
   }
   if (!files.length) errors.push(`no dataset files in ${dir}`);
   const heldOut = channels.filter((channel) => channel.split === 'held_out').length;
-  if (channels.length && heldOut !== 1) errors.push(`exactly one channel must be held_out, found ${heldOut}`);
-  const ids = channels.map((channel) => channel.channel.id);
-  if (new Set(ids).size !== ids.length) errors.push('channel ids are not unique across files');
+  if (channels.length && !heldOut) errors.push('at least one channel must be held_out, found none');
+  // Day samples of one real channel share its id, so a channel is told apart by id and name.
+  const ids = channels.map((channel) => `${channel.channel.id}/${channel.channel.name}`);
+  if (new Set(ids).size !== ids.length) errors.push('channel id and name pairs are not unique across files');
   return { channels, errors };
 }
 
@@ -100,6 +107,9 @@ export function validateChannel(raw: unknown): string[] {
   const errors: string[] = [];
   if (!isObject(raw)) return ['not an object'];
   if (!SPLITS.includes(raw.split as Split)) errors.push(`split must be one of ${SPLITS.join(', ')}`);
+  if (raw.relations_labeled !== undefined && typeof raw.relations_labeled !== 'boolean')
+    errors.push('relations_labeled must be true or false when present');
+  const withoutRelations = raw.relations_labeled === false;
   if (!isObject(raw.channel) || !isString(raw.channel.id) || !isString(raw.channel.name))
     errors.push('channel needs id and name');
   const people = Array.isArray(raw.people) ? raw.people : [];
@@ -138,6 +148,9 @@ export function validateChannel(raw: unknown): string[] {
     )
       errors.push(`${at}: mentions must reference people`);
     errors.push(...validateExpected(message.expected).map((problem) => `${at} (${String(id)}): ${problem}`));
+    if (withoutRelations && isObject(message.expected) && Array.isArray(message.expected.relations))
+      if (message.expected.relations.length)
+        errors.push(`${at}: relations given in a file with relations_labeled false`);
     if (isString(id)) seen.add(id);
   }
   errors.push(...validateResolution(raw.resolution));

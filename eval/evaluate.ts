@@ -1,5 +1,5 @@
 import type { EntityType, FactType, RelationType } from '@atlas/events';
-import type { DatasetChannel, Split } from './dataset';
+import { relationsLabeled, SPLITS, type DatasetChannel, type Split } from './dataset';
 import type { ChannelRun } from './run-channel';
 import {
   addCounts,
@@ -26,6 +26,8 @@ export interface Scores {
   entitiesByType: Map<EntityType, Counts>;
   relations: Counts;
   relationsByType: Map<RelationType, Counts>;
+  /** Channels (and their messages) left out of relation scores because their relations were not labelled. */
+  relationsNotLabeled: { channels: number; messages: number };
   nonEnglish: { total: number; skipped: number; withFacts: number };
   failures: number;
   wrongMerges: MergeFinding[];
@@ -51,6 +53,7 @@ export const emptyScores = (): Scores => ({
   entitiesByType: new Map(),
   relations: emptyCounts(),
   relationsByType: new Map(),
+  relationsNotLabeled: { channels: 0, messages: 0 },
   nonEnglish: { total: 0, skipped: 0, withFacts: 0 },
   failures: 0,
   wrongMerges: [],
@@ -111,11 +114,16 @@ export function scoreChannel(channel: DatasetChannel, run: ChannelRun, scores: S
   const predictions = predictionsByMessage(run);
   const reports: MessageReport[] = [];
   const occurrences: Occurrence[] = [];
+  const withRelations = relationsLabeled(channel);
   scores.channels++;
   scores.failures += run.failures.length;
+  if (!withRelations) {
+    scores.relationsNotLabeled.channels++;
+    scores.relationsNotLabeled.messages += channel.messages.length;
+  }
   for (const message of channel.messages) {
     const predicted = predictions.get(message.id) ?? { factTypes: [], entities: [], relations: [], skipped: false };
-    const score = scoreMessage(message, predicted, names);
+    const score = scoreMessage(message, predicted, names, withRelations);
     scores.messages++;
     addCounts(scores.factBearing, score.factBearing);
     addCounts(scores.factTypes, score.factTypes);
@@ -166,6 +174,8 @@ export function mergeScores(parts: readonly Scores[]): Scores {
     addByType(total.factTypesByType, part.factTypesByType);
     addByType(total.entitiesByType, part.entitiesByType);
     addByType(total.relationsByType, part.relationsByType);
+    total.relationsNotLabeled.channels += part.relationsNotLabeled.channels;
+    total.relationsNotLabeled.messages += part.relationsNotLabeled.messages;
     total.typeAccuracy.hits += part.typeAccuracy.hits;
     total.typeAccuracy.total += part.typeAccuracy.total;
     total.nonEnglish.total += part.nonEnglish.total;
@@ -179,3 +189,24 @@ export function mergeScores(parts: readonly Scores[]): Scores {
 }
 
 export type ScoresBySplit = Record<Split | 'total', Scores>;
+
+/** Scores each channel's run into its split and sums the splits; returns the dev split's mismatches only. */
+export function scoreSplits(runs: ReadonlyArray<{ channel: DatasetChannel; run: ChannelRun }>): {
+  scores: ScoresBySplit;
+  devReports: MessageReport[];
+} {
+  const bySplit = Object.fromEntries(SPLITS.map((split) => [split, emptyScores()])) as Omit<ScoresBySplit, 'total'>;
+  const devReports: MessageReport[] = [];
+  for (const { channel, run } of runs) {
+    const reports = scoreChannel(channel, run, bySplit[channel.split]);
+    if (channel.split === 'dev') devReports.push(...reports);
+  }
+  return { scores: { ...bySplit, total: mergeScores(SPLITS.map((split) => bySplit[split])) }, devReports };
+}
+
+/** Share of messages with at least one fact: as predicted and as labelled. */
+export function shareWithFacts(scores: Scores): { predicted: number; gold: number } {
+  const { tp, fp, fn } = scores.factBearing;
+  if (!scores.messages) return { predicted: 0, gold: 0 };
+  return { predicted: (tp + fp) / scores.messages, gold: (tp + fn) / scores.messages };
+}

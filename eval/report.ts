@@ -1,5 +1,6 @@
 import { ENTITY_TYPES, FACT_TYPES, RELATION_TYPES } from '@atlas/events';
-import type { Scores, ScoresBySplit } from './evaluate';
+import { shareWithFacts, type Scores, type ScoresBySplit } from './evaluate';
+import type { SelfContainedScore } from './judgments';
 import { emptyCounts, prf, type Counts } from './scoring';
 
 const COLUMNS = ['dev', 'held_out', 'total'] as const;
@@ -32,11 +33,27 @@ export interface Speed {
   both: number;
 }
 
+/** Self-contained judgments per column; a column nobody judged shows "-". */
+export type SelfContainedByColumn = Record<(typeof COLUMNS)[number], SelfContainedScore>;
+
+const relationsLabeledIn = (s: Scores) => s.channels - s.relationsNotLabeled.channels > 0;
+
+function selfContainedCell(score: SelfContainedScore): string {
+  if (!score.judged) return score.unjudged ? `- (${score.unjudged} unjudged)` : '- (none judged)';
+  const stale = score.stale ? `, ${score.stale} stale` : '';
+  return `${num(score.selfContained / score.judged)} (${score.selfContained}/${score.judged}${stale})`;
+}
+
 export function typeAccuracy(scores: Scores): number {
   return scores.typeAccuracy.total ? scores.typeAccuracy.hits / scores.typeAccuracy.total : 0;
 }
 
-export function formatReport(header: string, scores: ScoresBySplit, speed: Speed): string {
+export function formatReport(
+  header: string,
+  scores: ScoresBySplit,
+  speed: Speed,
+  selfContained: SelfContainedByColumn,
+): string {
   const lines: string[] = [header, ''];
   const all = (pick: (s: Scores) => string) => COLUMNS.map((column) => pick(scores[column]));
   lines.push(
@@ -55,6 +72,12 @@ export function formatReport(header: string, scores: ScoresBySplit, speed: Speed
     row(
       'fact-bearing messages',
       all((s) => prfCell(s.factBearing)),
+    ),
+  );
+  lines.push(
+    row(
+      'share with facts (pred/gold)',
+      all((s) => `${num(shareWithFacts(s).predicted)} / ${num(shareWithFacts(s).gold)}`),
     ),
   );
   lines.push(
@@ -78,13 +101,19 @@ export function formatReport(header: string, scores: ScoresBySplit, speed: Speed
   lines.push(
     row(
       'relations',
-      all((s) => prfCell(s.relations)),
+      all((s) => (relationsLabeledIn(s) ? prfCell(s.relations) : 'not labeled')),
     ),
   );
   lines.push(
     row(
       'fact-type accuracy',
       all((s) => `${num(typeAccuracy(s))} (${s.typeAccuracy.hits}/${s.typeAccuracy.total})`),
+    ),
+  );
+  lines.push(
+    row(
+      'self-contained facts (judged)',
+      COLUMNS.map((c) => selfContainedCell(selfContained[c])),
     ),
   );
   lines.push(
@@ -99,6 +128,11 @@ export function formatReport(header: string, scores: ScoresBySplit, speed: Speed
       all((s) => String(s.failures)),
     ),
   );
+  const unlabeled = scores.total.relationsNotLabeled;
+  if (unlabeled.channels)
+    lines.push(
+      `relations not labeled in ${unlabeled.channels} of ${scores.total.channels} channels (${unlabeled.messages} messages): left out of relation scores`,
+    );
   lines.push('');
   lines.push(row('F1 by fact type', COLUMNS));
   for (const type of FACT_TYPES)
@@ -121,7 +155,7 @@ export function formatReport(header: string, scores: ScoresBySplit, speed: Speed
     lines.push(
       row(
         `  ${type}`,
-        all((s) => f1Cell(s.relationsByType.get(type))),
+        all((s) => (relationsLabeledIn(s) ? f1Cell(s.relationsByType.get(type)) : 'not labeled')),
       ),
     );
   lines.push('');
@@ -165,6 +199,24 @@ export function formatReport(header: string, scores: ScoresBySplit, speed: Speed
     row(
       '  no wrong merges',
       all((s) => check(!s.wrongMerges.length, String(s.wrongMerges.length))),
+    ),
+  );
+  lines.push(
+    row(
+      '  fact-bearing P>=.7, R>=.75',
+      all((s) => {
+        const { precision, recall } = prf(s.factBearing);
+        return check(precision >= 0.7 && recall >= 0.75, `${num(precision)} ${num(recall)}`);
+      }),
+    ),
+  );
+  lines.push(
+    row(
+      '  self-contained >= 0.8',
+      COLUMNS.map((c) => {
+        const { judged, selfContained: yes } = selfContained[c];
+        return judged ? check(yes / judged >= 0.8, num(yes / judged)) : '- (none judged)';
+      }),
     ),
   );
   return lines.join('\n');

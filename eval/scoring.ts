@@ -170,7 +170,13 @@ const bump = <K>(map: Map<K, Counts>, key: K, field: keyof Counts) => {
   counts[field]++;
 };
 
-export function scoreMessage(message: DatasetMessage, predicted: PredictedMessage, names: ChannelNames): MessageScore {
+/** `relationsLabeled` false: the message's relations were not labelled, so none are scored (counts stay empty). */
+export function scoreMessage(
+  message: DatasetMessage,
+  predicted: PredictedMessage,
+  names: ChannelNames,
+  relationsLabeled = true,
+): MessageScore {
   const expected = message.expected;
   const mismatches: string[] = [];
   const expectedBearing = expected.facts.length > 0;
@@ -236,6 +242,10 @@ export function scoreMessage(message: DatasetMessage, predicted: PredictedMessag
   );
   const relations = emptyCounts();
   const relationsByType = new Map<RelationType, Counts>();
+  if (!relationsLabeled) {
+    expectedRelations.clear();
+    predictedRelations.clear();
+  }
   for (const [key, type] of expectedRelations) {
     const field = predictedRelations.has(key) ? 'tp' : 'fn';
     relations[field]++;
