@@ -2,6 +2,7 @@ import { stableId } from '@atlas/common';
 import type { Fact, FactType, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
 import { normalizeName } from '../names';
+import { addressOf } from './addressee';
 import { assigneeOf } from './assignee';
 import { decisionStatement } from './decision-statement';
 import { findDueDate } from './due-date';
@@ -15,6 +16,7 @@ import { prepareMessageText } from './message-text';
 import { resolveFirstPerson } from './pronouns';
 import { extractRelations } from './relations';
 import { splitSentences } from './sentences';
+import { isSmallTalk } from './small-talk';
 import { mayDate, scheduleOf } from './subject';
 import type { ThreadBook } from './threads';
 import { factSourceOf } from '../fact-source';
@@ -41,6 +43,9 @@ export function extractMessageFacts(
   knownProjects: ReadonlySet<string> = new Set(),
 ): Fact[] {
   const gazetteer = channelGazetteer.forMessage(message);
+  // "kizza, thats good": what is said after the addressee's name is what must be more than small talk.
+  const address = addressOf(message, gazetteer);
+  if (address !== null && isSmallTalk(address.said)) return [];
   const units = groupIntoFactUnits(splitSentences(prepareMessageText(message.text)));
   const mentionsByUnit = locateMentions(units, message.mentions);
   const rootId = message.thread_parent_id ?? message.id;
@@ -48,7 +53,7 @@ export function extractMessageFacts(
   const authorKey = author && `person:${author.id}`;
   const authorName = author && (gazetteer.nameOf(author.id) ?? author.name);
   const repliedTo = repliedToAuthor(message, threads);
-  const answersQuestion = message.thread_parent_id !== null && threads.hasQuestionFromOther(rootId, message.author_id);
+  const answersQuestion = threads.answersQuestion(message, gazetteer);
 
   const facts = units.map((unit, index) => {
     let classification = classifyFact(unit);

@@ -1,6 +1,10 @@
 import type { NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
+import { compareText } from '../ordering';
+import { addresseeOf } from './addressee';
 import { classifyFact } from './fact-type';
+import type { Gazetteer } from './gazetteer';
+import { isWrittenByPerson } from './message-filter';
 import { prepareMessageText } from './message-text';
 import { splitSentences } from './sentences';
 
@@ -10,19 +14,51 @@ export interface ThreadRoot {
   askerId: string | null;
 }
 
-/** What the extractor knows about the threads of a batch: their roots, and the tasks assigned in them. */
+/**
+ * How recent a question must be for a message addressed to its asker to answer it: within this many
+ * messages of the batch and this many minutes. Chat without threads interleaves several conversations.
+ */
+const ADDRESSED_ANSWER_WINDOW_MESSAGES = 20;
+const ADDRESSED_ANSWER_WINDOW_MS = 30 * 60_000;
+
+/**
+ * What the extractor knows about the threads of a batch: their roots, the tasks assigned in them,
+ * and who asked what recently, so that a reply addressed to an asker ("trey: …") answers like a thread reply.
+ */
 export class ThreadBook {
   private readonly batch = new Map<string, NormalizedMessage>();
   private readonly roots = new Map<string, ThreadRoot | null>();
   private readonly assignees = new Map<string, Set<string>>();
   /** Authors of the questions asked so far in each thread's replies. */
   private readonly askers = new Map<string, Set<string | null>>();
+  /** Each batch message's place in chronological order. */
+  private readonly positions = new Map<string, number>();
+  /** The batch, oldest first. */
+  private readonly chronological: NormalizedMessage[];
+  /** Whether a batch message asks a question, for the messages looked at so far. */
+  private readonly questions = new Map<string, boolean>();
 
   constructor(
     messages: readonly NormalizedMessage[],
     private readonly context: ExtractionContext,
   ) {
     for (const message of messages) this.batch.set(message.id, message);
+    this.chronological = [...this.batch.values()].sort(
+      (a, b) => compareText(a.timestamp, b.timestamp) || compareText(a.id, b.id),
+    );
+    this.chronological.forEach((message, position) => this.positions.set(message.id, position));
+  }
+
+  /**
+   * The message answers a question: a thread reply to a question someone else asked in the thread,
+   * or a message addressed to someone who asked a question in the batch shortly before.
+   */
+  answersQuestion(message: NormalizedMessage, gazetteer: Gazetteer): boolean {
+    const rootId = message.thread_parent_id;
+    if (rootId !== null && this.hasQuestionFromOther(rootId, message.author_id)) return true;
+    const addressee = addresseeOf(message, gazetteer);
+    if (addressee === null) return false;
+    return this.recentQuestion(addressee, message) !== null;
   }
 
   /** The root message of a thread, from the batch or from the context's thread parents. */
@@ -48,6 +84,28 @@ export class ThreadBook {
     const askers = this.askers.get(rootId) ?? new Set<string | null>();
     askers.add(askerId);
     this.askers.set(rootId, askers);
+  }
+
+  /** The latest question the person asked in the few batch messages just before this one. */
+  private recentQuestion(personId: string, message: NormalizedMessage): NormalizedMessage | null {
+    return this.earlier(message).find((earlier) => earlier.author_id === personId && this.asked(earlier)) ?? null;
+  }
+
+  /** The batch messages before this one within the window, latest first. */
+  private earlier(message: NormalizedMessage): NormalizedMessage[] {
+    const here = this.positions.get(message.id);
+    if (here === undefined) return [];
+    const since = Date.parse(message.timestamp);
+    return this.chronological
+      .slice(Math.max(0, here - ADDRESSED_ANSWER_WINDOW_MESSAGES), here)
+      .reverse()
+      .filter((earlier) => !(since - Date.parse(earlier.timestamp) > ADDRESSED_ANSWER_WINDOW_MS));
+  }
+
+  private asked(message: NormalizedMessage): boolean {
+    if (!this.questions.has(message.id))
+      this.questions.set(message.id, isWrittenByPerson(message) && asksQuestion(message));
+    return this.questions.get(message.id)!;
   }
 
   /** Someone other than the author asked a question in the thread, in its root or an earlier reply. */

@@ -1,0 +1,56 @@
+import type { NormalizedMessage } from '@atlas/events';
+import type { Gazetteer } from './gazetteer';
+
+/** "@ana yes we do": a leading @mention addresses its person, with or without a separator. */
+const LEADING_MENTION = /^\s*(<@[^>\s]+>|@[\p{L}\p{N}][\p{L}\p{N}._-]*)/u;
+/** "trey: …", "|trey|, ok", "_bob_: …": IRC and channels without threads address a reply by a leading nick. */
+const LEADING_NICK = /^\s*(\S{2,32}?)\s*[:,](?=\s|$)/u;
+/** Decorations IRC users put around a nick, and that others copy when addressing them. */
+const NICK_DECORATION = /^[|_@]+|[|_]+$/g;
+
+export interface Address {
+  /** The person addressed. */
+  personId: string;
+  /** What is said to them: the text after the name and its separator. */
+  said: string;
+}
+
+/**
+ * How a message is addressed: to the known person (not its author) whose name or @mention opens it.
+ * Only the channel's people count, so "ok, …" or "well: …" address nobody.
+ */
+export function addressOf(message: NormalizedMessage, gazetteer: Gazetteer): Address | null {
+  const text = message.text;
+  const opening = LEADING_NICK.exec(text) ?? LEADING_MENTION.exec(text);
+  const personId = mentionedAtStart(text, message) ?? nickAtStart(text, gazetteer);
+  if (opening === null || personId === null || personId === message.author_id) return null;
+  return { personId, said: text.slice(opening[0].length).trim() };
+}
+
+export function addresseeOf(message: NormalizedMessage, gazetteer: Gazetteer): string | null {
+  return addressOf(message, gazetteer)?.personId ?? null;
+}
+
+function mentionedAtStart(text: string, message: NormalizedMessage): string | null {
+  const token = LEADING_MENTION.exec(text)?.[1].toLowerCase();
+  if (token === undefined) return null;
+  const mention = message.mentions.find(
+    (candidate) =>
+      token === `<@${candidate.id.toLowerCase()}>` ||
+      token === `@${candidate.id.toLowerCase()}` ||
+      token === `@${candidate.name.toLowerCase()}` ||
+      token === `@${candidate.name.toLowerCase().split(' ')[0]}`,
+  );
+  return mention?.id ?? null;
+}
+
+function nickAtStart(text: string, gazetteer: Gazetteer): string | null {
+  const token = LEADING_NICK.exec(text)?.[1] ?? LEADING_MENTION.exec(text)?.[1];
+  if (token === undefined) return null;
+  for (const spelling of new Set([token, token.replace(NICK_DECORATION, '')])) {
+    if (spelling === '') continue;
+    const person = gazetteer.resolve(spelling);
+    if (person !== null) return person.id;
+  }
+  return null;
+}
