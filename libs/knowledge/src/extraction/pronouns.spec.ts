@@ -49,6 +49,8 @@ describe('resolvePronouns: "you" is the addressee, verbs agreeing', () => {
     ["you'll get it", 'epod will get it'],
     ["you don't need it", "epod doesn't need it"],
     ['you also want the headers', 'epod also wants the headers'],
+    ['you already are on #ubuntu', 'epod already is on #ubuntu'],
+    ['and you?', 'and epod?'],
     ['you fixed it yourself', 'epod fixed it epod'],
     ['your disk is full', "epod's disk is full"],
     ['is it yours?', "is it epod's?"],
@@ -97,6 +99,10 @@ describe('resolvePronouns: "you" is the addressee, verbs agreeing', () => {
     expect(resolvePronouns('it is faster than you think', { author: 'bob2', addressee: 'epod' })).toBe(
       'it is faster than you think',
     );
+    // "fooman2011: yup, but if you "halt" the OS - then it's shutdown" (2011-05-29)
+    expect(resolvePronouns('yup, but if you "halt" the OS', { author: 'ikonia', addressee: 'fooman2011' })).toBe(
+      'yup, but if you "halt" the OS',
+    );
     expect(resolvePronouns('I think you need a patch', { author: 'bob2', addressee: null })).toBe(
       'bob2 thinks you need a patch',
     );
@@ -112,6 +118,8 @@ describe('thirdPerson', () => {
     ['have', 'has'],
     ['do', 'does'],
     ['play', 'plays'],
+    ['are', 'is'],
+    ['were', 'was'],
   ])('%s → %s', (verb, conjugated) => {
     expect(thirdPerson(verb)).toBe(conjugated);
   });

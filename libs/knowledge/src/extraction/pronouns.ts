@@ -16,7 +16,15 @@ const ADVERBS = new Set(
   `also just really still already actually never always usually probably definitely only even mostly totally
    honestly personally currently generally simply certainly kinda sort kind`.split(/\s+/),
 );
-const IRREGULAR_THIRD_PERSON: Readonly<Record<string, string>> = { have: 'has', do: 'does', be: 'is', go: 'goes' };
+const IRREGULAR_THIRD_PERSON: Readonly<Record<string, string>> = {
+  have: 'has',
+  do: 'does',
+  be: 'is',
+  go: 'goes',
+  am: 'is',
+  are: 'is',
+  were: 'was',
+};
 /** Verbs followed by a clause: "bob2 thinks you need" has "you" as the clause's subject, not an object. */
 const CLAUSE_VERBS = new Set(
   `think thinks thought guess guesses believe believes suppose supposes hope hopes bet mean means say says said
@@ -191,7 +199,9 @@ function conjugateAfterSubject(text: string, person: Person): string | null {
     if (MODALS.has(verb.lower) || UNCHANGED_AFTER_SUBJECT.has(verb.lower)) continue;
     const isVerb = /^\p{Ll}+$/u.test(verb.text) && (verb.pos === 'VERB' || verb.pos === 'AUX');
     if (!isVerb) {
-      if (person.subject === 'you' && role === 'subject' && verb.pos !== 'PUNCT') return null;
+      // "if you "halt" the OS": a subject "you" before anything but a verb or the end of a clause is uncertain.
+      const endsClause = verb.pos === 'PUNCT' && /^[.?!,;:)]/.test(verb.text);
+      if (person.subject === 'you' && role === 'subject' && !endsClause) return null;
       continue;
     }
     // "than you think", "for you need": subject or object cannot be told apart with confidence.
