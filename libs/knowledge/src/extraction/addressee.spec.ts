@@ -12,7 +12,11 @@ const said = (text: string, author = 'jongbergs') =>
 
 describe('addressOf', () => {
   it('finds the nick that opens an IRC reply, and what is said to them', () => {
-    expect(said('Skunkwaffle: run: nm-applet &')).toEqual({ personId: 'U-Skunkwaffle', said: 'run: nm-applet &' });
+    expect(said('Skunkwaffle: run: nm-applet &')).toEqual({
+      personId: 'U-Skunkwaffle',
+      said: 'run: nm-applet &',
+      opening: 'Skunkwaffle:',
+    });
     expect(said('`alz1: Hope this helps.. https://help.ubuntu.com/community/32bit_and_64bit')?.personId).toBe(
       'U-`alz1',
     );
@@ -33,6 +37,20 @@ describe('addressOf', () => {
       author_id: 'U-jongbergs',
       mentions: [{ id: 'U-ikonia', name: 'ikonia' }],
     });
-    expect(addressOf(message, gazetteer)).toEqual({ personId: 'U-ikonia', said: 'yes we do' });
+    expect(addressOf(message, gazetteer)).toEqual({ personId: 'U-ikonia', said: 'yes we do', opening: '@ikonia' });
+  });
+
+  it('takes all of a mention written with a full name as the opening', () => {
+    const message = chatMessage({
+      id: '1.2',
+      text: '@Bruno Costa can you review the migration PR by Friday?',
+      author_id: 'U-jongbergs',
+      mentions: [{ id: 'U-bruno', name: 'Bruno Costa' }],
+    });
+    expect(addressOf(message, gazetteer)).toEqual({
+      personId: 'U-bruno',
+      said: 'can you review the migration PR by Friday?',
+      opening: '@Bruno Costa',
+    });
   });
 });

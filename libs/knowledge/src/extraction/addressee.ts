@@ -13,6 +13,8 @@ export interface Address {
   personId: string;
   /** What is said to them: the text after the name and its separator. */
   said: string;
+  /** The opening that addresses them, as written: "epod: ", "|trey|, ", "@ana ". */
+  opening: string;
 }
 
 /**
@@ -24,11 +26,20 @@ export function addressOf(message: NormalizedMessage, gazetteer: Gazetteer): Add
   const opening = LEADING_NICK.exec(text) ?? LEADING_MENTION.exec(text);
   const personId = mentionedAtStart(text, message) ?? nickAtStart(text, gazetteer);
   if (opening === null || personId === null || personId === message.author_id) return null;
-  return { personId, said: text.slice(opening[0].length).trim() };
+  const written = fullNameMention(text, message, personId) ?? opening[0];
+  return { personId, said: text.slice(written.length).trim(), opening: written };
 }
 
 export function addresseeOf(message: NormalizedMessage, gazetteer: Gazetteer): string | null {
   return addressOf(message, gazetteer)?.personId ?? null;
+}
+
+/** "@Bruno Costa can you…": a mention written with the person's full name addresses them by all of it. */
+function fullNameMention(text: string, message: NormalizedMessage, personId: string): string | null {
+  const name = message.mentions.find((mention) => mention.id === personId)?.name;
+  if (name === undefined || !/\s/.test(name.trim())) return null;
+  const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^\\s*@${escaped}(?![\\p{L}\\p{N}])[,:]?`, 'iu').exec(text)?.[0] ?? null;
 }
 
 function mentionedAtStart(text: string, message: NormalizedMessage): string | null {

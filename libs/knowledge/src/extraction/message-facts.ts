@@ -2,7 +2,7 @@ import { stableId } from '@atlas/common';
 import type { Fact, FactType, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
 import { normalizeName } from '../names';
-import { addressOf } from './addressee';
+import { addressOf, type Address } from './addressee';
 import { assigneeOf } from './assignee';
 import { decisionStatement } from './decision-statement';
 import { findDueDate } from './due-date';
@@ -13,7 +13,7 @@ import { groupIntoFactUnits } from './fact-units';
 import { authorOf, type Gazetteer, locateMentions } from './gazetteer';
 import { READABLE_LANGUAGE } from './language';
 import { prepareMessageText } from './message-text';
-import { resolveFirstPerson } from './pronouns';
+import { resolvePronouns, type Speakers } from './pronouns';
 import { extractRelations } from './relations';
 import { splitSentences } from './sentences';
 import { isSmallTalk } from './small-talk';
@@ -52,6 +52,7 @@ export function extractMessageFacts(
   const author = authorOf(message);
   const authorKey = author && `person:${author.id}`;
   const authorName = author && (gazetteer.nameOf(author.id) ?? author.name);
+  const speakers = { author: authorName, addressee: address && gazetteer.nameOf(address.personId) };
   const repliedTo = repliedToAuthor(message, threads);
   const answersQuestion = threads.answersQuestion(message, gazetteer);
 
@@ -64,7 +65,7 @@ export function extractMessageFacts(
       knownProjects,
       withPurpose: classification.type === 'decision',
     });
-    const cleaned = cleanFactText(unit);
+    const cleaned = (index === 0 && cleanFactText(withoutAddress(unit, address))) || cleanFactText(unit);
     const decision = classification.type === 'decision' ? decisionEntity(cleaned, unit.length) : null;
     if (decision) entities.push(decision);
     const assignee = classification.type === 'action_item' ? assigneeOf(unit, entities, authorKey, repliedTo) : null;
@@ -91,7 +92,7 @@ export function extractMessageFacts(
       threads.noteQuestion(rootId, message.author_id);
     }
     return buildFact(message, context, index, {
-      text: resolveFirstPerson(cleaned, authorName),
+      text: resolvePronouns(cleaned, speakers),
       classification,
       entities,
       topics: topicsOf(entities),
@@ -100,18 +101,17 @@ export function extractMessageFacts(
       due_at,
     });
   });
-  return withCompletion(
-    facts,
-    message,
-    context,
-    threads,
-    rootId,
-    authorKey,
-    authorName,
-    units,
-    gazetteer,
-    knownProjects,
-  );
+  return withCompletion(facts, message, context, threads, rootId, authorKey, speakers, units, gazetteer, knownProjects);
+}
+
+/**
+ * "epod: you'd need to file a bug" states "you'd need to file a bug" to epod: the address is who it is
+ * said to (kept as a mention), not part of what is said.
+ */
+function withoutAddress(unit: string, address: Address | null): string {
+  if (address === null) return unit;
+  const start = unit.search(/\S/);
+  return unit.startsWith(address.opening.trim(), start) ? unit.slice(start + address.opening.trim().length) : unit;
 }
 
 /**
@@ -125,7 +125,7 @@ function withCompletion(
   threads: ThreadBook,
   rootId: string,
   authorKey: string | null,
-  authorName: string | null,
+  speakers: Speakers,
   units: readonly string[],
   gazetteer: Gazetteer,
   knownProjects: ReadonlySet<string>,
@@ -167,7 +167,7 @@ function withCompletion(
   });
   return [
     buildFact(message, context, 0, {
-      text: `${authorName ?? 'The assignee'}: ${resolveFirstPerson(said, authorName)}`,
+      text: `${speakers.author ?? 'The assignee'}: ${resolvePronouns(said, speakers)}`,
       classification,
       entities,
       topics: topicsOf(entities),

@@ -1,0 +1,56 @@
+import type { NormalizedMessage } from '@atlas/events';
+import type { ExtractionContext } from '../contracts';
+import { chatMessage } from '../testing/chat-messages';
+import { extractFacts } from './extract-facts';
+
+/*
+ * Real chat from the dev half of eval/real/ubuntu-irc (the #ubuntu IRC channel, 2004-11-15 and
+ * 2011-05-29; CC BY 4.0, see that folder's README). A reply opens with its addressee's nick.
+ */
+const NICKS = ['epod', 'bob2', 'lino', 'lev', 'trey', 'ana', 'MrGoodkat_', 'Incarus'];
+const context: ExtractionContext = {
+  channel_id: 'C0ENG',
+  channel_name: 'ubuntu',
+  people: NICKS.map((nick) => ({ id: `U-${nick}`, name: nick, aliases: [] })),
+  thread_parents: new Map(),
+};
+
+let clock = Date.parse('2004-11-15T01:45:00Z');
+function irc(nick: string, text: string): NormalizedMessage {
+  clock += 1_000;
+  const id = `${Math.floor(clock / 1000)}.000${NICKS.indexOf(nick)}`;
+  return chatMessage({ id, text, author_id: `U-${nick}`, author_name: nick, timestamp: new Date(clock).toISOString() });
+}
+
+function factsOf(message: NormalizedMessage) {
+  return extractFacts([message], context).facts.filter((fact) => fact.message_id === message.id);
+}
+
+describe('fact text of an addressed message', () => {
+  it('drops the leading address and names the addressee for "you"', () => {
+    const facts = factsOf(irc('bob2', "epod: hrm, I think you'd need to file a bug, it'd require source changes"));
+    expect(facts[0].text).toBe("hrm, bob2 thinks epod would need to file a bug, it'd require source changes");
+  });
+
+  it('drops the address in each of its forms: "nick: ", "|nick|, ", "@nick "', () => {
+    expect(factsOf(irc('lev', 'lino: you need a / there, that is /join #ubuntu-it'))[0].text).toBe(
+      'lino needs a / there, that is /join #ubuntu-it',
+    );
+    expect(factsOf(irc('lev', '|trey|, the installer needs 4 GB of free disk space'))[0].text).toBe(
+      'the installer needs 4 GB of free disk space',
+    );
+    expect(factsOf(irc('lev', '@ana the installer needs 4 GB of free disk space'))[0].text).toBe(
+      'the installer needs 4 GB of free disk space',
+    );
+  });
+
+  it('keeps the grammar of a question by the author: "how do I" reads "how does <author>"', () => {
+    expect(factsOf(irc('MrGoodkat_', 'Incarus, how do I do it?'))[0].text).toBe('how does MrGoodkat_ do it?');
+  });
+
+  it('leaves a message that addresses no one as written', () => {
+    expect(factsOf(irc('lev', 'you need to put a / in front of join'))[0].text).toBe(
+      'you need to put a / in front of join',
+    );
+  });
+});
