@@ -1,6 +1,5 @@
 import type { NormalizedMessage } from '@atlas/events';
-import type { ExtractionContext } from '../contracts';
-import { chatMessage } from '../testing/chat-messages';
+import { ircChannel } from '../testing/irc-channel';
 import { extractFacts } from './extract-facts';
 
 /*
@@ -8,19 +7,7 @@ import { extractFacts } from './extract-facts';
  * 2011-05-29; CC BY 4.0, see that folder's README). A reply opens with its addressee's nick.
  */
 const NICKS = ['epod', 'bob2', 'lino', 'lev', 'trey', 'ana', 'MrGoodkat_', 'Incarus'];
-const context: ExtractionContext = {
-  channel_id: 'C0ENG',
-  channel_name: 'ubuntu',
-  people: NICKS.map((nick) => ({ id: `U-${nick}`, name: nick, aliases: [] })),
-  thread_parents: new Map(),
-};
-
-let clock = Date.parse('2004-11-15T01:45:00Z');
-function irc(nick: string, text: string): NormalizedMessage {
-  clock += 1_000;
-  const id = `${Math.floor(clock / 1000)}.000${NICKS.indexOf(nick)}`;
-  return chatMessage({ id, text, author_id: `U-${nick}`, author_name: nick, timestamp: new Date(clock).toISOString() });
-}
+const { context, irc } = ircChannel(NICKS);
 
 function factsOf(message: NormalizedMessage) {
   return extractFacts([message], context).facts.filter((fact) => fact.message_id === message.id);
