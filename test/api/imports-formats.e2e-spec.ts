@@ -1,7 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FormFile } from '../support/api-client';
 import { AtlasHarness, startAtlas, waitForJob } from '../support/atlas-harness';
+import { storedUploads } from '../support/stored-uploads';
 
 jest.setTimeout(120_000);
 
@@ -76,14 +75,7 @@ describe('POST /api/imports: Discord, CSV and JSON-lines files', () => {
 
   afterAll(() => atlas?.close());
 
-  const storedFiles = () => {
-    const folder = join(atlas.importDir, 'uploads');
-    if (!existsSync(folder)) return [];
-    return readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
-      .sort();
-  };
+  const storedFiles = () => storedUploads(atlas.importDir);
   const footprint = async () => ({
     seq: await atlas.service.runtime.events.lastSequence(),
     connections: (await atlas.api.get('/api/connections')).body,

@@ -1,9 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { MAX_ARCHIVE_ENTRIES, MAX_CSV_FIELDS, MAX_IMPORT_RECORD_BYTES } from '@atlas/platforms';
 import type { FormFile } from '../support/api-client';
 import { AtlasHarness, startAtlas } from '../support/atlas-harness';
 import { buildZip, emptyEntries, ZipEntryInput } from '../support/zip-writer';
+import { storedUploads } from '../support/stored-uploads';
 
 jest.setTimeout(180_000);
 
@@ -32,14 +31,7 @@ describe('POST /api/imports: files built to exhaust the gateway', () => {
 
   afterAll(() => atlas?.close());
 
-  /** Every file under the uploads folder, staging included. */
-  const storedFiles = () => {
-    const folder = join(atlas.importDir, 'uploads');
-    if (!existsSync(folder)) return [];
-    return readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1));
-  };
+  const storedFiles = () => storedUploads(atlas.importDir);
   const footprint = async () => ({
     seq: await atlas.service.runtime.events.lastSequence(),
     connections: (await atlas.api.get('/api/connections')).body,

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FormFile } from '../support/api-client';
 import { AtlasHarness, readLog, startAtlas, TEST_API_KEY, waitForJob } from '../support/atlas-harness';
 import { generatedChannel, writeSlackExport } from '../support/slack-export-fixture';
 import { tempDir } from '../support/temp-dir';
 import { buildZip, folderEntries, ZipEntryInput } from '../support/zip-writer';
+import { storedUploads } from '../support/stored-uploads';
 
 jest.setTimeout(120_000);
 
@@ -45,15 +46,7 @@ describe('POST /api/imports: a Slack export ZIP', () => {
     exportDir.remove();
   });
 
-  /** Every file under the uploads folder, staging included. */
-  const storedFiles = () => {
-    const folder = join(atlas.importDir, 'uploads');
-    if (!existsSync(folder)) return [];
-    return readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
-      .sort();
-  };
+  const storedFiles = () => storedUploads(atlas.importDir);
   /** What a refused upload must leave as it was: the log, the read models, the files. */
   const footprint = async () => ({
     seq: await atlas.service.runtime.events.lastSequence(),
