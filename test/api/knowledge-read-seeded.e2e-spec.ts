@@ -73,6 +73,7 @@ function fact(channel: string, i: number): FactDoc {
       timestamp: valid_at,
       thread_id: null,
       permalink: null,
+      text: null,
     },
     job_id: 'sync_1',
     entity_ids: aboutPg ? ['ent_ana', 'ent_pg'] : ['ent_ana', 'ent_atlas'],

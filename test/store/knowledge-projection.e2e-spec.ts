@@ -46,6 +46,7 @@ function fact(source: NormalizedMessage, text: string, subject: string | null, e
       timestamp: source.timestamp,
       thread_id: null,
       permalink: null,
+      text: null,
     },
   };
 }

@@ -55,6 +55,8 @@ describe('knowledge events written by earlier versions', () => {
       language: 'en',
       text: RULES_1_FACTS.facts[0].text,
     });
+    // The message text beside the fact was not kept then: null, not a guess.
+    expect(data.facts[0].source).toEqual({ ...source, text: null });
     expect(data.facts[0].entities.map((e: any) => [e.key, e.type, e.kind])).toEqual([
       ['person:U1', 'person', null],
       ['channel:ops', 'topic', null],

@@ -58,6 +58,7 @@ function upcastFact(fact: unknown): unknown {
     due_at: null,
     language: 'en',
     ...fact,
+    source: isObject(fact.source) ? { text: null, ...fact.source } : fact.source,
     entities: mapArray(fact.entities, upcastEntity),
   };
 }

@@ -9,5 +9,6 @@ export function factSourceOf(message: NormalizedMessage): FactSource {
     timestamp: message.timestamp,
     thread_id: message.thread_parent_id ?? (message.reply_count > 0 ? message.id : null),
     permalink: message.permalink,
+    text: message.text,
   };
 }

@@ -59,6 +59,11 @@ export class FactSource {
   @IsISO8601() timestamp: string;
   @Nullable() @IsString() thread_id: string | null;
   @Nullable() @IsString() permalink: string | null;
+  /**
+   * The message as its author wrote it, for display beside the fact's rewritten text; null in facts
+   * extracted before it was kept.
+   */
+  @Nullable() @IsString() text: string | null;
 }
 
 /** One atomic fact, extracted from one message. Keyed by channel, message id and extractor version. */

@@ -63,6 +63,7 @@ export function factViews(facts: FactDoc[], entities: EntityDoc[]): FactView[] {
         timestamp: fact.source.timestamp,
         thread_id: fact.source.thread_id,
         permalink: fact.source.permalink,
+        text: fact.source.text ?? null,
       },
     };
   });

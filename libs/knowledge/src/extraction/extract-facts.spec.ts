@@ -60,9 +60,11 @@ describe('extractFacts', () => {
     expect(second.language).toBe('en');
   });
 
-  it('cites the source message, with the thread of a reply and of a thread parent', () => {
+  it('cites the source message, with the thread of a reply and of a thread parent, and keeps its text', () => {
     const [reply] = factsOf('1709540200.000300');
+    const message = conversation.find((candidate) => candidate.id === '1709540200.000300')!;
     expect(reply.source).toEqual({
+      text: message.text,
       message_id: '1709540200.000300',
       author_id: ANA.id,
       author_name: ANA.name,

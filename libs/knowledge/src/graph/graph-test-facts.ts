@@ -56,6 +56,7 @@ export function fact(id: string, entities: FactEntity[], relations: FactRelation
       timestamp: '2024-03-04T08:00:00.000Z',
       thread_id: null,
       permalink: null,
+      text: null,
     },
   };
 }

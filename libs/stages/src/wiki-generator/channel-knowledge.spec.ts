@@ -15,6 +15,7 @@ const source = (messageId: string, threadId: string | null) => ({
   timestamp: '2025-03-03T10:00:00.000Z',
   thread_id: threadId,
   permalink: null,
+  text: null,
 });
 
 function factDoc(id: string, fields: Partial<FactDoc>): FactDoc {
