@@ -20,7 +20,8 @@ describe('answers recognised by addressing', () => {
   const noise = irc('jief', 'well, i often use vmware for testing');
   const instruction = irc('bob2', 'epod: add another instance of the applet');
   const diagnosis = irc('bob2', "epod: hrm, I think you'd need to file a bug, it'd require source changes");
-  const counterQuestion = irc('jief', "epod: isn't there a city close to you in there?");
+  // Adapted from a real line of the same day addressed to another asker ("kizza, have you got a panel …").
+  const counterQuestion = irc('jief', 'epod, have you got a panel on the top of the screen?');
 
   it('types a statement or instruction addressed to a recent asker as an answer', () => {
     const batch = [question, noise, instruction, diagnosis];

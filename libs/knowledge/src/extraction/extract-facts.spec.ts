@@ -149,12 +149,21 @@ describe('extractFacts', () => {
   it('types a reply answering a question of someone else as an answer, and a reply by the asker not', () => {
     const question = chatMessage({ id: '1', ...by(BRUNO), reply_count: 2, text: 'Which region does billing run in?' });
     const answer = chatMessage({ id: '2', thread_parent_id: '1', text: 'It runs in eu-west-1 on Kafka.' });
-    const followUp = chatMessage({ id: '3', thread_parent_id: '1', ...by(BRUNO), text: 'The latency is fine there.' });
+    const followUp = chatMessage({
+      id: '3',
+      thread_parent_id: '1',
+      ...by(BRUNO),
+      text: 'The latency from eu-west-1 is fine.',
+    });
     const result = extractFacts([answer, followUp], context([question]));
     expect(result.facts.map((fact) => [fact.message_id, fact.type])).toEqual([
       ['2', 'answer'],
       ['3', 'observation'],
     ]);
+    // "It" alone points at the question: the answer carries it.
+    expect(result.facts[0].text).toBe(
+      'Answer to Bruno Costa\'s question "Which region does billing run in?": It runs in eu-west-1 on Kafka.',
+    );
     expect(result.facts[0].relations).toContainEqual({
       type: 'answered',
       source: `person:${ANA.id}`,
@@ -236,7 +245,7 @@ describe('extractFacts', () => {
     };
 
     it.each([
-      'Could you pin it to the dedicated runner pool instead?',
+      'Could you pin the export to the dedicated runner pool instead?',
       'Please split the export into daily chunks.',
       'Can you bump the timeout to twenty minutes for now?',
     ])('%s', (text) => {

@@ -3,10 +3,13 @@ import type { Fact, FactType, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
 import { normalizeName } from '../names';
 import { addressOf, type Address } from './addressee';
+import { askedQuestion, type AskedQuestion, withAnsweredQuestion } from './answer-context';
+import { soleNamedThing, withItResolved } from './antecedent';
 import { assigneeOf } from './assignee';
 import { decisionStatement } from './decision-statement';
 import { findDueDate } from './due-date';
 import { extractFactEntities, toFactEntity, type LocatedEntity } from './entities';
+import { contextDependence, withoutOpeners, withoutYesNo, yesOrNo } from './context-dependence';
 import { cleanFactText } from './fact-text';
 import { classifyFact, type FactClassification } from './fact-type';
 import { groupIntoFactUnits } from './fact-units';
@@ -45,27 +48,44 @@ export function extractMessageFacts(
   const gazetteer = channelGazetteer.forMessage(message);
   // "kizza, thats good": what is said after the addressee's name is what must be more than small talk.
   const address = addressOf(message, gazetteer);
-  if (address !== null && isSmallTalk(address.said)) return [];
-  const units = groupIntoFactUnits(splitSentences(prepareMessageText(message.text)));
-  const mentionsByUnit = locateMentions(units, message.mentions);
+  const answersQuestion = threads.answersQuestion(message, gazetteer);
+  const question = answersQuestion ? threads.answeredQuestion(message, gazetteer) : null;
+  const asked = question && askedQuestion(question, gazetteer);
   const rootId = message.thread_parent_id ?? message.id;
   const author = authorOf(message);
   const authorKey = author && `person:${author.id}`;
+  // "EfaistOs: yes" to "is warty stable?": a bare yes or no says something only with its question.
+  const reply = yesOrNo(address?.said ?? message.text);
+  if (asked !== null && reply !== null) {
+    const text = withAnsweredQuestion(reply, asked);
+    return [bareAnswerFact(message, context, gazetteer, authorKey, text, knownProjects)];
+  }
+  if (address !== null && isSmallTalk(address.said)) return [];
+  const units = groupIntoFactUnits(splitSentences(prepareMessageText(message.text)));
+  const mentionsByUnit = locateMentions(units, message.mentions);
   const authorName = author && (gazetteer.nameOf(author.id) ?? author.name);
-  const speakers = { author: authorName, addressee: address && gazetteer.nameOf(address.personId) };
   const repliedTo = repliedToAuthor(message, threads);
-  const answersQuestion = threads.answersQuestion(message, gazetteer);
+  // "you" is the person addressed, else the author of the thread the message replies in.
+  const addresseeId = address?.personId ?? repliedTo?.slice('person:'.length) ?? null;
+  const speakers = { author: authorName, addressee: addresseeId && gazetteer.nameOf(addresseeId) };
+  const names = [speakers.author, speakers.addressee];
+  const repliedThing = () => {
+    const replied = threads.repliedMessage(message, gazetteer);
+    return replied && soleNamedThing(replied, gazetteer, knownProjects);
+  };
 
-  const facts = units.map((unit, index) => {
+  const stated = units.map((unit, index) => {
     let classification = classifyFact(unit);
     if (answersQuestion && !KEPT_BY_ANSWERS.has(classification.type)) {
       classification = { type: 'answer', confidence: ANSWER_CONFIDENCE };
     }
+    const cleaned = (index === 0 && cleanFactText(withoutAddress(unit, address))) || cleanFactText(unit);
+    const text = standingAlone(resolvePronouns(cleaned, speakers), classification.type, { asked, names, repliedThing });
+    if (text === null) return null;
     const entities = extractFactEntities(unit, message, mentionsByUnit[index], gazetteer, {
       knownProjects,
       withPurpose: classification.type === 'decision',
     });
-    const cleaned = (index === 0 && cleanFactText(withoutAddress(unit, address))) || cleanFactText(unit);
     const decision = classification.type === 'decision' ? decisionEntity(cleaned, unit.length) : null;
     if (decision) entities.push(decision);
     const assignee = classification.type === 'action_item' ? assigneeOf(unit, entities, authorKey, repliedTo) : null;
@@ -91,17 +111,68 @@ export function extractMessageFacts(
     if (classification.type === 'question' && message.thread_parent_id !== null) {
       threads.noteQuestion(rootId, message.author_id);
     }
-    return buildFact(message, context, index, {
-      text: resolvePronouns(cleaned, speakers),
+    const content: FactContent = {
+      text,
       classification,
       entities,
       topics: topicsOf(entities),
       relations,
       subject,
       due_at,
-    });
+    };
+    return { unit, content };
   });
-  return withCompletion(facts, message, context, threads, rootId, authorKey, speakers, units, gazetteer, knownProjects);
+  const kept = stated.filter((entry) => entry !== null);
+  const facts = kept.map((entry, index) => buildFact(message, context, index, entry.content));
+  const keptUnits = kept.map((entry) => entry.unit);
+  return withCompletion(
+    facts,
+    message,
+    context,
+    threads,
+    rootId,
+    authorKey,
+    speakers,
+    keptUnits,
+    gazetteer,
+    knownProjects,
+  );
+}
+
+/**
+ * The fact text as it can be read on its own: without openers that only tie it to the line before
+ * ("well,", "oh,"), a statement without a leading yes or no. A text that still points at the chat around
+ * it ("it", "that", an unresolved "you", no verb) is kept only as an answer, carrying the question it
+ * answers; otherwise the unit gives no fact.
+ */
+function standingAlone(text: string, type: FactType, context: ReplyContext): string | null {
+  let opened = withSubject(withoutOpeners(text), context.names[0] ?? null);
+  const everyone = type === 'announcement' || /^(?:reminder|psa|fyi|heads[- ]up|everyone|all)\b/i.test(opened);
+  let dependence = contextDependence(opened, context.names, { everyone });
+  if (dependence === 'reference' && /\bits?\b/i.test(opened)) {
+    const thing = context.repliedThing();
+    if (thing !== null) {
+      const resolved = withItResolved(opened, thing);
+      const after = contextDependence(resolved, context.names, { everyone });
+      if (after === null) [opened, dependence] = [resolved, after];
+    }
+  }
+  if (dependence === null) return type === 'answer' ? opened : withoutYesNo(opened);
+  return type === 'answer' && context.asked !== null ? withAnsweredQuestion(opened, context.asked) : null;
+}
+
+/** "will have a draft by Wednesday": a promise without its subject is the author's. */
+function withSubject(text: string, author: string | null): string {
+  return author !== null && /^(?:will|'ll|am going to|gonna)\s+\w/i.test(text)
+    ? `${author} ${text.replace(/^'ll/, 'will')}`
+    : text;
+}
+
+/** What a unit's text may draw on to stand alone: the question it answers, the thing the message replied to names. */
+interface ReplyContext {
+  asked: AskedQuestion | null;
+  names: readonly (string | null)[];
+  repliedThing: () => string | null;
 }
 
 /**
@@ -176,6 +247,38 @@ function withCompletion(
       due_at: null,
     }),
   ];
+}
+
+function bareAnswerFact(
+  message: NormalizedMessage,
+  context: ExtractionContext,
+  gazetteer: Gazetteer,
+  authorKey: string | null,
+  text: string,
+  knownProjects: ReadonlySet<string>,
+): Fact {
+  const entities = extractFactEntities(message.text, message, message.mentions, gazetteer, {
+    knownProjects,
+    withPurpose: false,
+  });
+  const classification: FactClassification = { type: 'answer', confidence: ANSWER_CONFIDENCE };
+  const relations = extractRelations({
+    text: message.text,
+    entities,
+    type: classification.type,
+    author: authorKey,
+    assignee: null,
+    decision: null,
+  });
+  return buildFact(message, context, 0, {
+    text,
+    classification,
+    entities,
+    topics: topicsOf(entities),
+    relations,
+    subject: null,
+    due_at: null,
+  });
 }
 
 /** The person a thread reply answers: the thread root's author, when that is someone else. */

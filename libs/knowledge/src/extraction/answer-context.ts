@@ -1,0 +1,61 @@
+import type { NormalizedMessage } from '@atlas/events';
+import { addressOf } from './addressee';
+import { contextDependence, withoutOpeners } from './context-dependence';
+import { classifyFact } from './fact-type';
+import { cleanFactText } from './fact-text';
+import { groupIntoFactUnits } from './fact-units';
+import { authorOf, type Gazetteer } from './gazetteer';
+import { prepareMessageText } from './message-text';
+import { resolvePronouns } from './pronouns';
+import { splitSentences } from './sentences';
+
+/** A question carried into an answer is cut at a word boundary near this length. */
+const MAX_QUESTION_LENGTH = 140;
+
+export interface AskedQuestion {
+  /** Who asked. */
+  asker: string;
+  /** The question, self-contained: "how does kizza install compiz?". */
+  text: string;
+}
+
+const asked = new WeakMap<NormalizedMessage, AskedQuestion | null>();
+
+/**
+ * The question a message asks, as a text that stands on its own (its first question unit, pronouns
+ * resolved for its author and addressee), or null when it has none that can be read without the chat
+ * around it ("now what?", "how do I do that?"): an answer to such a question has no context to carry.
+ */
+export function askedQuestion(question: NormalizedMessage, gazetteer: Gazetteer): AskedQuestion | null {
+  if (!asked.has(question)) asked.set(question, readQuestion(question, gazetteer));
+  return asked.get(question)!;
+}
+
+/**
+ * "yes it shows all partitions" answering eepberries's "does fdisk -l list the partitions?": the answer
+ * alone points at nothing, so the fact carries the question it answers.
+ */
+export function withAnsweredQuestion(answer: string, question: AskedQuestion): string {
+  return `Answer to ${question.asker}'s question "${question.text}": ${answer}`;
+}
+
+function readQuestion(question: NormalizedMessage, gazetteer: Gazetteer): AskedQuestion | null {
+  const asker = authorOf(question);
+  if (asker === null) return null;
+  const askerName = gazetteer.nameOf(asker.id) ?? asker.name;
+  const address = addressOf(question, gazetteer);
+  const said = address === null ? question.text : address.said;
+  const speakers = { author: askerName, addressee: address && gazetteer.nameOf(address.personId) };
+  const units = groupIntoFactUnits(splitSentences(prepareMessageText(said)));
+  const unit = units.find((candidate) => classifyFact(candidate).type === 'question');
+  if (unit === undefined) return null;
+  const text = withoutOpeners(resolvePronouns(cleanFactText(unit), speakers));
+  if (contextDependence(text, [speakers.author, speakers.addressee]) !== null) return null;
+  return { asker: askerName, text: shortened(text) };
+}
+
+function shortened(text: string): string {
+  if (text.length <= MAX_QUESTION_LENGTH) return text;
+  const cut = text.slice(0, MAX_QUESTION_LENGTH);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_QUESTION_LENGTH / 2)).trimEnd()}…`;
+}

@@ -1,0 +1,217 @@
+import { findUrls } from './links';
+import { tagWords, type TaggedWord } from './nlp';
+
+/**
+ * Why a fact text cannot be understood without the chat around it:
+ * - `second_person`: a "you" nobody resolved ("you can run it from the live cd");
+ * - `reference`: "it", "that", "there", "they" … point at something the text does not name;
+ * - `fragment`: no verb, or too few words to state anything ("by name", "hoary", "options?").
+ */
+export type ContextDependence = 'second_person' | 'reference' | 'fragment';
+
+/** Discourse openers that only tie a line to the one before: dropped from the fact's text. */
+const OPENER =
+  /^(?:(?:on it|sure|agreed|got it|sounds good|thanks|thank you|thx|of course|awesome|perfect|sweet|yay|well|so(?!\s+(?:far|much|many|long|that)\b)|oh|ah|aha|hmm+|hrm+|umm*|uhm*|uh|er|actually|anyway|hey|lol|haha+|heh|ok|okay|k|kk|alright|right|ahh+|ooh|wow|great|excellent|cool|nice|neat|btw|fwiw|also|and|but|or|then|plus)\b(?:[\s,.!…:;—–-]|\.\.\.)*)+/i;
+/** Openers that answer yes or no: they are what an answer says, so an answer keeps them. */
+const YES_NO_OPENER = /^(?:yes|yeah|yep|yup|yea|no|nope|nah)\b(?:[\s,.!…:;-]|\.\.\.)*/i;
+/** Words that point back at something said before. */
+const REFERRING = new Set([
+  'it',
+  "it's",
+  'its',
+  'they',
+  "they're",
+  'them',
+  'their',
+  'theirs',
+  'he',
+  'she',
+  'him',
+  'her',
+  'his',
+]);
+const DEMONSTRATIVES = new Set(['that', "that's", 'this', 'these', 'those']);
+const SECOND_PERSON = new Set([
+  'you',
+  'your',
+  'yours',
+  'yourself',
+  'u',
+  'ur',
+  "you're",
+  "you've",
+  "you'll",
+  "you'd",
+  'ya',
+]);
+/** "It's easy to …", "it seems", "it depends": an "it" that stands for no thing. */
+const DUMMY_IT =
+  /^it(?:'s| is| was| will be| would be| should be)? (?:possible|impossible|easy|hard|difficult|better|best|good|safe|recommended|necessary|important|normal|common|usual|likely|unlikely|worth|ok|okay|fine|time|a good idea|a bad idea|not possible|not recommended)\b|^it (?:seems|looks like|depends|turns out|appears)\b/i;
+/** "that" after these introduces a clause ("I think that …"), it points at nothing. */
+const CLAUSE_INTRODUCERS = new Set(
+  `think thinks thought know knows knew sure say says said mean means meant believe believes hope hopes
+   guess realize realized realise realised notice noticed noticed seems seem so such shows show showed
+   suggest suggests found find read heard hear see saw assume figure figured wish feel felt claim claims
+   note noted given except provided now`.split(/\s+/),
+);
+/** "this week", "that time": a demonstrative before a time word names a time, not something said before. */
+const TIME_WORDS = new Set(
+  `week weekend morning afternoon evening night year month time day moment summer winter spring autumn fall
+   quarter sprint release version days today tomorrow tonight`.split(/\s+/),
+);
+/** "there is", "there's": existential "there" names no place. */
+const EXISTENTIAL_THERE =
+  /^(?:is|are|was|were|'s|isn't|aren't|wasn't|weren't|be|been|will|would|should|might|must|may|can|could|seems?|appears?|exists?|has|have|had|ain't|'re)$/;
+/** "the other one", "the same thing": they compare with something said before. */
+const COMPARING =
+  /\bthe (?:other|former|latter|above|previous|one you|thing you)\b|\bthe same(?: thing| one| problem| issue| error)?\s*[.!?]*$/i;
+const MIN_WORDS = 3;
+/** A line with this many bare numbers, half its words or more, is pasted output ("/dev/sda5 32 2089 16525312 8e Linux LVM"). */
+const MAX_NUMBERS = 3;
+/** Code in a line: a path, a pipe, an option, a config file, an assignment. */
+const CODE =
+  /(?:^|\s)\/[\w.-]+\/|\s\|\s|(?:^|\s)--?[a-z]\w*|\b[\w-]+\.(?:conf|list|sh|deb|iso|img|txt|log|cfg|ini|py|desktop)\b|\w=\S/i;
+/**
+ * Lines that continue a conversation rather than state something: "what about the Add/Remove?",
+ * "because the launcher can only launch one command", "might be nmbd starting too early" (no subject).
+ */
+const ELLIPTICAL =
+  /^(?:(?:what|how) about|because|since|cause|coz|cuz|as in|like|except|unless|instead|too|either|nothing to do with|not really|there(?: is|'s| are) also)\b|\b(?:but|and|or|so|because|if)\s*[.…]*$|^(?:might|could|would|should|must|may|will|can|is|was|does|did) (?:be|have|not|also|just|probably|maybe)\b(?![^?]*\?\s*$)/i;
+/** Nouns too general to be what an "it" stands for. */
+const GENERAL_NOUNS = new Set(
+  `im way bit lot lots thing things stuff time times one someone anyone something anything everything people guys
+   idea problem question help kind sort`.split(/\s+/),
+);
+const MAX_VERBLESS_WORDS = 3;
+
+/** The text without the openers that only tie it to the line before ("well,", "oh,", "so …"); yes and no stay. */
+export function withoutOpeners(text: string): string {
+  let rest = text;
+  for (let previous = ''; previous !== rest;) {
+    previous = rest;
+    // "yes but the hardware …": a yes or no before an opener goes with it; a yes or no alone stays.
+    rest = rest.replace(OPENER, '');
+    const afterYesNo = rest.replace(YES_NO_OPENER, '');
+    if (afterYesNo !== rest && OPENER.test(afterYesNo)) rest = afterYesNo;
+  }
+  if (rest === '' || rest === text) return text;
+  // Chat written all in lower case stays so; a line that began with a capital still does.
+  return /^\p{Lu}/u.test(text.trim()) ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
+}
+
+/** "yes", "nope.", "yeah :)": a line that only says yes or no, as "yes" or "no"; null for anything else. */
+export function yesOrNo(text: string): 'yes' | 'no' | null {
+  const word = /^[^\p{L}]*(yes|yeah|yep|yup|yea|no|nope|nah)[^\p{L}]*$/iu.exec(text)?.[1].toLowerCase();
+  if (word === undefined) return null;
+  return word.startsWith('n') ? 'no' : 'yes';
+}
+
+/** The text without a leading yes or no, for a statement that is not an answer. */
+export function withoutYesNo(text: string): string {
+  const rest = text.replace(YES_NO_OPENER, '');
+  return rest === '' ? text : rest;
+}
+
+/**
+ * Whether the fact text depends on the chat around it, and why. `names` are the people the text
+ * names (author, addressee): a person is not the thing an "it" before or after them stands for.
+ * `everyone`: the text is said to everyone (an announcement), so its "you" is the channel.
+ */
+export function contextDependence(
+  text: string,
+  names: readonly (string | null)[] = [],
+  options: { everyone?: boolean } = {},
+): ContextDependence | null {
+  const stated = withoutYesNo(withoutOpeners(text)).trim();
+  const words = tagWords(stated).filter((word) => /[\p{L}\p{N}]/u.test(word.text));
+  const isCode = findUrls(stated).length > 0 || CODE.test(stated);
+  if (words.length < MIN_WORDS && !isCode) return 'fragment';
+  const numbers = words.filter((word) => /^[\d.,:/%x-]+$/.test(word.text)).length;
+  if (numbers >= MAX_NUMBERS && numbers * 2 >= words.length) return 'fragment';
+  if (ELLIPTICAL.test(stated)) return 'fragment';
+  // "command not found?", "sudo?": a question of a few words asks about what was just said.
+  if (/\?\s*$/.test(stated) && words.length <= MIN_WORDS) return 'fragment';
+  // Taggers often miss a verb in chat ("the bios controls WOL"): only a short line without one is a fragment.
+  const hasVerb = words.some((word) => word.pos === 'VERB' || word.pos === 'AUX');
+  if (!hasVerb && words.length <= MAX_VERBLESS_WORDS && !isCode) return 'fragment';
+  if (!options.everyone && words.some((word, index) => isUnresolvedYou(stated, words, index))) return 'second_person';
+  if (COMPARING.test(stated)) return 'reference';
+  const personWords = new Set(
+    names
+      .flatMap((name) => (name ? name.toLowerCase().split(/\s+/).map(undecorated) : []))
+      .filter((word) => word.length > 0),
+  );
+  if (DUMMY_IT.test(stated)) return null;
+  return words.some((word, index) => standsAlone(stated, word) && refersBack(words, index, personWords))
+    ? 'reference'
+    : null;
+}
+
+/**
+ * A "you" that names someone the text does not: not "you all" (everyone), not the generic "you" of a
+ * condition ("if you see 'prisma' in Slack, …"), not the "u" of a nick ("Jordan_U").
+ */
+function isUnresolvedYou(text: string, words: readonly TaggedWord[], index: number): boolean {
+  const word = words[index];
+  if (!SECOND_PERSON.has(word.lower) || !standsAlone(text, word)) return false;
+  if (/^(?:you|ya)$/.test(word.lower) && /^(?:all|guys|folks|both|everyone)$/.test(words[index + 1]?.lower ?? ''))
+    return false;
+  const before = words[index - 1]?.lower ?? '';
+  const twoBefore = `${words[index - 2]?.lower ?? ''} ${before}`;
+  return !(GENERIC_CONDITION.has(before) || twoBefore === 'as soon' || twoBefore === 'soon as');
+}
+
+/** "if you …", "once you …": a condition's "you" is anyone. */
+const GENERIC_CONDITION = new Set(['if', 'when', 'whenever', 'unless', 'once', 'until', 'before', 'after']);
+
+/** A word counts only between spaces or punctuation: not the "it" of "#ubuntu-it", nor the "u" of "Jordan_U". */
+function standsAlone(text: string, word: TaggedWord): boolean {
+  const before = text.charAt(word.start - 1);
+  const after = text.charAt(word.end);
+  return !/[\p{L}\p{N}_#/@-]/u.test(before) && !/[\p{L}\p{N}_/@-]/u.test(after);
+}
+
+function refersBack(words: readonly TaggedWord[], index: number, personWords: ReadonlySet<string>): boolean {
+  const word = words[index];
+  const before = words[index - 1];
+  const after = words[index + 1];
+  if (word.lower === 'there') {
+    // "there is", and asked: "is there", "isn't there".
+    if (before !== undefined && EXISTENTIAL_THERE.test(before.lower) && index <= 2) return false;
+    return after === undefined || !EXISTENTIAL_THERE.test(after.lower);
+  }
+  if (DEMONSTRATIVES.has(word.lower)) {
+    if (after !== undefined && TIME_WORDS.has(after.lower)) return false;
+    if (word.lower.startsWith('that') && before !== undefined && before.pos !== 'ADP') {
+      // "the package that provides it": a relative "that" after a noun; "I think that": a clause.
+      if (CLAUSE_INTRODUCERS.has(before.lower)) return false;
+      if ((before.pos === 'NOUN' || before.pos === 'PROPN') && !personWords.has(undecorated(before.lower)))
+        return false;
+      if (after !== undefined && (after.pos === 'PRON' || after.pos === 'DET' || after.pos === 'PROPN')) return false;
+    }
+    // "this part of the country", "that wiki": a demonstrative before a noun points at the chat; alone
+    // ("we export those"), it may stand for a thing named before it.
+    if (after !== undefined && (after.pos === 'NOUN' || after.pos === 'PROPN' || after.pos === 'ADJ')) return true;
+    return !hasThingBefore(words, index, personWords);
+  }
+  if (REFERRING.has(word.lower)) return !hasThingBefore(words, index, personWords);
+  return false;
+}
+
+/** A noun other than a person's name before the word: what the word may stand for is in the text. */
+function hasThingBefore(words: readonly TaggedWord[], index: number, personWords: ReadonlySet<string>): boolean {
+  return words
+    .slice(0, index)
+    .some(
+      (word) =>
+        (word.pos === 'NOUN' || word.pos === 'PROPN') &&
+        !personWords.has(undecorated(word.lower)) &&
+        !GENERAL_NOUNS.has(word.lower) &&
+        word.lower.length > 1,
+    );
+}
+
+/** A nick without the decorations IRC adds ("MrGoodkat_", "|trey|"). */
+function undecorated(word: string): string {
+  return word.replace(/^[|_@]+|[|_]+$/g, '');
+}
