@@ -1,0 +1,126 @@
+import type { FactEntity, FactType } from '@atlas/events';
+import { endsWithQuestionMark } from '../extraction/fact-units';
+import { isSmallTalk } from '../extraction/small-talk';
+import { hasVerb, joinsTwoClauses, unresolvedReference } from './fact-grammar';
+
+/*
+ * The rules a model's fact must keep, checked in code on every fact of an answer: the prompt states
+ * them, but a model does not always follow its prompt. A fact that breaks one is dropped, with its
+ * reason; the rest of the answer is kept.
+ */
+
+export const REJECTION_REASONS = {
+  message_not_sent: 'cites a message that was not sent in the request',
+  small_talk: 'is small talk (a greeting, thanks, an acknowledgement), not knowledge',
+  not_a_sentence: 'has no verb: a fragment or an exclamation, not a statement',
+  compound: 'joins two clauses with their own subjects: two facts in one',
+  unresolved_first_person: 'keeps "I", "me" or "my" instead of the author',
+  unresolved_you: 'keeps "you" or "your" instead of the person addressed',
+  unresolved_reference: 'uses a pronoun that stands for nothing the fact names',
+  lets_decision: 'calls a "Let\'s …" a decision: a proposal decides nothing',
+  question_as_action_item: 'calls a question an action item',
+  action_item_without_owner: 'is an action item that names no person or team as its owner',
+} as const;
+
+export type RejectionReason = keyof typeof REJECTION_REASONS;
+
+/** A fact of an answer the checks dropped, and why. */
+export interface RejectedFact {
+  message_id: string;
+  text: string;
+  type: FactType;
+  reason: RejectionReason;
+  /** What in the text broke the rule, when a word shows it ("you", "it"). */
+  detail: string | null;
+}
+
+/** What a fact is checked on: its text, type, resolved entities and language. */
+export interface CheckedFact {
+  text: string;
+  type: FactType;
+  entities: readonly FactEntity[];
+  /** ISO 639-1: the rules that read words and parts of speech are English, so other languages skip them. */
+  language: string;
+}
+
+export interface Rejection {
+  reason: RejectionReason;
+  detail: string | null;
+}
+
+/** "I" but not "I/O"; "I'll" and "I'm" are still "I". */
+const FIRST_PERSON = /(?<![\p{L}\p{N}/.-])(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}\p{N}/-])/u;
+const SECOND_PERSON = /(?<![\p{L}\p{N}])(?:you|your|yours|yourself|yourselves)(?![\p{L}\p{N}])/iu;
+const LETS = /\blet(?:'s|’s| us)\b/i;
+/** Words that frame a pleasantry as someone's act: "Ana says good morning", "Ana thanks Bruno for the review". */
+const SOCIAL_FRAME = /^(?:says?|said|writes?|wrote|wish(?:es|ed)?|greets?|greeted)\s+/i;
+
+/**
+ * Why the fact breaks a rule of the prompt, or null when it keeps them all. `personNames` are the
+ * names of the batch's people: "it" cannot stand for a person, and a person's name framing a
+ * pleasantry does not make it knowledge.
+ */
+export function rejectionOf(fact: CheckedFact, personNames: readonly string[]): Rejection | null {
+  if (fact.language === 'en') {
+    const broken = englishRejectionOf(fact, personNames);
+    if (broken) return broken;
+  }
+  if (fact.type === 'action_item' && endsWithQuestionMark(fact.text)) return reject('question_as_action_item');
+  if (
+    fact.type === 'action_item' &&
+    !fact.entities.some((entity) => entity.type === 'person' || entity.type === 'team')
+  ) {
+    return reject('action_item_without_owner');
+  }
+  return null;
+}
+
+function englishRejectionOf(fact: CheckedFact, personNames: readonly string[]): Rejection | null {
+  const text = withoutQuotes(fact.text);
+  if (isSmallTalk(fact.text) || isSmallTalk(withoutPeople(fact.text, personNames))) return reject('small_talk');
+  if (!hasVerb(fact.text)) return reject('not_a_sentence');
+  const firstPerson = FIRST_PERSON.exec(text);
+  if (firstPerson) return reject('unresolved_first_person', firstPerson[0]);
+  const secondPerson = SECOND_PERSON.exec(text);
+  if (secondPerson) return reject('unresolved_you', secondPerson[0]);
+  const reference = unresolvedReference(text, personWords(personNames));
+  if (reference !== null) return reject('unresolved_reference', reference);
+  if (joinsTwoClauses(text)) return reject('compound');
+  if (fact.type === 'decision' && LETS.test(text)) return reject('lets_decision');
+  return null;
+}
+
+function reject(reason: RejectionReason, detail: string | null = null): Rejection {
+  return { reason, detail };
+}
+
+/** A quotation is the speaker's own words: its pronouns are theirs ("the error says 'you must reboot'"). */
+function withoutQuotes(text: string): string {
+  return text.replace(/"[^"]*"|“[^”]*”|`[^`]*`/g, '""');
+}
+
+/** The text with the people's names (and "to Bruno", "for Bruno") and a leading "says" left out. */
+function withoutPeople(text: string, personNames: readonly string[]): string {
+  let rest = text;
+  for (const name of [...personNames].sort((a, b) => b.length - a.length)) {
+    if (name.trim() === '') continue;
+    const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    rest = rest.replace(
+      new RegExp(`(?:\\b(?:to|for|with)\\s+)?(?<![\\p{L}\\p{N}])${escaped}(?:'s|’s)?(?![\\p{L}\\p{N}])`, 'giu'),
+      ' ',
+    );
+  }
+  return rest.trim().replace(SOCIAL_FRAME, '');
+}
+
+/** Lowercase words of the people's names: "Ana Lima" gives "ana" and "lima". */
+function personWords(personNames: readonly string[]): Set<string> {
+  return new Set(
+    personNames.flatMap((name) =>
+      name
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((word) => word !== ''),
+    ),
+  );
+}

@@ -1,0 +1,92 @@
+import { tagWords, type TaggedWord } from '../extraction/nlp';
+
+/*
+ * What a model's fact text is made of, read from wink-nlp's parts of speech: whether it is a sentence,
+ * whether it joins two clauses, and whether a pronoun in it points at nothing the fact names.
+ */
+
+const VERBAL = new Set(['VERB', 'AUX']);
+/** Words that can head or fill the subject of a clause ("the Atlas v2 launch", "Ben's docs", "it"). */
+const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ', 'DET', 'PART']);
+const NOUN_HEADS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+/** A demonstrative before one of these is a determiner ("that migration"), not a pronoun. */
+const DETERMINED = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
+/** Clauses joined by these make two facts; "or" states one choice, so it is left alone. */
+const CLAUSE_JOINERS = new Set(['and', 'but']);
+const BE = /^(?:is|was|are|were|'s|’s|will|has|had|have|can|could|would|should|may|might|must|seems?|looks?)$/;
+
+/** True when the text has a verb: a fact is a proposition, not a fragment ("Great news!", "Fine by Ben."). */
+export function hasVerb(text: string): boolean {
+  return tagWords(text).some((word) => VERBAL.has(word.pos));
+}
+
+/**
+ * True when two independent clauses, each with its own subject and verb, are joined by "and", "but"
+ * or ";" ("Ana merged the fix and Bruno deployed it"). A shared subject ("Ana will review and merge the
+ * PR") or joined subjects ("Postgres and Redis are used") is one clause.
+ */
+export function joinsTwoClauses(text: string): boolean {
+  const words = tagWords(text);
+  return words.some((word, at) => {
+    const semicolon = word.text === ';';
+    if (!semicolon && !(word.pos === 'CCONJ' && CLAUSE_JOINERS.has(word.lower))) return false;
+    const before = words.slice(0, at);
+    const after = words.slice(at + 1);
+    if (!before.some((w) => VERBAL.has(w.pos))) return false;
+    // After a semicolon anything with a verb is a clause; after "and" the clause must open with its subject.
+    return semicolon ? after.some((w) => VERBAL.has(w.pos)) : opensWithSubjectAndVerb(after);
+  });
+}
+
+function opensWithSubjectAndVerb(words: readonly TaggedWord[]): boolean {
+  let at = 0;
+  while (at < words.length && words[at].pos === 'ADV') at += 1;
+  const start = at;
+  let head = false;
+  while (at < words.length) {
+    const word = words[at];
+    // wink reads a noun after "the" as a verb at times ("the deploy is done").
+    const afterDeterminer = at > start && words[at - 1].pos === 'DET';
+    if (NOMINAL.has(word.pos) || afterDeterminer) {
+      head ||= NOUN_HEADS.has(word.pos) || afterDeterminer;
+      at += 1;
+    } else break;
+  }
+  if (!head) return false;
+  while (at < words.length && words[at].pos === 'ADV') at += 1;
+  return at < words.length && VERBAL.has(words[at].pos);
+}
+
+/**
+ * The first "it", "this", "that", "these", "those" or "there" used as a pronoun with nothing before it
+ * in the text that it could stand for: no noun or name other than a person's. Null when there is none.
+ * "It is likely that …" and "there is …" point at nothing and need nothing.
+ */
+export function unresolvedReference(text: string, personWords: ReadonlySet<string>): string | null {
+  const words = tagWords(text);
+  for (const [at, word] of words.entries()) {
+    if (!standsForSomething(words, at)) continue;
+    const antecedent = words
+      .slice(0, at)
+      .some((before) => (before.pos === 'NOUN' || before.pos === 'PROPN') && !personWords.has(before.lower));
+    if (!antecedent) return word.text;
+  }
+  return null;
+}
+
+function standsForSomething(words: readonly TaggedWord[], at: number): boolean {
+  const word = words[at];
+  const next = words[at + 1];
+  const rest = words.slice(at + 1, at + 6).map((w) => w.lower);
+  if (word.lower === 'it') return !isDummyIt(rest);
+  if (word.lower === 'there') return !(next && BE.test(next.lower));
+  if (!DEMONSTRATIVES.has(word.lower) || word.pos === 'SCONJ') return false;
+  return !(next && DETERMINED.has(next.pos));
+}
+
+/** "it is likely that …", "it was decided to …", "it is a good idea to …": "it" announces a clause. */
+function isDummyIt(rest: readonly string[]): boolean {
+  if (rest.length === 0 || !BE.test(rest[0])) return false;
+  return rest.slice(1).some((word) => /^(?:that|to|whether|if|how|when|why)$/.test(word));
+}
