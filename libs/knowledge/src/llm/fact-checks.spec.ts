@@ -33,6 +33,9 @@ describe('the checks on a model fact', () => {
     ['The I/O scheduler of Ubuntu 20.04 is mq-deadline.', 'observation'],
     ['Ana Lima asked Bruno Costa to review the billing pull request by 2024-03-08.', 'action_item'],
     ['Ana Lima thanks Bruno Costa for the review, and will merge the billing pull request today.', 'action_item'],
+    ['Ana Lima and Gus have the deploy keys.', 'observation'],
+    ["Where do Gus's expense reports go?", 'question'],
+    ['Do Ana Lima and Bruno Costa own the billing service?', 'question'],
   ])('keeps "%s" (%s)', (text, type) => {
     expect(reasonFor(text, type)).toBeNull();
   });
@@ -63,6 +66,10 @@ describe('the checks on a model fact', () => {
     ['Ana prefers Postgres but Bruno Costa prefers MySQL.', 'opinion', 'compound'],
     ['The build is green; the deploy is done.', 'announcement', 'compound'],
     ["Ana Lima's pull request is merged and Bruno Costa's docs are up.", 'announcement', 'compound'],
+    // Grammar after resolving.
+    ['How do Gus submit expenses?', 'question', 'plural_verb_with_person'],
+    ['Does Bruno Costa have the keys, or do Ana have them?', 'question', 'plural_verb_with_person'],
+    ['Ana Lima have the deploy keys.', 'observation', 'plural_verb_with_person'],
     // Types.
     ["Let's ship Atlas v2 on Friday.", 'decision', 'lets_decision'],
     ["Ana Lima proposed: let's rock the launch.", 'decision', 'lets_decision'],

@@ -1,7 +1,7 @@
 import type { FactEntity, FactType } from '@atlas/events';
 import { endsWithQuestionMark } from '../extraction/fact-units';
 import { isSmallTalk } from '../extraction/small-talk';
-import { hasVerb, joinsTwoClauses, unresolvedReference } from './fact-grammar';
+import { hasVerb, joinsTwoClauses, pluralVerbWithPerson, unresolvedReference } from './fact-grammar';
 
 /*
  * The rules a model's fact must keep, checked in code on every fact of an answer: the prompt states
@@ -10,13 +10,14 @@ import { hasVerb, joinsTwoClauses, unresolvedReference } from './fact-grammar';
  */
 
 export const REJECTION_REASONS = {
-  message_not_sent: 'cites a message that was not sent in the request',
+  message_not_sent: 'cites a message that is not one of the request\'s "messages"',
   small_talk: 'is small talk (a greeting, thanks, an acknowledgement), not knowledge',
   not_a_sentence: 'has no verb: a fragment or an exclamation, not a statement',
   compound: 'joins two clauses with their own subjects: two facts in one',
   unresolved_first_person: 'keeps "I", "me" or "my" instead of the author',
   unresolved_you: 'keeps "you" or "your" instead of the person addressed',
   unresolved_reference: 'uses a pronoun that stands for nothing the fact names',
+  plural_verb_with_person: 'gives one person a plural verb, as in "How do Gus submit expenses?"',
   lets_decision: 'calls a "Let\'s …" a decision: a proposal decides nothing',
   question_as_action_item: 'calls a question an action item',
   action_item_without_owner: 'is an action item that names no person or team as its owner',
@@ -86,6 +87,8 @@ function englishRejectionOf(fact: CheckedFact, personNames: readonly string[]): 
   const reference = unresolvedReference(text, personWords(personNames));
   if (reference !== null) return reject('unresolved_reference', reference);
   if (joinsTwoClauses(text)) return reject('compound');
+  const disagreement = pluralVerbWithPerson(text, personNames);
+  if (disagreement !== null) return reject('plural_verb_with_person', disagreement);
   if (fact.type === 'decision' && LETS.test(text)) return reject('lets_decision');
   return null;
 }

@@ -90,3 +90,40 @@ function isDummyIt(rest: readonly string[]): boolean {
   if (rest.length === 0 || !BE.test(rest[0])) return false;
   return rest.slice(1).some((word) => /^(?:that|to|whether|if|how|when|why)$/.test(word));
 }
+
+/** Plural verb forms a single person never takes, capitalized too (a question starts with one). */
+const PLURAL_VERBS = `(?:${[
+  'do',
+  "don't",
+  'don’t',
+  'have',
+  "haven't",
+  'haven’t',
+  'are',
+  "aren't",
+  'aren’t',
+  'were',
+  "weren't",
+  'weren’t',
+]
+  .flatMap((verb) => [verb, verb[0].toUpperCase() + verb.slice(1)])
+  .join('|')})`;
+
+/**
+ * The words where a plural verb goes with one person, as a pronoun rewrite leaves them: "How do Gus
+ * submit expenses?", "Gus have the keys". Null when none does. A person joined to another ("Ana and
+ * Gus have") or owning something ("do Gus's tests") is not the verb's subject alone.
+ */
+export function pluralVerbWithPerson(text: string, personNames: readonly string[]): string | null {
+  const names = [...new Set(personNames.flatMap((name) => [name.trim(), name.trim().split(/\s+/)[0]]))]
+    .filter((name) => name !== '')
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (names.length === 0) return null;
+  const name = `(?:${names.join('|')})`;
+  const edge = '(?![\\p{L}\\p{N}])';
+  // Inverted, the person is the whole subject when a lowercase verb follows: not "Ana Lima and …", not "Gus's".
+  const inverted = new RegExp(`(?<![\\p{L}\\p{N}])${PLURAL_VERBS}\\s+${name}(?=\\s+(?!(?:and|or)\\b)\\p{Ll})`, 'u');
+  const subject = new RegExp(`(?<!(?:\\band|&|,)\\s*)(?<![\\p{L}\\p{N}])${name}\\s+${PLURAL_VERBS}${edge}`, 'u');
+  return (inverted.exec(text) ?? subject.exec(text))?.[0] ?? null;
+}
