@@ -65,6 +65,9 @@ describe('the checks on a model fact', () => {
     ['Ana Lima merged the fix and Bruno Costa deployed the billing service.', 'announcement', 'compound'],
     ['Ana prefers Postgres but Bruno Costa prefers MySQL.', 'opinion', 'compound'],
     ['The build is green; the deploy is done.', 'announcement', 'compound'],
+    // wink reads "show" as a noun here, compromise as the verb it is.
+    ['Ana Lima finished the billing migration and the logs show 0 errors.', 'announcement', 'compound'],
+    ['The logs show 0 errors and Ana Lima is happy with the billing migration.', 'opinion', 'compound'],
     ["Ana Lima's pull request is merged and Bruno Costa's docs are up.", 'announcement', 'compound'],
     // Grammar after resolving.
     ['How do Gus submit expenses?', 'question', 'plural_verb_with_person'],

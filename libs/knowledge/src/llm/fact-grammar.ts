@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import { tagWords, type TaggedWord } from '../extraction/nlp';
 
 /*
@@ -24,7 +25,8 @@ export function hasVerb(text: string): boolean {
 /**
  * True when two independent clauses, each with its own subject and verb, are joined by "and", "but"
  * or ";" ("Ana merged the fix and Bruno deployed it"). A shared subject ("Ana will review and merge the
- * PR") or joined subjects ("Postgres and Redis are used") is one clause.
+ * PR") or joined subjects ("Postgres and Redis are used") is one clause. Either tagger may read a verb
+ * as a noun ("the logs show", "the launch moves"), so a side is a clause when either finds one.
  */
 export function joinsTwoClauses(text: string): boolean {
   const words = tagWords(text);
@@ -33,10 +35,28 @@ export function joinsTwoClauses(text: string): boolean {
     if (!semicolon && !(word.pos === 'CCONJ' && CLAUSE_JOINERS.has(word.lower))) return false;
     const before = words.slice(0, at);
     const after = words.slice(at + 1);
-    if (!before.some((w) => VERBAL.has(w.pos))) return false;
+    if (after.length === 0) return false;
+    const left = text.slice(0, word.start);
+    const right = text.slice(after[0].start);
+    if (!hasSubjectAndVerb(before) && !compromiseView(left).has(SUBJECT_AND_VERB)) return false;
     // After a semicolon anything with a verb is a clause; after "and" the clause must open with its subject.
-    return semicolon ? after.some((w) => VERBAL.has(w.pos)) : opensWithSubjectAndVerb(after);
+    if (semicolon) return after.some((w) => VERBAL.has(w.pos)) || compromiseView(right).has('#Verb');
+    return opensWithSubjectAndVerb(after) || compromiseView(right).has(CLAUSE_OPENING);
   });
+}
+
+/** A subject (a noun phrase, a pronoun, a number) and then its verb, in compromise's match syntax. */
+const CLAUSE_OPENING = '^#Adverb? #Determiner? (#Adjective|#Noun|#Pronoun|#Value|#Possessive)+ #Adverb? #Verb';
+const SUBJECT_AND_VERB = '(#Noun|#Pronoun|#Value) #Adverb? #Verb';
+
+/** A verb after a noun: an inverted question's leading "Do" ("Do Ana and Bruno own …") is no clause before "and". */
+function hasSubjectAndVerb(words: readonly TaggedWord[]): boolean {
+  const subject = words.findIndex((word) => NOUN_HEADS.has(word.pos));
+  return subject >= 0 && words.slice(subject + 1).some((word) => VERBAL.has(word.pos));
+}
+
+function compromiseView(text: string): { has(match: string): boolean } {
+  return nlp(text) as unknown as { has(match: string): boolean };
 }
 
 function opensWithSubjectAndVerb(words: readonly TaggedWord[]): boolean {
