@@ -1,5 +1,5 @@
 import type { FactEntity, FactType } from '@atlas/events';
-import { rejectionOf, type RejectionReason } from './fact-checks';
+import { rejectionOf, rejectionSummary, type RejectedFact, type RejectionReason } from './fact-checks';
 
 const PEOPLE = ['Ana Lima', 'ana.lima', 'Bruno Costa', 'Mel Tan', 'Gus'];
 const ANA: FactEntity = { key: 'person:U0ANA', name: 'Ana Lima', type: 'person', kind: null };
@@ -107,5 +107,18 @@ describe('the checks on a model fact', () => {
       rejectionOf({ text, type, entities: [ANA], language: 'es' }, PEOPLE)?.reason ?? null;
     expect(spanish('Ana Lima dijo que ya me lo envió.', 'observation')).toBeNull();
     expect(spanish('¿Puede Ana Lima revisar el cambio?', 'action_item')).toBe('question_as_action_item');
+  });
+
+  it('sums up the dropped facts by reason, without their text', () => {
+    const dropped = (reason: RejectionReason): RejectedFact => ({
+      message_id: 'm1',
+      text: 'Can you share the secret runbook?',
+      type: 'action_item',
+      reason,
+      detail: null,
+    });
+    const summary = rejectionSummary([dropped('unresolved_you'), dropped('compound'), dropped('unresolved_you')]);
+    expect(summary).toBe('3 facts dropped: unresolved_you 2, compound 1');
+    expect(rejectionSummary([dropped('compound')])).toBe('1 fact dropped: compound 1');
   });
 });

@@ -127,3 +127,11 @@ function personWords(personNames: readonly string[]): Set<string> {
     ),
   );
 }
+
+/** "3 facts dropped: compound 1, unresolved_you 2", for a log line: reasons and counts, never chat text. */
+export function rejectionSummary(rejected: readonly RejectedFact[]): string {
+  const counts = new Map<RejectionReason, number>();
+  for (const fact of rejected) counts.set(fact.reason, (counts.get(fact.reason) ?? 0) + 1);
+  const reasons = [...counts].map(([reason, count]) => `${reason} ${count}`).join(', ');
+  return `${rejected.length} ${rejected.length === 1 ? 'fact' : 'facts'} dropped: ${reasons}`;
+}
