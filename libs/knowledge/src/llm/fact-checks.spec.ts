@@ -36,6 +36,19 @@ describe('the checks on a model fact', () => {
     ['Ana Lima and Gus have the deploy keys.', 'observation'],
     ["Where do Gus's expense reports go?", 'question'],
     ['Do Ana Lima and Bruno Costa own the billing service?', 'question'],
+    // Shapes of real support-channel facts (the #ubuntu dev days) that the first version of the checks dropped.
+    ['Is there a way to add another location to the GNOME panel weather applet?', 'question'],
+    ['Is it true that aptitude has better dependency resolution than apt-get?', 'question'],
+    ['Is it normal that installing Konqueror in the chroot wants 184 MB of files?', 'question'],
+    ['Why not use Synaptic instead of aptitude?', 'question'],
+    ['Wake-on-LAN wakes up a PC from the network.', 'observation'],
+    ['Should magez_ remove the older Tcl and Tk packages before installing the new ones?', 'question'],
+    ['The page help.ubuntu.com/community/32bit_and_64bit explains the 32-bit versions.', 'answer'],
+    ['The page explains the differences between 32-bit and 64-bit Ubuntu versions that alz1 asked about.', 'answer'],
+    [
+      'To get a launcher for all games, write a script that launches the games and a launcher that calls the script.',
+      'answer',
+    ],
   ])('keeps "%s" (%s)', (text, type) => {
     expect(reasonFor(text, type)).toBeNull();
   });
@@ -61,6 +74,8 @@ describe('the checks on a model fact', () => {
     ['Ana Lima will ship it on Friday.', 'action_item', 'unresolved_reference'],
     ['Ana Lima said that it works.', 'observation', 'unresolved_reference'],
     ['Ana Lima will be there at 15:00.', 'announcement', 'unresolved_reference'],
+    ['Ana Lima agrees with that.', 'opinion', 'unresolved_reference'],
+    ['Bruno Costa fixed that.', 'announcement', 'unresolved_reference'],
     // Atomicity: two clauses with their own subjects are two facts.
     ['Ana Lima merged the fix and Bruno Costa deployed the billing service.', 'announcement', 'compound'],
     ['Ana prefers Postgres but Bruno Costa prefers MySQL.', 'opinion', 'compound'],

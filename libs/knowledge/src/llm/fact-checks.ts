@@ -52,6 +52,8 @@ export interface Rejection {
 /** "I" but not "I/O"; "I'll" and "I'm" are still "I". */
 const FIRST_PERSON = /(?<![\p{L}\p{N}/.-])(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}\p{N}/-])/u;
 const SECOND_PERSON = /(?<![\p{L}\p{N}])(?:you|your|yours|yourself|yourselves)(?![\p{L}\p{N}])/iu;
+/** More words than a pleasantry framed as someone's act takes ("thanks for the quick review"). */
+const SMALL_TALK_WORDS = 8;
 const LETS = /\blet(?:'s|’s| us)\b/i;
 /** Words that frame a pleasantry as someone's act: "Ana says good morning", "Ana thanks Bruno for the review". */
 const SOCIAL_FRAME = /^(?:says?|said|writes?|wrote|wish(?:es|ed)?|greets?|greeted)\s+/i;
@@ -78,7 +80,7 @@ export function rejectionOf(fact: CheckedFact, personNames: readonly string[]): 
 
 function englishRejectionOf(fact: CheckedFact, personNames: readonly string[]): Rejection | null {
   const text = withoutQuotes(fact.text);
-  if (isSmallTalk(fact.text) || isSmallTalk(withoutPeople(fact.text, personNames))) return reject('small_talk');
+  if (isSmallTalkFact(fact, personNames)) return reject('small_talk');
   if (!hasVerb(fact.text)) return reject('not_a_sentence');
   const firstPerson = FIRST_PERSON.exec(text);
   if (firstPerson) return reject('unresolved_first_person', firstPerson[0]);
@@ -91,6 +93,18 @@ function englishRejectionOf(fact: CheckedFact, personNames: readonly string[]): 
   if (disagreement !== null) return reject('plural_verb_with_person', disagreement);
   if (fact.type === 'decision' && LETS.test(text)) return reject('lets_decision');
   return null;
+}
+
+/**
+ * isSmallTalk judges messages, and counts lunch or the weather as social whatever else is said. A fact
+ * that names a thing, or says more than a pleasantry does in a few words, is about something
+ * ("Is there a city close to epod in the GNOME weather applet's list?").
+ */
+function isSmallTalkFact(fact: CheckedFact, personNames: readonly string[]): boolean {
+  if (fact.entities.some((entity) => entity.type !== 'person')) return false;
+  const rest = withoutPeople(fact.text, personNames);
+  if (rest.split(/\s+/).length > SMALL_TALK_WORDS) return false;
+  return isSmallTalk(rest) || isSmallTalk(fact.text);
 }
 
 function reject(reason: RejectionReason, detail: string | null = null): Rejection {

@@ -3,7 +3,9 @@ import { tagWords, type TaggedWord } from '../extraction/nlp';
 
 /*
  * What a model's fact text is made of, read from wink-nlp's parts of speech: whether it is a sentence,
- * whether it joins two clauses, and whether a pronoun in it points at nothing the fact names.
+ * whether it joins two clauses, and whether a pronoun in it points at nothing the fact names. wink
+ * reads a present-tense verb after a noun as a noun at times ("Wake-on-LAN wakes", "the logs show"):
+ * where a verb decides, compromise's reading counts too.
  */
 
 const VERBAL = new Set(['VERB', 'AUX']);
@@ -16,10 +18,12 @@ const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
 /** Clauses joined by these make two facts; "or" states one choice, so it is left alone. */
 const CLAUSE_JOINERS = new Set(['and', 'but']);
 const BE = /^(?:is|was|are|were|'s|’s|will|has|had|have|can|could|would|should|may|might|must|seems?|looks?)$/;
+/** A relative clause ("the versions that alz1 asked about") belongs to its noun: it opens no clause of its own. */
+const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'whose', 'where']);
 
 /** True when the text has a verb: a fact is a proposition, not a fragment ("Great news!", "Fine by Ben."). */
 export function hasVerb(text: string): boolean {
-  return tagWords(text).some((word) => VERBAL.has(word.pos));
+  return tagWords(text).some((word) => VERBAL.has(word.pos)) || compromiseView(text).has('#Verb');
 }
 
 /**
@@ -32,16 +36,22 @@ export function joinsTwoClauses(text: string): boolean {
   const words = tagWords(text);
   return words.some((word, at) => {
     const semicolon = word.text === ';';
-    if (!semicolon && !(word.pos === 'CCONJ' && CLAUSE_JOINERS.has(word.lower))) return false;
+    // Only a word between spaces joins: "32bit_and_64bit" in a link does not.
+    const spaced = /\s/.test(text[word.start - 1] ?? '') && /\s/.test(text[word.end] ?? '');
+    if (!semicolon && !(spaced && word.pos === 'CCONJ' && CLAUSE_JOINERS.has(word.lower))) return false;
     const before = words.slice(0, at);
     const after = words.slice(at + 1);
     if (after.length === 0) return false;
     const left = text.slice(0, word.start);
-    const right = text.slice(after[0].start);
+    // A subject ends at a comma, a colon or a relative word: "a RAID, running …" opens no clause.
+    const right = text.slice(after[0].start).split(/[,:()]|\b(?:that|which|who|whom|whose|where)\b/)[0];
     if (!hasSubjectAndVerb(before) && !compromiseView(left).has(SUBJECT_AND_VERB)) return false;
     // After a semicolon anything with a verb is a clause; after "and" the clause must open with its subject.
-    if (semicolon) return after.some((w) => VERBAL.has(w.pos)) || compromiseView(right).has('#Verb');
-    return opensWithSubjectAndVerb(after) || compromiseView(right).has(CLAUSE_OPENING);
+    if (semicolon)
+      return after.some((w) => VERBAL.has(w.pos)) || compromiseView(text.slice(after[0].start)).has('#Verb');
+    if (opensWithSubjectAndVerb(after)) return true;
+    // An inverted question's "the older Tcl and Tk packages before …" reads to compromise as "Tk packages (verb)".
+    return !/\?\s*$/.test(text) && compromiseView(right).has(CLAUSE_OPENING);
   });
 }
 
@@ -55,8 +65,13 @@ function hasSubjectAndVerb(words: readonly TaggedWord[]): boolean {
   return subject >= 0 && words.slice(subject + 1).some((word) => VERBAL.has(word.pos));
 }
 
+/**
+ * compromise's reading of the text, a hyphenated word read as one noun: it splits "64-bit" into "64"
+ * and the verb "bit".
+ */
 function compromiseView(text: string): { has(match: string): boolean } {
-  return nlp(text) as unknown as { has(match: string): boolean };
+  const hyphenated = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
+  return nlp(text.replace(hyphenated, 'thing')) as unknown as { has(match: string): boolean };
 }
 
 function opensWithSubjectAndVerb(words: readonly TaggedWord[]): boolean {
@@ -68,7 +83,7 @@ function opensWithSubjectAndVerb(words: readonly TaggedWord[]): boolean {
     const word = words[at];
     // wink reads a noun after "the" as a verb at times ("the deploy is done").
     const afterDeterminer = at > start && words[at - 1].pos === 'DET';
-    if (NOMINAL.has(word.pos) || afterDeterminer) {
+    if ((NOMINAL.has(word.pos) || afterDeterminer) && !RELATIVE.has(word.lower)) {
       head ||= NOUN_HEADS.has(word.pos) || afterDeterminer;
       at += 1;
     } else break;
@@ -99,10 +114,17 @@ function standsForSomething(words: readonly TaggedWord[], at: number): boolean {
   const word = words[at];
   const next = words[at + 1];
   const rest = words.slice(at + 1, at + 6).map((w) => w.lower);
-  if (word.lower === 'it') return !isDummyIt(rest);
-  if (word.lower === 'there') return !(next && BE.test(next.lower));
-  if (!DEMONSTRATIVES.has(word.lower) || word.pos === 'SCONJ') return false;
-  return !(next && DETERMINED.has(next.pos));
+  const previous = words[at - 1];
+  // "is it true that …", "is there a way …": the same words, asked.
+  const asked = previous !== undefined && BE.test(previous.lower);
+  if (word.lower === 'it') return !isDummyIt(rest) && !(asked && isDummyIt([previous.lower, ...rest]));
+  if (word.lower === 'there') return !asked && !(next && BE.test(next.lower));
+  if (!DEMONSTRATIVES.has(word.lower)) return false;
+  const endsClause = next === undefined || ['PUNCT', 'ADP'].includes(next.pos);
+  if ((word.pos === 'SCONJ' && !endsClause) || (next && DETERMINED.has(next.pos))) return false;
+  // "normal that installing …", "said that it works": after a word, a "that" opening a clause is a conjunction.
+  const opensSentence = previous === undefined || ['ADP', 'CCONJ', 'PUNCT'].includes(previous.pos);
+  return word.lower !== 'that' || opensSentence || endsClause;
 }
 
 /** "it is likely that …", "it was decided to …", "it is a good idea to …": "it" announces a clause. */

@@ -73,6 +73,7 @@ describe('the prompt', () => {
     ['Ana Lima merged the login fix.', 'announcement'],
     ['Bruno Costa deployed the login fix.', 'announcement'],
     ['How does Gus submit expenses?', 'question'],
+    ['How does one get a GPG key for APT?', 'question'],
     ['Ben Ortiz agrees with the plan.', 'opinion'],
     ['The team agreed to move billing to Postgres.', 'decision'],
     ['Ana Lima asked Bruno Costa to review PR 42.', 'action_item'],
