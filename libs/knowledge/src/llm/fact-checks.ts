@@ -1,6 +1,7 @@
 import type { FactEntity, FactType } from '@atlas/events';
 import { endsWithQuestionMark } from '../extraction/fact-units';
 import { isSmallTalk } from '../extraction/small-talk';
+import { escapeRegExp } from '../extraction/text-ranges';
 import { hasVerb, joinsTwoClauses, pluralVerbWithPerson, unresolvedReference } from './fact-grammar';
 
 /*
@@ -121,7 +122,7 @@ function withoutPeople(text: string, personNames: readonly string[]): string {
   let rest = text;
   for (const name of [...personNames].sort((a, b) => b.length - a.length)) {
     if (name.trim() === '') continue;
-    const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(name.trim());
     rest = rest.replace(
       new RegExp(`(?:\\b(?:to|for|with)\\s+)?(?<![\\p{L}\\p{N}])${escaped}(?:'s|’s)?(?![\\p{L}\\p{N}])`, 'giu'),
       ' ',

@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import { tagWords, type TaggedWord } from '../extraction/nlp';
+import { escapeRegExp } from '../extraction/text-ranges';
 
 /*
  * What a model's fact text is made of, read from wink-nlp's parts of speech: whether it is a sentence,
@@ -160,7 +161,7 @@ export function pluralVerbWithPerson(text: string, personNames: readonly string[
   const names = [...new Set(personNames.flatMap((name) => [name.trim(), name.trim().split(/\s+/)[0]]))]
     .filter((name) => name !== '')
     .sort((a, b) => b.length - a.length)
-    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    .map(escapeRegExp);
   if (names.length === 0) return null;
   const name = `(?:${names.join('|')})`;
   const edge = '(?![\\p{L}\\p{N}])';
