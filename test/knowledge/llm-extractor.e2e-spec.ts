@@ -81,7 +81,7 @@ describe('LlmFactExtractor against a recorded chat-completions API', () => {
     fake.enqueue('valid-thread-answer', 'valid-requests-answer');
     const local = watchedLocalExtractor();
     const context = extractionContext();
-    const { result, run } = await new LlmFactExtractor(options(), local.fallback).extract(
+    const { result, run, rejected } = await new LlmFactExtractor(options(), local.fallback).extract(
       recordedConversation(),
       context,
     );
@@ -91,6 +91,7 @@ describe('LlmFactExtractor against a recorded chat-completions API', () => {
       fallback_reason: null,
       ...tokensOf('valid-thread-answer', 'valid-requests-answer'),
     });
+    expect(rejected).toEqual([]);
     expect(fake.requests.map((request) => request.messageIds)).toEqual([THREAD_REQUEST, REQUESTS_REQUEST]);
     // Small talk, the bot and the deleted message cost no tokens: the local extractor judges them alone.
     expect(local.calls).toEqual([NOT_SENT]);
@@ -245,11 +246,6 @@ describe('LlmFactExtractor against a recorded chat-completions API', () => {
       /^request 2 of 2: the answer does not match the schema: (?=.*facts\.0\.notes: property notes should not exist)(?=.*facts\.0\.type: type must be one of)/,
     ],
     [
-      'a fact citing a message not sent',
-      ['foreign-message-answer'],
-      /cites message "1709540100\.000100", which was not sent/,
-    ],
-    [
       'a truncated answer',
       ['truncated-answer'],
       /^request 2 of 2: the answer was truncated \(finish_reason "length"\)$/,
@@ -287,6 +283,29 @@ describe('LlmFactExtractor against a recorded chat-completions API', () => {
       expect(threadFacts).toHaveLength(3);
       expect(threadFacts.every((fact) => fact.extractor_version === LLM_EXTRACTOR_VERSION)).toBe(true);
     });
+  });
+
+  it('drops a fact citing a message the request did not send, says so, and keeps the request with the model', async () => {
+    fake.enqueue('valid-thread-answer', 'foreign-message-answer');
+    const local = watchedLocalExtractor();
+    const { result, run, rejected } = await new LlmFactExtractor(options(), local.fallback).extract(
+      recordedConversation(),
+      extractionContext(),
+    );
+    expect(run).toMatchObject({ extractor: 'llm', fallback_reason: null });
+    expect(local.calls).toEqual([NOT_SENT]);
+    expect(rejected).toEqual([
+      {
+        message_id: MESSAGE.question,
+        text: 'Bruno Costa asked whether the billing service should move to Postgres.',
+        type: 'question',
+        reason: 'message_not_sent',
+        detail: MESSAGE.question,
+      },
+    ]);
+    // The question keeps the one fact of the request that sent it; the second request's answer gave none.
+    expect(factsOf(result, [MESSAGE.question])).toHaveLength(1);
+    expect(factsOf(result, REQUESTS_REQUEST)).toEqual([]);
   });
 
   it('falls back for the request the matcher picks, wherever it is in the batch', async () => {

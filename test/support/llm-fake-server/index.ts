@@ -1,2 +1,3 @@
 export * from './llm-fake-server';
 export * from './recorded-conversation';
+export * from './chatty-conversation';

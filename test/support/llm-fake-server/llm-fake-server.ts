@@ -21,6 +21,8 @@ export type RecordingName =
   | 'malformed-answer'
   | 'schema-violating-answer'
   | 'foreign-message-answer'
+  | 'selective-answer'
+  | 'rule-breaking-answer'
   | 'truncated-answer'
   | 'server-error-500'
   | 'rate-limited-429'

@@ -14,7 +14,7 @@ const reply = llmTestMessage({
 
 function answerWith(...facts: object[]): LlmAnswer {
   const base = {
-    text: 'A fact.',
+    text: 'Ana Lima merged the billing pull request.',
     type: 'observation',
     confidence: 0.8,
     relations: [],
@@ -36,6 +36,10 @@ function thing(name: string, type: string) {
 }
 
 function facts(answer: LlmAnswer, messages: NormalizedMessage[] = [reply], languages = new Map<string, string>()) {
+  return checked(answer, messages, languages).facts;
+}
+
+function checked(answer: LlmAnswer, messages: NormalizedMessage[] = [reply], languages = new Map<string, string>()) {
   return factsOfAnswer(
     answer,
     new Map(messages.map((message) => [message.id, message])),
@@ -95,12 +99,12 @@ describe('factsOfAnswer', () => {
           ],
           topics: ['Billing  Migration', '#billing migration', ''],
         },
-        { text: ' Another fact. ' },
+        { text: ' Bruno Costa reviewed the billing pull request. ' },
       ),
     );
     expect(result.map((fact) => [fact.index, fact.text])).toEqual([
-      [0, 'A fact.'],
-      [1, 'Another fact.'],
+      [0, 'Ana Lima merged the billing pull request.'],
+      [1, 'Bruno Costa reviewed the billing pull request.'],
     ]);
     expect(result[0].entities.map((entity) => entity.key)).toEqual(['technology:postgres', 'project:billing']);
     expect(result[0].relations).toEqual([{ type: 'uses', source: 'project:billing', target: 'technology:postgres' }]);
@@ -114,8 +118,36 @@ describe('factsOfAnswer', () => {
     expect(fact.entities).toEqual([]);
   });
 
+  it('drops a fact that breaks a rule of the prompt, reports why, and numbers the kept ones without a gap', () => {
+    const answer = answerWith(
+      { text: 'Carla Diaz will check it tomorrow and Bruno Costa will deploy the fix.', type: 'action_item' },
+      { text: 'Bruno Costa asked about the billing migration.', message_id: 'm-other', type: 'question' },
+      { text: 'Ana Lima merged the fix for the billing migration.' },
+    );
+    const { facts: kept, rejected } = checked(answer);
+    expect(kept.map((fact) => [fact.index, fact.text])).toEqual([
+      [0, 'Ana Lima merged the fix for the billing migration.'],
+    ]);
+    expect(kept[0].id).toBe(facts(answerWith({ text: 'Ana Lima merged the fix for the billing migration.' }))[0].id);
+    expect(rejected).toEqual([
+      {
+        message_id: reply.id,
+        text: 'Carla Diaz will check it tomorrow and Bruno Costa will deploy the fix.',
+        type: 'action_item',
+        reason: 'unresolved_reference',
+        detail: 'it',
+      },
+      {
+        message_id: 'm-other',
+        text: 'Bruno Costa asked about the billing migration.',
+        type: 'question',
+        reason: 'message_not_sent',
+        detail: 'm-other',
+      },
+    ]);
+  });
+
   it.each([
-    ['a message that was not sent', { message_id: 'm-other' }, /cites message "m-other", which was not sent/],
     ['an empty text', { text: '  ' }, /fact 0 has no text/],
     [
       'a relation to an entity the fact does not list',

@@ -7,6 +7,7 @@ import { artifactKey, entityKey } from './entity-keys';
 import { LLM_EXTRACTOR_VERSION } from './llm-extractor-options';
 import type { PeopleOfBatch } from './people-of-batch';
 import { factSourceOf } from '../fact-source';
+import { rejectionOf, type RejectedFact, type RejectionReason } from './fact-checks';
 
 /** An answer that parsed but says something impossible: the request's messages go to the local extractor. */
 export class AnswerRejected extends Error {
@@ -22,10 +23,18 @@ interface NamedEntity {
   entity: FactEntity | null;
 }
 
+/** The facts of an answer the checks kept, and those they dropped with the rule each broke. */
+export interface AnswerFacts {
+  facts: Fact[];
+  rejected: RejectedFact[];
+}
+
 /**
- * The facts of a checked answer, built by the key rules every extractor shares. Throws AnswerRejected
- * when a fact comes from a message the request did not send, or names an entity or relation endpoint
- * it does not list; a person who is not among the batch's people is dropped with their relations.
+ * The facts of a checked answer, built by the key rules every extractor shares. A fact that breaks a
+ * rule of the prompt (fact-checks.ts), or comes from a message the request did not send, is dropped and
+ * reported; the others keep their positions' indexes per message. Throws AnswerRejected when a fact names
+ * a relation endpoint or subject it does not list, or has no text: the answer is broken, not just one fact.
+ * A person who is not among the batch's people is dropped with their relations.
  */
 export function factsOfAnswer(
   answer: LlmAnswer,
@@ -34,19 +43,32 @@ export function factsOfAnswer(
   people: PeopleOfBatch,
   /** The language of each sent message: a model reads more than English, and says so on the fact. */
   languages: ReadonlyMap<string, string>,
-): Fact[] {
+): AnswerFacts {
   const nextIndex = new Map<string, number>();
-  return answer.facts.map((answerFact, position) => {
+  const personNames = people.names();
+  const facts: Fact[] = [];
+  const rejected: RejectedFact[] = [];
+  answer.facts.forEach((answerFact, position) => {
     const where = `fact ${position}`;
-    const message = sent.get(answerFact.message_id);
-    if (!message) throw new AnswerRejected(`${where} cites message "${answerFact.message_id}", which was not sent`);
     const text = answerFact.text.trim();
     if (text === '') throw new AnswerRejected(`${where} has no text`);
-    const index = nextIndex.get(message.id) ?? 0;
-    nextIndex.set(message.id, index + 1);
+    const drop = (reason: RejectionReason, detail: string | null): void => {
+      rejected.push({ message_id: answerFact.message_id, text, type: answerFact.type, reason, detail });
+    };
+    const message = sent.get(answerFact.message_id);
+    if (!message) return drop('message_not_sent', answerFact.message_id);
     const named = answerFact.entities.map((entity, at) => namedEntity(entity, people, `${where}, entity ${at}`));
     const find = (name: string, role: string): FactEntity | null => findEntity(named, name, `${where}: ${role}`);
-    return {
+    const entities = uniqueByKey(named.flatMap(({ entity }) => (entity ? [entity] : [])));
+    const relations = relationsOf(answerFact, find);
+    const subject = answerFact.subject && subjectOf(answerFact.subject, message, find, where);
+    const due_at = answerFact.due_at === null ? null : calendarDate(answerFact.due_at, where);
+    const language = languages.get(message.id) ?? READABLE_LANGUAGE;
+    const broken = rejectionOf({ text, type: answerFact.type, entities, language }, personNames);
+    if (broken) return drop(broken.reason, broken.detail);
+    const index = nextIndex.get(message.id) ?? 0;
+    nextIndex.set(message.id, index + 1);
+    facts.push({
       id: stableId('fact', channelId, message.id, LLM_EXTRACTOR_VERSION, index),
       channel_id: channelId,
       message_id: message.id,
@@ -55,16 +77,17 @@ export function factsOfAnswer(
       text,
       type: answerFact.type,
       confidence: answerFact.confidence,
-      entities: uniqueByKey(named.flatMap(({ entity }) => (entity ? [entity] : []))),
-      relations: relationsOf(answerFact, find),
+      entities,
+      relations,
       topics: unique(answerFact.topics.map(normalizeName).filter((topic) => topic !== '')),
-      subject: answerFact.subject && subjectOf(answerFact.subject, message, find, where),
+      subject,
       valid_at: message.edited_at ?? message.timestamp,
-      due_at: answerFact.due_at === null ? null : calendarDate(answerFact.due_at, where),
-      language: languages.get(message.id) ?? READABLE_LANGUAGE,
+      due_at,
+      language,
       source: factSourceOf(message),
-    };
+    });
   });
+  return { facts, rejected };
 }
 
 function namedEntity(entity: AnswerEntity, people: PeopleOfBatch, where: string): NamedEntity {

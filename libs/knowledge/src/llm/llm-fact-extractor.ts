@@ -2,12 +2,13 @@ import type { ExtractorRun, Fact, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext, ExtractionResult } from '../contracts';
 import { extractFacts } from '../extraction/extract-facts';
 import { detectLanguages } from '../extraction/language';
-import { factsOfAnswer } from './answer-facts';
+import { factsOfAnswer, type AnswerFacts } from './answer-facts';
 import { readAnswer } from './answer-model';
 import { CompletionFailure, requestCompletion, type TokenUsage } from './chat-completions';
 import type { LlmExtractorOptions } from './llm-extractor-options';
 import { messagesToSend } from './messages-to-send';
 import { PeopleOfBatch } from './people-of-batch';
+import type { RejectedFact } from './fact-checks';
 import { systemPrompt, userMessage } from './prompt';
 
 export type LocalExtractor = (messages: NormalizedMessage[], context: ExtractionContext) => ExtractionResult;
@@ -15,10 +16,12 @@ export type LocalExtractor = (messages: NormalizedMessage[], context: Extraction
 export interface LlmExtraction {
   result: ExtractionResult;
   run: ExtractorRun;
+  /** Facts of the model's answers that broke a rule of the prompt, dropped (fact-checks.ts). */
+  rejected: RejectedFact[];
 }
 
-/** One request's outcome: the model's facts, or why its messages went to the local extractor. */
-type RequestOutcome = { facts: Fact[]; usage: TokenUsage } | { failure: string; usage: TokenUsage };
+/** One request's outcome: the model's facts and those the checks dropped, or why its messages went to the local extractor. */
+type RequestOutcome = { answer: AnswerFacts; usage: TokenUsage } | { failure: string; usage: TokenUsage };
 
 /**
  * Extracts facts through an OpenAI-compatible chat-completions endpoint. A batch is sent in requests
@@ -52,13 +55,15 @@ export class LlmFactExtractor {
     const results: ExtractionResult[] = keepLocal.length > 0 ? [this.fallback(keepLocal, context)] : [];
     const requests = chunk(send, this.#options.maxMessagesPerRequest);
     const failures: string[] = [];
+    const rejected: RejectedFact[] = [];
     const tokens = { prompt_tokens: 0, completion_tokens: 0 };
     for (const [at, request] of requests.entries()) {
       const outcome = await this.request(request, batch, context, people, languages, signal);
       tokens.prompt_tokens += outcome.usage.prompt_tokens;
       tokens.completion_tokens += outcome.usage.completion_tokens;
-      if ('facts' in outcome) {
-        results.push({ facts: outcome.facts, failures: [], skipped: [] });
+      if ('answer' in outcome) {
+        results.push({ facts: outcome.answer.facts, failures: [], skipped: [] });
+        rejected.push(...outcome.answer.rejected);
       } else {
         failures.push(`request ${at + 1} of ${requests.length}: ${outcome.failure}`);
         results.push(this.fallback(request, context));
@@ -72,6 +77,7 @@ export class LlmFactExtractor {
         fallback_reason: failures.length > 0 ? failures.join('; ') : null,
         ...tokens,
       },
+      rejected,
     };
   }
 
@@ -99,7 +105,7 @@ export class LlmFactExtractor {
       const answer = readAnswer(parsed);
       if (typeof answer === 'string') return { failure: answer, usage };
       const sent = new Map(messages.map((message) => [message.id, message]));
-      return { facts: factsOfAnswer(answer, sent, context.channel_id, people, languages), usage };
+      return { answer: factsOfAnswer(answer, sent, context.channel_id, people, languages), usage };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof CompletionFailure) return { failure: error.reason, usage: error.usage };

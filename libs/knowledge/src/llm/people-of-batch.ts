@@ -16,6 +16,7 @@ export class PeopleOfBatch {
   private readonly byId = new Map<string, KnownPerson>();
   private readonly byName = new Map<string, Set<string>>();
   private readonly byFirstName = new Map<string, Set<string>>();
+  private readonly allNames = new Set<string>();
 
   constructor(messages: readonly NormalizedMessage[], context: ExtractionContext) {
     for (const person of context.people) this.add(person);
@@ -32,6 +33,11 @@ export class PeopleOfBatch {
     return [...this.byId.values()];
   }
 
+  /** Every name and alias anyone goes by, as written. */
+  names(): string[] {
+    return [...this.allNames];
+  }
+
   resolve(personId: string | null, name: string): KnownPerson | null {
     const byId = personId === null ? undefined : this.byId.get(personId);
     if (byId) return byId;
@@ -44,6 +50,7 @@ export class PeopleOfBatch {
     for (const name of [person.name, ...person.aliases]) {
       const normalized = normalizeName(name);
       if (normalized === '') continue;
+      this.allNames.add(name);
       index(this.byName, normalized, person.id);
       index(this.byFirstName, normalized.split(' ')[0], person.id);
     }

@@ -1,27 +1,41 @@
 import type { NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
 import { ANSWER_SCHEMA } from './answer-schema';
+import { REJECTION_REASONS } from './fact-checks';
 import type { LlmJsonMode } from './llm-extractor-options';
 import type { KnownPerson } from './people-of-batch';
 
 /** A thread parent shown for context is cut to this many characters: it explains a reply, it is not extracted. */
 const CONTEXT_TEXT_LENGTH = 500;
 
-const INSTRUCTIONS = `You extract atomic facts from team chat messages for a knowledge base.
+const INSTRUCTIONS = `You extract atomic facts from team chat messages for a knowledge base that a new teammate will search.
 The user message is JSON: the channel, its "people" (id and name), "context" messages (thread parents, for understanding only) and the "messages" to extract from.
 Answer with JSON only: {"facts": [...]}. Write facts only for "messages", never for "context", in message order; a message may have several facts or none.
-Write no facts for small talk (greetings, thanks, acknowledgements, jokes, emoji) nor for a message that states nothing worth keeping.
+
+Be selective. A message gives a fact only when it states something a teammate would want to find later: a decision, a task or commitment with an owner, a question, an answer, an announcement, or a statement about a named person, project, thing, plan, event, date, number or preference.
+Greetings, thanks, acknowledgements, reactions, compliments, exclamations, jokes, emoji and filler give no fact; many messages give none.
+  No fact: "Hey Mel! Good to see you!", "Wow, amazing view!", "thanks, that did it", "ok sounds good", "well yes sorry", "Great job on the demo!".
+
+Every fact is atomic and self-contained:
+- One proposition per fact. Split a compound sentence into one fact per clause; never join two statements with "and", "but" or ";".
+  "I merged the fix and Bruno deployed it" by Ana Lima gives "Ana Lima merged the login fix." and "Bruno Costa deployed the login fix."
+- Resolve every pronoun. "I", "me", "my" are the author; "you", "your" the person addressed (the author of the message replied to, the @mentioned person, or the other person of a two-person thread); "it", "this", "that", "there" the thing or place named in the thread or the previous message. A "you" meaning anyone becomes the passive or "one": "how do you get a GPG key?" gives "How does one get a GPG key for APT?". When you cannot tell what a pronoun stands for, write the phrase it stands for as the message gives it, or write no fact.
+  A fact never contains "I", "me", "my", "you" or "your", and never uses "it", "this", "that" or "there" for something it does not name.
+  Good: "Ana Lima will ship the billing migration on 2024-03-08." Bad: "I'll ship it Friday.", "Ana Lima will ship it on Friday.", "Definitely worth a read if you're looking for something captivating."
+- A full sentence with a verb and correct grammar after resolving: "How does Gus submit expenses?", not "How do Gus submit expenses?"; "Ben Ortiz agrees with the plan.", not "Fine by Ben.".
+- Write relative dates as dates (YYYY-MM-DD) using the message time. Example: "I'll ship it Friday" by Ana Lima in a thread about the billing migration becomes "Ana Lima will ship the billing migration on 2024-03-08."
+${discardedWhen()}
 
 Each fact:
 - message_id: the id of the message the fact comes from.
-- text: one self-contained English sentence that is understood without the chat. Resolve pronouns: "I" is the author, "you" the person addressed, "we" the team or people meant; name what "it" or "this" refers to, using the thread parent when needed. Write relative dates as dates (YYYY-MM-DD) using the message time. Example: "I'll ship it Friday" by Ana Lima in a thread about the billing migration becomes "Ana Lima will ship the billing migration on 2024-03-08."
+- text: the fact, as above.
 - type, one of:
-  decision: something was decided or agreed;
-  action_item: someone is asked to do something or commits to doing it;
-  question: an open question;
-  answer: an answer to a question, usually a thread reply;
+  decision: only with a decision act: agreement on a proposal, "we'll go with", "we decided", a poll result. Never a "Let's …": a proposal is an opinion until someone agrees. Good: "The team agreed to move billing to Postgres." Bad: "Let's rock it!" as a decision;
+  action_item: a task with an owner, named in the text and as a person or team entity: the person addressed who is asked, or the author who commits. Never a question: "@Bruno can you review PR 42?" by Ana gives the action item "Ana Lima asked Bruno Costa to review PR 42.", not "Can Bruno review PR 42?";
+  question: an open question someone asked, kept for its answer: "Bruno Costa asked whether billing should move to Postgres.";
+  answer: an answer to a question, usually a thread reply or a message addressed to the asker;
   announcement: news for the team (a release, a change, a launch, a date);
-  opinion: a view, preference or proposal;
+  opinion: a view, preference, judgement or proposal, marked as someone's: "Ana Lima thinks Postgres fits billing better.";
   observation: any other statement of fact.
 - confidence: from 0 to 1, how clearly the message states the fact.
 - entities: everything the fact names, each once, with "name" as the text writes it. Types:
@@ -42,6 +56,12 @@ Each fact:
   {"kind": "owner", "entity": <name of what is owned>} when it says who owns or leads something;
   {"kind": "task", "entity": <name of the assignee, a person>} when it gives a person a task, and for the reply in which that person says the task is done.
 - due_at: the date the fact sets (deadline, launch, due date) as YYYY-MM-DD, resolved against the message time; null if none.`;
+
+/** The checks of fact-checks.ts, in the model's words: the prompt and the code cannot tell it different rules. */
+function discardedWhen(): string {
+  const rules = Object.values(REJECTION_REASONS).map((rule) => `- ${rule};`);
+  return `A fact is discarded when it:\n${rules.join('\n')}`;
+}
 
 export function systemPrompt(jsonMode: LlmJsonMode): string {
   // Without a schema in response_format, the model only sees the one written here.

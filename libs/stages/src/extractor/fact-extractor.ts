@@ -1,7 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AtlasConfig } from '@atlas/config';
 import type { ExtractorRun, NormalizedMessage } from '@atlas/events';
-import { EXTRACTOR_VERSION, extractFacts, LLM_EXTRACTOR_VERSION, LlmFactExtractor } from '@atlas/knowledge';
+import {
+  EXTRACTOR_VERSION,
+  extractFacts,
+  LLM_EXTRACTOR_VERSION,
+  LlmFactExtractor,
+  rejectionSummary,
+} from '@atlas/knowledge';
 import type { ExtractionContext, ExtractionResult } from '@atlas/knowledge';
 import { ATLAS_CONFIG } from '@atlas/runtime';
 
@@ -17,6 +23,7 @@ export interface ExtractedBatch {
 @Injectable()
 export class FactExtractor {
   private readonly llm: LlmFactExtractor | null;
+  private readonly logger = new Logger('FactExtractor');
 
   constructor(@Inject(ATLAS_CONFIG) config: AtlasConfig) {
     this.llm =
@@ -31,7 +38,14 @@ export class FactExtractor {
     context: ExtractionContext,
     signal: AbortSignal,
   ): Promise<ExtractedBatch> {
-    if (this.llm !== null) return this.llm.extract(messages, context, signal);
+    if (this.llm !== null) {
+      const extraction = await this.llm.extract(messages, context, signal);
+      // Facts that break the prompt's rules are dropped (fact-checks.ts); how often shows how well the model follows it.
+      if (extraction.rejected.length > 0) {
+        this.logger.warn(`channel ${context.channel_id}: ${rejectionSummary(extraction.rejected)}`);
+      }
+      return extraction;
+    }
     return {
       result: extractFacts(messages, context),
       run: { extractor: 'rules', fallback_reason: null, prompt_tokens: 0, completion_tokens: 0 },
