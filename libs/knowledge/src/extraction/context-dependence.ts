@@ -11,7 +11,7 @@ export type ContextDependence = 'second_person' | 'reference' | 'fragment';
 
 /** Discourse openers that only tie a line to the one before: dropped from the fact's text. */
 const OPENER =
-  /^(?:(?:on it|sure|agreed|got it|sounds good|thanks|thank you|thx|of course|awesome|perfect|sweet|yay|well|so(?!\s+(?:far|much|many|long|that)\b)|oh|ah|aha|hmm+|hrm+|umm*|uhm*|uh|er|actually|anyway|hey|lol|haha+|heh|ok|okay|k|kk|alright|right|ahh+|ooh|wow|great|excellent|cool|nice|neat|btw|fwiw|also|and|but|or|then|plus)\b(?:[\s,.!…:;—–-]|\.\.\.)*)+/i;
+  /^(?:(?:hope this helps|on it|sure|agreed|got it|sounds good|thanks|thank you|thx|of course|awesome|perfect|sweet|yay|well|so(?!\s+(?:far|much|many|long|that)\b)|oh|ah|aha|hmm+|hrm+|umm*|uhm*|uh|er|actually|anyway|hey|lol|haha+|heh|ok|okay|k|kk|alright|right|ahh+|ooh|wow|great|excellent|cool|nice|neat|btw|fwiw|also|and|but|or|then|plus)\b(?:[\s,.!…:;—–-]|\.\.\.)*)+/i;
 /** Openers that answer yes or no: they are what an answer says, so an answer keeps them. */
 const YES_NO_OPENER = /^(?:yes|yeah|yep|yup|yea|no|nope|nah)\b(?:[\s,.!…:;-]|\.\.\.)*/i;
 /** Words that point back at something said before. */
@@ -130,7 +130,8 @@ export function contextDependence(
   if (numbers >= MAX_NUMBERS && numbers * 2 >= words.length) return 'fragment';
   if (ELLIPTICAL.test(stated)) return 'fragment';
   // "command not found?", "sudo?": a question of a few words asks about what was just said.
-  if (/\?\s*$/.test(stated) && words.length <= MIN_WORDS) return 'fragment';
+  if (/\?\s*$/.test(stated) && words.length <= MIN_WORDS && !words.some((word) => word.pos === 'AUX'))
+    return 'fragment';
   // Taggers often miss a verb in chat ("the bios controls WOL"): only a short line without one is a fragment.
   const hasVerb = words.some((word) => word.pos === 'VERB' || word.pos === 'AUX');
   if (!hasVerb && words.length <= MAX_VERBLESS_WORDS && !isCode) return 'fragment';
@@ -142,7 +143,7 @@ export function contextDependence(
       .filter((word) => word.length > 0),
   );
   if (DUMMY_IT.test(stated)) return null;
-  return words.some((word, index) => standsAlone(stated, word) && refersBack(words, index, personWords))
+  return words.some((word, index) => standsAlone(stated, word) && refersBack(stated, words, index, personWords))
     ? 'reference'
     : null;
 }
@@ -171,7 +172,12 @@ function standsAlone(text: string, word: TaggedWord): boolean {
   return !/[\p{L}\p{N}_#/@-]/u.test(before) && !/[\p{L}\p{N}_/@-]/u.test(after);
 }
 
-function refersBack(words: readonly TaggedWord[], index: number, personWords: ReadonlySet<string>): boolean {
+function refersBack(
+  text: string,
+  words: readonly TaggedWord[],
+  index: number,
+  personWords: ReadonlySet<string>,
+): boolean {
   const word = words[index];
   const before = words[index - 1];
   const after = words[index + 1];
@@ -182,6 +188,8 @@ function refersBack(words: readonly TaggedWord[], index: number, personWords: Re
   }
   if (DEMONSTRATIVES.has(word.lower)) {
     if (after !== undefined && TIME_WORDS.has(after.lower)) return false;
+    // "run this: echo …", "get this: /casper/vmlinuz not found": it points at what follows.
+    if (/^\s*:/.test(text.slice(word.end))) return false;
     if (word.lower.startsWith('that') && before !== undefined && before.pos !== 'ADP') {
       // "the package that provides it": a relative "that" after a noun; "I think that": a clause.
       if (CLAUSE_INTRODUCERS.has(before.lower)) return false;

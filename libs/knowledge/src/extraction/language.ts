@@ -9,8 +9,12 @@ import { maskRanges } from './text-ranges';
 export const READABLE_LANGUAGE = 'en';
 /** Below this many letters tinyld guesses: "merged" reads as Romanian, "lgtm" as Danish. */
 const MIN_LETTERS = 40;
-/** A message this long is told by itself: a Spanish question may get an English answer. */
+/**
+ * A message this long is told by itself: a Spanish question may get an English answer. Plain ASCII
+ * needs more: "aptitude has better dependancy resolution" (36 letters) reads as Indonesian.
+ */
 const MIN_MESSAGE_LETTERS = 30;
+const MIN_ASCII_MESSAGE_LETTERS = 60;
 /** Letters and marks English does not use: with them even "¡gracias!" is told by itself. */
 const FOREIGN_LETTER = /[¿¡ñçßäöüàâèéêëìíîïòóôõùúûãåøæœ]/i;
 const MIN_FOREIGN_LETTERS = 6;
@@ -60,11 +64,16 @@ export function detectLanguages(
       const text = prose(message.text);
       const own = looksEnglish(text)
         ? READABLE_LANGUAGE
-        : languageOf(text, FOREIGN_LETTER.test(text) ? MIN_FOREIGN_LETTERS : MIN_MESSAGE_LETTERS);
+        : languageOf(text, ownMinimum(text));
       languages.set(message.id, own ?? languageOfThread());
     }
   }
   return languages;
+}
+
+function ownMinimum(text: string): number {
+  if (FOREIGN_LETTER.test(text)) return MIN_FOREIGN_LETTERS;
+  return /[^\x00-\x7f’‘“”—–…]/.test(text) ? MIN_MESSAGE_LETTERS : MIN_ASCII_MESSAGE_LETTERS;
 }
 
 /** Words only English has in such numbers; other languages borrow names, not these. */
