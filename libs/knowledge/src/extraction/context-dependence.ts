@@ -126,14 +126,18 @@ export function contextDependence(
   const words = tagWords(stated).filter((word) => /[\p{L}\p{N}]/u.test(word.text));
   const isCode = findUrls(stated).length > 0 || CODE.test(stated);
   if (words.length < MIN_WORDS && !isCode) return 'fragment';
-  const numbers = words.filter((word) => /^[\d.,:/%x-]+$/.test(word.text)).length;
+  const numbers = words.filter((word) => /^(?:[\d.,:/%x-]+|0x[\da-f]+)$/i.test(word.text)).length;
   if (numbers >= MAX_NUMBERS && numbers * 2 >= words.length) return 'fragment';
+  if (numbers >= 2 && numbers * 3 >= words.length) return 'fragment';
+  // "Device Boot Start End Blocks Id System": column headings of pasted output.
+  if (words.length >= 4 && !hasVerbIn(words) && words.every((word) => /^[\p{Lu}\d]/u.test(word.text)))
+    return 'fragment';
   if (ELLIPTICAL.test(stated)) return 'fragment';
   // "command not found?", "sudo?": a question of a few words asks about what was just said.
   if (/\?\s*$/.test(stated) && words.length <= MIN_WORDS && !words.some((word) => word.pos === 'AUX'))
     return 'fragment';
   // Taggers often miss a verb in chat ("the bios controls WOL"): only a short line without one is a fragment.
-  const hasVerb = words.some((word) => word.pos === 'VERB' || word.pos === 'AUX');
+  const hasVerb = hasVerbIn(words);
   if (!hasVerb && words.length <= MAX_VERBLESS_WORDS && !isCode) return 'fragment';
   if (!options.everyone && words.some((word, index) => isUnresolvedYou(stated, words, index))) return 'second_person';
   if (COMPARING.test(stated)) return 'reference';
@@ -164,6 +168,10 @@ function isUnresolvedYou(text: string, words: readonly TaggedWord[], index: numb
 
 /** "if you …", "once you …": a condition's "you" is anyone. */
 const GENERIC_CONDITION = new Set(['if', 'when', 'whenever', 'unless', 'once', 'until', 'before', 'after']);
+
+function hasVerbIn(words: readonly TaggedWord[]): boolean {
+  return words.some((word) => word.pos === 'VERB' || word.pos === 'AUX');
+}
 
 /** A word counts only between spaces or punctuation: not the "it" of "#ubuntu-it", nor the "u" of "Jordan_U". */
 function standsAlone(text: string, word: TaggedWord): boolean {

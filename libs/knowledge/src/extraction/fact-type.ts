@@ -163,6 +163,12 @@ const RULES: Record<RuleBasedType, Rule[]> = {
     },
     // Hedged verdicts on an option: "probably overkill", "arguably a mistake".
     { pattern: /\b(?:probably|likely|definitely|clearly|arguably) (?:overkill|a mistake|not worth)\b/, weight: 0.75 },
+    // Verdicts on software, as support chat gives them: "grub really sucks", "XGL is a hack", "much better".
+    {
+      pattern:
+        /\b(?:sucks|rocks)\b|\b(?:is|are|'s) (?:really |so |pretty |very )?(?:cool|awesome|great|terrible|horrible|crap|crappy|a hack|overkill|buggy)\b|\b(?:much|way|far) (?:better|worse|nicer|faster|slower)\b|\bi (?:really )?(?:like|love|hate|dislike)\b|\bi'?m preferring\b|\bi(?:'d| would) expect\b/,
+      weight: 0.75,
+    },
   ],
 };
 

@@ -33,6 +33,12 @@ const COMPLETION =
 const NOT_COMPLETED =
   /\b(?:not|n't|almost|nearly|once|when|after|until|yet to)\b[^.!?]*\b(?:done|merged|shipped|fixed|deployed|released|finished|completed|closed|resolved)\b|\?/i;
 const ANSWER_CONFIDENCE = 0.75;
+/**
+ * A command line or a step to take, said to someone ("Skunkwaffle: run: nm-applet &", "kizza,
+ * \"glxinfo | grep direct\"", "int256: now use testdisk"): an instruction answers them, asked or not.
+ */
+const INSTRUCTION =
+  /(?:^|[\s"'`:])(?:sudo|apt-get|aptitude|dpkg|modprobe|grub-install|glxinfo|lspci|lsusb|dmesg|fdisk|ifconfig|nm-applet|chmod|chown|systemctl)\b|\s\|\s|\brun:|^\W*(?:\w+[,.!]\s+)?(?:now )?(?:try|run|use|start|install|type|open|check)\s+\S/i;
 const COMPLETION_CONFIDENCE = 0.7;
 /** Types a reply keeps even when it answers the thread's question: they say more than "answer". */
 const KEPT_BY_ANSWERS: ReadonlySet<FactType> = new Set(['question', 'decision', 'action_item']);
@@ -76,7 +82,8 @@ export function extractMessageFacts(
 
   const stated = units.map((unit, index) => {
     let classification = classifyFact(unit);
-    if (answersQuestion && !KEPT_BY_ANSWERS.has(classification.type)) {
+    const instructs = address !== null && classification.type === 'observation' && INSTRUCTION.test(unit);
+    if ((answersQuestion && !KEPT_BY_ANSWERS.has(classification.type)) || instructs) {
       classification = { type: 'answer', confidence: ANSWER_CONFIDENCE };
     }
     const cleaned = (index === 0 && cleanFactText(withoutAddress(unit, address))) || cleanFactText(unit);
