@@ -44,9 +44,6 @@ const SECOND_PERSON = new Set([
   "you'd",
   'ya',
 ]);
-/** "It's easy to …", "it seems", "it depends": an "it" that stands for no thing. */
-const DUMMY_IT =
-  /^it(?:'s| is| was| will be| would be| should be)? (?:possible|impossible|easy|hard|difficult|better|best|good|safe|recommended|necessary|important|normal|common|usual|likely|unlikely|worth|ok|okay|fine|time|a good idea|a bad idea|not possible|not recommended)\b|^it (?:seems|looks like|depends|turns out|appears)\b/i;
 /** "that" after these introduces a clause ("I think that …"), it points at nothing. */
 const CLAUSE_INTRODUCERS = new Set(
   `think thinks thought know knows knew sure say says said mean means meant believe believes hope hopes
@@ -101,7 +98,7 @@ export function withoutOpeners(text: string): string {
 
 /** "yes", "nope.", "yeah :)": a line that only says yes or no, as "yes" or "no"; null for anything else. */
 export function yesOrNo(text: string): 'yes' | 'no' | null {
-  const word = /^[^\p{L}]*(yes|yeah|yep|yup|yea|no|nope|nah)[^\p{L}]*$/iu.exec(text)?.[1].toLowerCase();
+  const word = /^[^\p{L}\p{N}]*(yes|yeah|yep|yup|yea|no|nope|nah)[^\p{L}\p{N}]*$/iu.exec(text)?.[1].toLowerCase();
   if (word === undefined) return null;
   return word.startsWith('n') ? 'no' : 'yes';
 }
@@ -130,8 +127,7 @@ export function contextDependence(
   if (numbers >= MAX_NUMBERS && numbers * 2 >= words.length) return 'fragment';
   if (numbers >= 2 && numbers * 3 >= words.length) return 'fragment';
   // "Device Boot Start End Blocks Id System": column headings of pasted output.
-  if (words.length >= 4 && !hasVerbIn(words) && words.every((word) => /^[\p{Lu}\d]/u.test(word.text)))
-    return 'fragment';
+  if (words.length >= 5 && words.every((word) => /^[\p{Lu}\d]/u.test(word.text))) return 'fragment';
   if (ELLIPTICAL.test(stated)) return 'fragment';
   // "command not found?", "sudo?": a question of a few words asks about what was just said.
   if (/\?\s*$/.test(stated) && words.length <= MIN_WORDS && !words.some((word) => word.pos === 'AUX'))
@@ -141,15 +137,38 @@ export function contextDependence(
   if (!hasVerb && words.length <= MAX_VERBLESS_WORDS && !isCode) return 'fragment';
   if (!options.everyone && words.some((word, index) => isUnresolvedYou(stated, words, index))) return 'second_person';
   if (COMPARING.test(stated)) return 'reference';
-  const personWords = new Set(
+  const personWords = personWordsOf(names);
+  return firstReference(stated, words, personWords) === null ? null : 'reference';
+}
+
+/** The first word of the text that points at something it does not name ("it", "that", "there"), or null. */
+export function referenceIn(text: string, names: readonly (string | null)[] = []): string | null {
+  const stated = withoutYesNo(withoutOpeners(text)).trim();
+  return (
+    firstReference(
+      stated,
+      tagWords(stated).filter((word) => /[\p{L}\p{N}]/u.test(word.text)),
+      personWordsOf(names),
+    )?.text ?? null
+  );
+}
+
+function firstReference(
+  stated: string,
+  words: readonly TaggedWord[],
+  personWords: ReadonlySet<string>,
+): TaggedWord | null {
+  return (
+    words.find((word, index) => standsAlone(stated, word) && refersBack(stated, words, index, personWords)) ?? null
+  );
+}
+
+function personWordsOf(names: readonly (string | null)[]): Set<string> {
+  return new Set(
     names
-      .flatMap((name) => (name ? name.toLowerCase().split(/\s+/).map(undecorated) : []))
+      .flatMap((name) => (name ? name.toLowerCase().split(/[^\p{L}\p{N}]+/u) : []))
       .filter((word) => word.length > 0),
   );
-  if (DUMMY_IT.test(stated)) return null;
-  return words.some((word, index) => standsAlone(stated, word) && refersBack(stated, words, index, personWords))
-    ? 'reference'
-    : null;
 }
 
 /**
@@ -199,17 +218,26 @@ function refersBack(
     // "run this: echo …", "get this: /casper/vmlinuz not found": it points at what follows.
     if (/^\s*:/.test(text.slice(word.end))) return false;
     if (word.lower.startsWith('that') && before !== undefined && before.pos !== 'ADP') {
-      // "the package that provides it": a relative "that" after a noun; "I think that": a clause.
+      // "I think that …" opens a clause; "the package that provides it" is a relative clause after a noun.
       if (CLAUSE_INTRODUCERS.has(before.lower)) return false;
-      if ((before.pos === 'NOUN' || before.pos === 'PROPN') && !personWords.has(undecorated(before.lower)))
-        return false;
-      if (after !== undefined && (after.pos === 'PRON' || after.pos === 'DET' || after.pos === 'PROPN')) return false;
+      const relative = after !== undefined && after.pos !== 'PUNCT';
+      const afterNoun = before.pos === 'NOUN' || before.pos === 'PROPN';
+      if (relative && afterNoun && !personWords.has(undecorated(before.lower))) return false;
+      // "normal that …", "decided that the …", "said that it …": a conjunction opening a clause.
+      if (before.pos === 'ADJ' && after !== undefined) return false;
+      if (after !== undefined && (after.pos === 'DET' || after.pos === 'PRON')) return false;
+      const opensClause = words.slice(index + 2, index + 4).some((next) => next.pos === 'VERB' || next.pos === 'AUX');
+      if (word.pos === 'SCONJ' && opensClause) return false;
     }
-    // "this part of the country", "that wiki": a demonstrative before a noun points at the chat; alone
-    // ("we export those"), it may stand for a thing named before it.
-    if (after !== undefined && (after.pos === 'NOUN' || after.pos === 'PROPN' || after.pos === 'ADJ')) return true;
-    return !hasThingBefore(words, index, personWords);
+    // "this part of the country", "if this works", "save that": this and that point at the chat; a plural
+    // alone ("we export those") may stand for things named before it.
+    if (word.lower === 'these' || word.lower === 'those') {
+      const determiner = after !== undefined && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(after.pos);
+      return determiner || !hasThingBefore(words, index, personWords);
+    }
+    return true;
   }
+  if (word.lower === 'it' && isDummyIt(words, index)) return false;
   if (REFERRING.has(word.lower)) return !hasThingBefore(words, index, personWords);
   return false;
 }
@@ -225,6 +253,19 @@ function hasThingBefore(words: readonly TaggedWord[], index: number, personWords
         !GENERAL_NOUNS.has(word.lower) &&
         word.lower.length > 1,
     );
+}
+
+/**
+ * "it is likely that …", "it was decided to …", "is it true that …", "it seems": an "it" that
+ * announces a clause or stands for nothing.
+ */
+function isDummyIt(words: readonly TaggedWord[], index: number): boolean {
+  const rest = words.slice(index + 1, index + 7).map((word) => word.lower);
+  const before = words[index - 1]?.lower ?? '';
+  if (/^(?:seems|seemed|looks|depends|turns|appears)$/.test(rest[0] ?? '')) return true;
+  const be = /^(?:is|was|'s|will|would|should|might|may|can|could)$/;
+  const announced = rest.slice(1).some((word) => /^(?:that|to|whether|if|how|when|why)$/.test(word));
+  return (be.test(rest[0] ?? '') || be.test(before)) && announced;
 }
 
 /** A nick without the decorations IRC adds ("MrGoodkat_", "|trey|"). */

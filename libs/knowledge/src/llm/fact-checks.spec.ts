@@ -26,7 +26,7 @@ describe('the checks on a model fact', () => {
     ['It was decided that the billing service moves to Postgres.', 'decision'],
     ['Ana Lima thinks it is a good idea to cache the invoices.', 'opinion'],
     ['There is a bug in the login page of the billing service.', 'observation'],
-    ['That migration is done.', 'announcement'],
+    ['The billing migration is done.', 'announcement'],
     ['The build fails when it runs on ARM.', 'observation'],
     ['The login bug that broke checkout is fixed.', 'announcement'],
     ['Ana Lima quoted the error "you must reboot first".', 'observation'],
@@ -71,6 +71,8 @@ describe('the checks on a model fact', () => {
     ['This works on Ubuntu 20.04.', 'observation', 'unresolved_reference'],
     ['That was fixed in OPS-142.', 'announcement', 'unresolved_reference'],
     ['These are ready for review.', 'announcement', 'unresolved_reference'],
+    // "That migration": which one, the chat around it said.
+    ['That migration is done.', 'announcement', 'unresolved_reference'],
     ['Ana Lima will ship it on Friday.', 'action_item', 'unresolved_reference'],
     ['Ana Lima said that it works.', 'observation', 'unresolved_reference'],
     ['Ana Lima will be there at 15:00.', 'announcement', 'unresolved_reference'],

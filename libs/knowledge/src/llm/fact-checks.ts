@@ -2,7 +2,8 @@ import type { FactEntity, FactType } from '@atlas/events';
 import { endsWithQuestionMark } from '../extraction/fact-units';
 import { isSmallTalk } from '../extraction/small-talk';
 import { escapeRegExp } from '../extraction/text-ranges';
-import { hasVerb, joinsTwoClauses, pluralVerbWithPerson, unresolvedReference } from './fact-grammar';
+import { hasVerb, joinsTwoClauses, pluralVerbWithPerson } from '../extraction/clause-grammar';
+import { referenceIn } from '../extraction/context-dependence';
 
 /*
  * The rules a model's fact must keep, checked in code on every fact of an answer: the prompt states
@@ -87,7 +88,8 @@ function englishRejectionOf(fact: CheckedFact, personNames: readonly string[]): 
   if (firstPerson) return reject('unresolved_first_person', firstPerson[0]);
   const secondPerson = SECOND_PERSON.exec(text);
   if (secondPerson) return reject('unresolved_you', secondPerson[0]);
-  const reference = unresolvedReference(text, personWords(personNames));
+  // One rule for model and local facts: what cannot be read without the chat around it.
+  const reference = referenceIn(text, personNames);
   if (reference !== null) return reject('unresolved_reference', reference);
   if (joinsTwoClauses(text)) return reject('compound');
   const disagreement = pluralVerbWithPerson(text, personNames);

@@ -1,6 +1,6 @@
 import nlp from 'compromise';
-import { tagWords, type TaggedWord } from '../extraction/nlp';
-import { escapeRegExp } from '../extraction/text-ranges';
+import { tagWords, type TaggedWord } from './nlp';
+import { escapeRegExp } from './text-ranges';
 
 /*
  * What a model's fact text is made of, read from wink-nlp's parts of speech: whether it is a sentence,
@@ -92,46 +92,6 @@ function opensWithSubjectAndVerb(words: readonly TaggedWord[]): boolean {
   if (!head) return false;
   while (at < words.length && words[at].pos === 'ADV') at += 1;
   return at < words.length && VERBAL.has(words[at].pos);
-}
-
-/**
- * The first "it", "this", "that", "these", "those" or "there" used as a pronoun with nothing before it
- * in the text that it could stand for: no noun or name other than a person's. Null when there is none.
- * "It is likely that …" and "there is …" point at nothing and need nothing.
- */
-export function unresolvedReference(text: string, personWords: ReadonlySet<string>): string | null {
-  const words = tagWords(text);
-  for (const [at, word] of words.entries()) {
-    if (!standsForSomething(words, at)) continue;
-    const antecedent = words
-      .slice(0, at)
-      .some((before) => (before.pos === 'NOUN' || before.pos === 'PROPN') && !personWords.has(before.lower));
-    if (!antecedent) return word.text;
-  }
-  return null;
-}
-
-function standsForSomething(words: readonly TaggedWord[], at: number): boolean {
-  const word = words[at];
-  const next = words[at + 1];
-  const rest = words.slice(at + 1, at + 6).map((w) => w.lower);
-  const previous = words[at - 1];
-  // "is it true that …", "is there a way …": the same words, asked.
-  const asked = previous !== undefined && BE.test(previous.lower);
-  if (word.lower === 'it') return !isDummyIt(rest) && !(asked && isDummyIt([previous.lower, ...rest]));
-  if (word.lower === 'there') return !asked && !(next && BE.test(next.lower));
-  if (!DEMONSTRATIVES.has(word.lower)) return false;
-  const endsClause = next === undefined || ['PUNCT', 'ADP'].includes(next.pos);
-  if ((word.pos === 'SCONJ' && !endsClause) || (next && DETERMINED.has(next.pos))) return false;
-  // "normal that installing …", "said that it works": after a word, a "that" opening a clause is a conjunction.
-  const opensSentence = previous === undefined || ['ADP', 'CCONJ', 'PUNCT'].includes(previous.pos);
-  return word.lower !== 'that' || opensSentence || endsClause;
-}
-
-/** "it is likely that …", "it was decided to …", "it is a good idea to …": "it" announces a clause. */
-function isDummyIt(rest: readonly string[]): boolean {
-  if (rest.length === 0 || !BE.test(rest[0])) return false;
-  return rest.slice(1).some((word) => /^(?:that|to|whether|if|how|when|why)$/.test(word));
 }
 
 /** Plural verb forms a single person never takes, capitalized too (a question starts with one). */
