@@ -25,7 +25,8 @@ describe('contextDependence', () => {
   it.each([
     ['Pugio can run it from the live cd until Pugio can get a new harddrive', ['Pugio'], 'reference'],
     ['how does MrGoodkat_ do it?', ['MrGoodkat_'], 'reference'],
-    ['now use testdisk to save that', [], 'reference'],
+    ['int256 should use testdisk to save that', ['int256'], 'reference'],
+    ['saves lot of space too', [], 'fragment'],
     ['there is also easyubuntu and automatix', [], 'fragment'],
     ["isn't there a city close to epod in there?", ['epod'], 'reference'],
     ['you just cannot chroot and fix the grub after windoz stole it', [], 'second_person'],

@@ -1,4 +1,5 @@
 import { findUrls } from './links';
+import { hasVerb } from './clause-grammar';
 import { tagWords, type TaggedWord } from './nlp';
 
 /**
@@ -79,7 +80,6 @@ const GENERAL_NOUNS = new Set(
   `im way bit lot lots thing things stuff time times one someone anyone something anything everything people guys
    idea problem question help kind sort`.split(/\s+/),
 );
-const MAX_VERBLESS_WORDS = 3;
 
 /** The text without the openers that only tie it to the line before ("well,", "oh,", "so …"); yes and no stay. */
 export function withoutOpeners(text: string): string {
@@ -113,11 +113,14 @@ export function withoutYesNo(text: string): string {
  * Whether the fact text depends on the chat around it, and why. `names` are the people the text
  * names (author, addressee): a person is not the thing an "it" before or after them stands for.
  * `everyone`: the text is said to everyone (an announcement), so its "you" is the channel.
+ * `imperative`: the text may open with its verb ("Review the deck by Friday"): a task or an announcement
+ * tells someone to do something; any other text that does ("saves lot of space too", "have an icon to
+ * browse") has lost its subject to the line before.
  */
 export function contextDependence(
   text: string,
   names: readonly (string | null)[] = [],
-  options: { everyone?: boolean } = {},
+  options: { everyone?: boolean; imperative?: boolean } = {},
 ): ContextDependence | null {
   const stated = withoutYesNo(withoutOpeners(text)).trim();
   const words = tagWords(stated).filter((word) => /[\p{L}\p{N}]/u.test(word.text));
@@ -132,9 +135,9 @@ export function contextDependence(
   // "command not found?", "sudo?": a question of a few words asks about what was just said.
   if (/\?\s*$/.test(stated) && words.length <= MIN_WORDS && !words.some((word) => word.pos === 'AUX'))
     return 'fragment';
-  // Taggers often miss a verb in chat ("the bios controls WOL"): only a short line without one is a fragment.
-  const hasVerb = hasVerbIn(words);
-  if (!hasVerb && words.length <= MAX_VERBLESS_WORDS && !isCode) return 'fragment';
+  // wink misses verbs in chat ("the bios controls WOL"): compromise has the last word on a line without one.
+  if (!isCode && !hasVerbIn(words) && !hasVerb(stated) && !hasThirdPersonVerb(words)) return 'fragment';
+  if (!options.imperative && opensWithVerb(words)) return 'fragment';
   if (!options.everyone && words.some((word, index) => isUnresolvedYou(stated, words, index))) return 'second_person';
   if (COMPARING.test(stated)) return 'reference';
   const personWords = personWordsOf(names);
@@ -187,6 +190,27 @@ function isUnresolvedYou(text: string, words: readonly TaggedWord[], index: numb
 
 /** "if you …", "once you …": a condition's "you" is anyone. */
 const GENERIC_CONDITION = new Set(['if', 'when', 'whenever', 'unless', 'once', 'until', 'before', 'after']);
+
+/** "saves lot of space too", "just trying to understand": a verb first, its subject left in the line before. */
+function opensWithVerb(words: readonly TaggedWord[]): boolean {
+  const at = words.findIndex((word) => word.pos !== 'ADV' && word.pos !== 'INTJ');
+  const first = words[at];
+  if (first === undefined || first.pos !== 'VERB' || /^(?:please|let|lets)$/.test(first.lower)) return false;
+  // "Beta moves to April 11", "Go 1.24 is the default": a finite verb just after makes the first word its subject.
+  const next = words.slice(at + 1, at + 4);
+  return !next.some((word, i) => (word.pos === 'VERB' || word.pos === 'AUX') && (next[i - 1] ?? first).lower !== 'to');
+}
+
+/** "the cutover moves to Tuesday": both taggers read "moves" as a plural noun; before a preposition it is a verb. */
+function hasThirdPersonVerb(words: readonly TaggedWord[]): boolean {
+  return words.some(
+    (word, at) =>
+      at > 0 &&
+      /^[a-z]+[^s]s$/.test(word.lower) &&
+      ['NOUN', 'PROPN'].includes(words[at - 1].pos) &&
+      ['ADP', 'DET', 'PART', 'ADV'].includes(words[at + 1]?.pos ?? ''),
+  );
+}
 
 function hasVerbIn(words: readonly TaggedWord[]): boolean {
   return words.some((word) => word.pos === 'VERB' || word.pos === 'AUX');

@@ -33,6 +33,8 @@ const COMPLETION =
 const NOT_COMPLETED =
   /\b(?:not|n't|almost|nearly|once|when|after|until|yet to)\b[^.!?]*\b(?:done|merged|shipped|fixed|deployed|released|finished|completed|closed|resolved)\b|\?/i;
 const ANSWER_CONFIDENCE = 0.75;
+/** Types whose text may open with its verb: they tell someone to do something. */
+const IMPERATIVE_TYPES: ReadonlySet<FactType> = new Set(['action_item', 'announcement', 'decision']);
 /**
  * A command line or a step to take, said to someone ("Skunkwaffle: run: nm-applet &", "kizza,
  * \"glxinfo | grep direct\"", "int256: now use testdisk"): an instruction answers them, asked or not.
@@ -155,12 +157,13 @@ export function extractMessageFacts(
 function standingAlone(text: string, type: FactType, context: ReplyContext): string | null {
   let opened = withSubject(withoutOpeners(text), context.names[0] ?? null);
   const everyone = type === 'announcement' || /^(?:reminder|psa|fyi|heads[- ]up|everyone|all)\b/i.test(opened);
-  let dependence = contextDependence(opened, context.names, { everyone });
+  const options = { everyone, imperative: IMPERATIVE_TYPES.has(type) };
+  let dependence = contextDependence(opened, context.names, options);
   if (dependence === 'reference' && /\bits?\b/i.test(opened)) {
     const thing = context.repliedThing();
     if (thing !== null) {
       const resolved = withItResolved(opened, thing);
-      const after = contextDependence(resolved, context.names, { everyone });
+      const after = contextDependence(resolved, context.names, options);
       if (after === null) [opened, dependence] = [resolved, after];
     }
   }

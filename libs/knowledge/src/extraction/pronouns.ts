@@ -76,8 +76,9 @@ function agreements(name: string, subject: string): ReadonlyArray<[RegExp, strin
 
 /** "I" or "you" as a word of its own: not in "i.e.", "you've" or a URL-like token. */
 function subjectPattern(subject: string, followedBy: string): RegExp {
-  const after = followedBy === '' ? `(?![\\p{L}\\p{N}'’-]|\\.\\p{L})` : followedBy;
-  return new RegExp(`(?<![\\p{L}\\p{N}.'’-])${subject}${after}`, followedBy === '' ? 'giu' : 'iu');
+  // "I/O", "I.e." and "C/I" are not the author.
+  const after = followedBy === '' ? `(?![\\p{L}\\p{N}'’/-]|\\.\\p{L})` : followedBy;
+  return new RegExp(`(?<![\\p{L}\\p{N}./'’-])${subject}${after}`, followedBy === '' ? 'giu' : 'iu');
 }
 
 interface Person {
