@@ -7,7 +7,9 @@ import { findIdentifiers } from './identifiers';
 import { findUrls } from './links';
 import { findNamePhrases } from './name-phrases';
 import { tagWords, type TaggedWord } from './nlp';
+import { findPlaces } from './places';
 import { findProjects } from './projects';
+import { findRelatives, type RelativeMatch } from './relatives';
 import { findTechnologies } from './tech-lexicon';
 import { findTeams } from './teams';
 import { impliedTopics } from './implied-topics';
@@ -81,12 +83,25 @@ export function extractFactEntities(
     found.push(located(`team:${normalizeName(team.core)}`, team.name, 'team', team));
     taken.push(team);
   }
+  // "my sister Jane" is the author's Jane, never a colleague the gazetteer knows as Jane.
+  for (const relative of author ? findRelatives(prose) : []) {
+    if (overlaps(taken, relative)) continue;
+    found.push(relativeEntity(relative, author!.id));
+    taken.push(relative);
+  }
   for (const phrase of findNamePhrases(prose)) {
     const person = gazetteer.resolve(phrase.text);
     if (person === null) continue;
     const range = locate(prose, phrase.text);
+    if (overlaps(taken, range)) continue;
     found.push({ ...personEntity(person, gazetteer), ...range });
     taken.push(range);
+  }
+  // Before projects: "moved to California" names a place, not a tool.
+  for (const place of findPlaces(prose)) {
+    if (overlaps(taken, place)) continue;
+    found.push(located(`place:${normalizeName(place.name)}`, place.name, 'place', place));
+    taken.push(place);
   }
   const words = tagWords(prose);
   const isTaken = (start: number, end: number): boolean => overlaps(taken, { start, end });
@@ -138,6 +153,15 @@ function located(key: string, name: string, type: EntityType, range: TextRange):
 
 export function personEntity(person: KnownPerson, gazetteer: Gazetteer): FactEntity {
   return { key: `person:${person.id}`, name: gazetteer.nameOf(person.id) ?? person.name, type: 'person', kind: null };
+}
+
+/**
+ * A family member or pet has no platform id: the key is the author's id, the relation and the name
+ * (`person:<author id>/dog/max`), so the author's Max is one entity and nobody else's.
+ */
+function relativeEntity(relative: RelativeMatch, authorId: string): LocatedEntity {
+  const key = `person:${authorId}/${relative.relation.replace(/\s+/g, '-')}/${normalizeName(relative.name)}`;
+  return located(key, relative.name, 'person', relative);
 }
 
 /** Strips the offsets: what a fact stores. */

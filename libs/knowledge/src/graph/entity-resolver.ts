@@ -67,6 +67,7 @@ export const TYPE_ORDER: readonly EntityType[] = [
   'project',
   'technology',
   'team',
+  'place',
   'topic',
 ];
 
@@ -77,7 +78,8 @@ const SAME_NAME_TYPES: Record<EntityType, readonly EntityType[]> = {
   project: ['project', 'topic'],
   technology: ['technology', 'topic'],
   team: ['team', 'topic'],
-  topic: ['topic', 'project', 'technology', 'team'],
+  place: ['place', 'topic'],
+  topic: ['topic', 'project', 'technology', 'team', 'place'],
 };
 
 const SIMILAR_NAME_TYPES: Record<EntityType, readonly EntityType[]> = {
@@ -87,6 +89,7 @@ const SIMILAR_NAME_TYPES: Record<EntityType, readonly EntityType[]> = {
   project: ['project', 'topic'],
   technology: ['technology', 'topic'],
   team: ['team'],
+  place: [],
   topic: ['topic', 'project', 'technology'],
 };
 

@@ -1,0 +1,56 @@
+import { ANA, BRUNO, chatMessage } from '../testing/chat-messages';
+import { extractFactEntities } from './entities';
+import { Gazetteer } from './gazetteer';
+
+const people = new Gazetteer([
+  { id: ANA.id, name: ANA.name, aliases: ['ana'] },
+  { id: BRUNO.id, name: BRUNO.name, aliases: ['bruno'] },
+  { id: 'U0JANE', name: 'Jane Doe', aliases: [] },
+]);
+
+function entitiesOf(text: string, authorId = ANA.id) {
+  const message = chatMessage({ id: '1', text, author_id: authorId });
+  return extractFactEntities(text, message, [], people.forMessage(message), {
+    knownProjects: new Set(),
+    withPurpose: false,
+  })
+    .filter((entity) => entity.start >= 0)
+    .map(({ key, name, type }) => `${type} ${key}=${name}`);
+}
+
+describe('places, relatives and pets', () => {
+  it('reads the places compromise knows as places, never as technologies', () => {
+    expect(entitiesOf('We moved to California last year')).toEqual(['place place:california=California']);
+    expect(entitiesOf('Met the folks in London, then flew to Oregon.')).toEqual([
+      'place place:london=London',
+      'place place:oregon=Oregon',
+    ]);
+    expect(entitiesOf("New York's office opens in May")).toEqual(['place place:new york=New York']);
+  });
+
+  it('makes a named pet a person of the author, not a technology', () => {
+    expect(entitiesOf('my dog Max hates the rain')).toEqual([`person person:${ANA.id}/dog/max=Max`]);
+    expect(entitiesOf('Max is my dog')).toEqual([`person person:${ANA.id}/dog/max=Max`]);
+  });
+
+  it('makes a named family member a person of the author, never a colleague of the same first name', () => {
+    expect(entitiesOf('my sister Jane visits from Lisbon')).toEqual([
+      `person person:${ANA.id}/sister/jane=Jane`,
+      'place place:lisbon=Lisbon',
+    ]);
+    expect(entitiesOf('my sister Jane is here', BRUNO.id)).toEqual([`person person:${BRUNO.id}/sister/jane=Jane`]);
+    expect(entitiesOf('Jane will review it')).toEqual(['person person:U0JANE=Jane Doe']);
+  });
+
+  it('does not take a verb after a relation word for a name', () => {
+    expect(entitiesOf('and my son Said no')).toEqual([]);
+  });
+
+  it('makes no team of "support" joined to a common word by "and"', () => {
+    expect(entitiesOf('Thanks for all the love and support!')).toEqual([]);
+    expect(entitiesOf('ask Bruno and support.')).toEqual([
+      `person person:${BRUNO.id}=Bruno Costa`,
+      'team team:support=Support team',
+    ]);
+  });
+});
