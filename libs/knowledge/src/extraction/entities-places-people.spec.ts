@@ -54,3 +54,39 @@ describe('places, relatives and pets', () => {
     ]);
   });
 });
+
+describe('technologies of a support channel (lines of the #ubuntu IRC channel)', () => {
+  const technologies = (text: string) =>
+    entitiesOf(text)
+      .filter((entity) => entity.startsWith('technology'))
+      .map((entity) => entity.split('=')[1]);
+
+  it('knows desktop, system and package tools by name', () => {
+    expect(technologies('is there a way to use fluxbox instead of metacity but still use the rest of GNOME?')).toEqual([
+      'Fluxbox',
+      'Metacity',
+      'GNOME',
+    ]);
+    expect(technologies('What is the advantage of aptitude over apt get?')).toEqual(['aptitude', 'apt-get']);
+    expect(technologies('eper3z, are you accessing the windows machine by name or by ip?')).toEqual(['Windows']);
+  });
+
+  it('takes commands and packages from how the line writes them', () => {
+    expect(technologies('skrip: sudo modprobe b43  and it should spring to life')).toEqual(['modprobe', 'b43']);
+    expect(technologies('anybody here using ssmtp?')).toEqual(['ssmtp']);
+  });
+
+  it('does not read a film, a release or a menu after "from" or "on" as a tool', () => {
+    expect(technologies('or sid the character from Toy Story... :-)')).toEqual([]);
+    expect(technologies('I just did an update on Lucid today')).toEqual([]);
+    expect(technologies('so Iam building it')).toEqual([]);
+  });
+
+  it('makes a file path under a system folder a document, not a device or an API route', () => {
+    const artifacts = (text: string) => entitiesOf(text).filter((entity) => entity.startsWith('artifact'));
+    expect(artifacts('In my /etc/init/r/halt file i put NETDOWN to "no"')).toEqual([
+      'artifact artifact:document:/etc/init/r/halt=/etc/init/r/halt',
+    ]);
+    expect(artifacts('mount /dev/sda1 on /mnt/boot and call /v1/invoices')).toEqual([]);
+  });
+});

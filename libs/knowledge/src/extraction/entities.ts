@@ -10,7 +10,8 @@ import { tagWords, type TaggedWord } from './nlp';
 import { findPlaces } from './places';
 import { findProjects } from './projects';
 import { findRelatives, type RelativeMatch } from './relatives';
-import { findTechnologies } from './tech-lexicon';
+import { findCodeNames } from './code-names';
+import { canonicalTechnology, displayOf, findTechnologies, isTechName } from './tech-lexicon';
 import { findTeams } from './teams';
 import { impliedTopics } from './implied-topics';
 import { findTopics, isContentPhrase, nounPhraseAt, type TopicMatch } from './topics';
@@ -77,6 +78,13 @@ export function extractFactEntities(
   for (const technology of findTechnologies(prose)) {
     found.push(located(`technology:${technology.canonical}`, technology.display, 'technology', technology));
     taken.push(technology);
+  }
+  for (const code of findCodeNames(prose)) {
+    // An IRC nick is a lowercase word too: a person the channel knows is never a command.
+    if (overlaps(taken, code) || gazetteer.resolve(code.name) !== null) continue;
+    const canonical = isTechName(code.name) ? canonicalTechnology(code.name) : code.name;
+    found.push(located(`technology:${canonical}`, displayOf(canonical), 'technology', code));
+    taken.push(code);
   }
   for (const team of findTeams(prose)) {
     if (overlaps(taken, team)) continue;
