@@ -6,6 +6,7 @@ import { authorOf, type Gazetteer, type KnownPerson } from './gazetteer';
 import { findIdentifiers } from './identifiers';
 import { findUrls } from './links';
 import { findNamePhrases } from './name-phrases';
+import { findNicks } from './nick-names';
 import { tagWords, type TaggedWord } from './nlp';
 import { findPlaces } from './places';
 import { findProjects } from './projects';
@@ -75,6 +76,11 @@ export function extractFactEntities(
   }
   const prose = maskNonProse(text, gazetteer);
   const taken: TextRange[] = found.filter((entity) => entity.start >= 0);
+  for (const nick of findNicks(prose, message, gazetteer)) {
+    if (overlaps(taken, nick)) continue;
+    found.push({ ...personEntity(nick.person, gazetteer), start: nick.start, end: nick.end });
+    taken.push(nick);
+  }
   for (const technology of findTechnologies(prose)) {
     found.push(located(`technology:${technology.canonical}`, technology.display, 'technology', technology));
     taken.push(technology);
