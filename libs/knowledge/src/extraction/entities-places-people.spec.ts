@@ -31,6 +31,10 @@ describe('places, relatives and pets', () => {
   it('makes a named pet a person of the author, not a technology', () => {
     expect(entitiesOf('my dog Max hates the rain')).toEqual([`person person:${ANA.id}/dog/max=Max`]);
     expect(entitiesOf('Max is my dog')).toEqual([`person person:${ANA.id}/dog/max=Max`]);
+    expect(entitiesOf("We adopted a dog named Max, and my cat's name is Tom")).toEqual([
+      `person person:${ANA.id}/dog/max=Max`,
+      `person person:${ANA.id}/cat/tom=Tom`,
+    ]);
   });
 
   it('makes a named family member a person of the author, never a colleague of the same first name', () => {

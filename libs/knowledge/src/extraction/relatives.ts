@@ -26,6 +26,11 @@ const RELATION_THEN_NAME = new RegExp(
   `\\b(?:[Mm]y|[Oo]ur)\\s+(?:${AGE})?(${FAMILY}|${PETS})(?:,\\s*|\\s+)${NAME}`,
   'gu',
 );
+/** "a dog named Max", "my cat called Tom", "my dog's name is Max". */
+const RELATION_NAMED = new RegExp(
+  `\\b(${FAMILY}|${PETS})(?:\\s+(?:named|called)|['’]s\\s+name\\s+is)\\s+${NAME}`,
+  'gu',
+);
 /** "Max is my dog", "Jane, my sister,". */
 const NAME_THEN_RELATION = new RegExp(
   `${NAME}(?:\\s+(?:is|was)|,)\\s+(?:my|our)\\s+(?:${AGE})?(${FAMILY}|${PETS})\\b`,
@@ -60,6 +65,9 @@ export function findRelatives(text: string): RelativeMatch[] {
     found.push({ name, relation: lower, pet: PET_WORDS.test(lower), start: nameStart, end: nameStart + name.length });
   };
   for (const match of text.matchAll(RELATION_THEN_NAME)) {
+    add(match[1], match[2], match.index + match[0].length - match[2].length);
+  }
+  for (const match of text.matchAll(RELATION_NAMED)) {
     add(match[1], match[2], match.index + match[0].length - match[2].length);
   }
   for (const match of text.matchAll(NAME_THEN_RELATION)) add(match[2], match[1], match.index);
