@@ -42,6 +42,10 @@ export const DISPLAY_NAMES = `
   nouveau PowerPC x86 x86-64 ext2 ext3 ext4 NTFS FAT32 exFAT XFS ReiserFS Btrfs ZFS LVM mdadm LUKS TrueCrypt
   rsync wget cURL nmap Wireshark tcpdump traceroute mtr netcat glxinfo glxgears lspci lsusb lsmod modprobe dmesg
   fdisk ifconfig iwconfig iwlist xrandr Xinerama TwinView nvidia-settings Wake-on-LAN Magic_Packet
+  VS_Code Visual_Studio IntelliJ Eclipse NetBeans Sublime_Text Notepad++ PowerShell WSL Excel Outlook Gmail
+  Google_Docs Google_Drive Google_Sheets Dropbox OneDrive iCloud WhatsApp Telegram Discord Mattermost IRC Steam
+  Photoshop Illustrator Lightroom InVision Zeplin PowerPoint Keynote OBS Safari Internet_Explorer Electron MATLAB
+  Fortran COBOL OpenVPN WireGuard Bluetooth
 `;
 
 /** Other spellings of one technology, so the graph merges them. */
@@ -98,6 +102,9 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   redhat: 'red hat',
   ppc: 'powerpc',
   vbox: 'virtualbox',
+  vscode: 'vs code',
+  'visual studio code': 'vs code',
+  ie: 'internet explorer',
   'virtual box': 'virtualbox',
   svn: 'subversion',
   bzr: 'bazaar',
@@ -125,10 +132,21 @@ export const CAPITALIZED_ONLY: ReadonlySet<string> = new Set(
    jest bun deno helm tempo loki notion slack lambda aurora celery claude windows alpine yarn ts js node pg rest
    zoom expo realm lucide phosphor paddle plaid eas css html json yaml rn
    evolution unity cinnamon opera flash mono cups snap squid apt totem banshee vista wine intel qt blender audacity
-   seahorse dolphin blackbox enlightenment`
+   seahorse dolphin blackbox enlightenment eclipse excel outlook steam keynote safari electron telegram`
     .trim()
     .split(/\s+/),
 );
 
 /** Acronyms that spell an everyday word ("Iam building", "iam"): a technology only in capitals. */
-export const UPPERCASE_ONLY: ReadonlySet<string> = new Set(['iam', 'sns', 'ecs', 'eks', 'rds', 'sqs', 'eas', 'nats']);
+export const UPPERCASE_ONLY: ReadonlySet<string> = new Set([
+  'iam',
+  'sns',
+  'ecs',
+  'eks',
+  'rds',
+  'sqs',
+  'eas',
+  'nats',
+  'ie',
+  'obs',
+]);
