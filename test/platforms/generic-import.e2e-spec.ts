@@ -84,7 +84,9 @@ describe('Generic CSV and JSONL imports', () => {
       ['Ben', 'On it.', '2026-03-02T09:01:00.000Z'],
       ['Ana', 'Thanks, "quoted", and\na second line', '2026-03-02T09:02:00.000Z'],
     ]);
-    expect(messages[0].mentions).toEqual([{ id: 'Ben', name: 'Ben' }]);
+    // Authors known only by name get an id of the connection and the name; a mention of one points at it.
+    expect(messages[0].mentions).toEqual([{ id: messages[1].author_id, name: 'Ben' }]);
+    expect(messages[1].author_id).toMatch(/^name-/);
     expect(new Set(idsOf(messages)).size).toBe(4);
     const again = messagesOf(await collectPages(connector(imports.path, 'standup.csv'), request(channel.channel_id)));
     expect(idsOf(again)).toEqual(idsOf(messages));

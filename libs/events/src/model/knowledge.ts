@@ -13,7 +13,16 @@ export const FACT_TYPES = [
 ] as const;
 export type FactType = (typeof FACT_TYPES)[number];
 
-export const ENTITY_TYPES = ['person', 'team', 'project', 'technology', 'decision', 'artifact', 'topic'] as const;
+export const ENTITY_TYPES = [
+  'person',
+  'team',
+  'project',
+  'technology',
+  'place',
+  'decision',
+  'artifact',
+  'topic',
+] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** What an artifact entity is: a document, a repository, a ticket or any other link. */

@@ -30,9 +30,15 @@ describe('findArtifacts', () => {
     ).toEqual(['document', 'document', 'document', 'link', 'document']);
   });
 
-  it('reads "#127" as a pull request number unless it counts something, and owner/name after "in" as a repo', () => {
-    expect(artifactsOf('merged in #127 after dry run #2, module is in acme/infra')).toEqual([
-      { kind: 'ticket', id: '#127', name: '#127' },
+  it('reads "#127" as a pull request number unless it counts something', () => {
+    expect(artifactsOf('merged in #127 after dry run #2')).toEqual([{ kind: 'ticket', id: '#127', name: '#127' }]);
+  });
+
+  it('makes a repository only of a URL, never of a slash pair in prose (real IRC lines)', () => {
+    expect(artifactsOf('kizza, are you under kde/gnome?')).toEqual([]);
+    expect(artifactsOf('enable the Hoary/universe component in sources.list')).toEqual([]);
+    expect(artifactsOf('module is in acme/infra (modules/atlas)')).toEqual([]);
+    expect(artifactsOf('see https://github.com/acme/infra')).toEqual([
       { kind: 'repo', id: 'github.com/acme/infra', name: 'github.com/acme/infra' },
     ]);
   });

@@ -33,9 +33,12 @@ const ISSUE_NUMBER = /(?<![\p{L}\p{N}_/&#-])#(\d{1,6})(?![\p{L}\p{N}_-])/gu;
 /** "Dry run #2", "option #3": a count, not an issue. */
 const COUNTED_BEFORE =
   /\b(?:run|round|step|phase|item|option|attempt|day|week|sprint|take|try|version|part|test|batch|wave|number|no|rank|place|room)\s*$/i;
-/** "brightwave/infra": a repository written as owner/name after a word that places it. */
-const OWNER_SLASH_NAME =
-  /(?<=\b(?:in|into|on|to|from|repo|repository|see|at|of)\s+)([a-z0-9][a-z0-9_.-]*)\/([a-z0-9][a-z0-9_.-]*[a-z0-9])(?![\p{L}\p{N}_/.-]|\.[a-z])/giu;
+/**
+ * "/etc/init.d/samba", "~/.bashrc": a file path under a system folder or a home folder is a document. Devices
+ * and mount points (/dev, /mnt, /media) are places on a machine, and "/v1/invoices" is an API route.
+ */
+const FILE_PATH =
+  /(?<![\p{L}\p{N}_.:/=~-])(?:~|\/(?:etc|usr|var|home|boot|opt|lib|lib64|bin|sbin|srv|root|tmp|run))(?:\/[\p{L}\p{N}_.+@-]+)+/gu;
 const REPO_HOSTS = new Set(['github.com', 'gitlab.com', 'bitbucket.org']);
 const DOCUMENT_HOSTS =
   /^(?:docs\.google\.com|drive\.google\.com|[\w-]+\.notion\.site|(?:www\.)?notion\.so|dropbox\.com|paper\.dropbox\.com|quip\.com|[\w-]+\.sharepoint\.com|onedrive\.live\.com|coda\.io|hackmd\.io)$/;
@@ -45,7 +48,8 @@ const TICKET_PATH = /\/browse\/([A-Z][A-Z0-9]{1,9}-\d+)\b|\/issue\/([A-Z][A-Z0-9
 
 /**
  * Artifacts the text names: each URL as a repository, ticket, document or plain link, then issue
- * keys ("OPS-142") and RFC numbers written outside URLs.
+ * keys ("OPS-142"), RFC numbers and file paths written outside URLs. A repository is only ever a URL: chat writes
+ * alternatives with a slash ("kde/gnome", "Hoary/universe"), and an owner/name pair cannot be told from them.
  */
 export function findArtifacts(text: string): ArtifactMatch[] {
   const urls = findUrls(text);
@@ -63,10 +67,9 @@ export function findArtifacts(text: string): ArtifactMatch[] {
     if (COUNTED_BEFORE.test(prose.slice(0, match.index))) continue;
     found.push({ kind: 'ticket', id: `#${match[1]}`, name: `#${match[1]}`, ...rangeOf(match) });
   }
-  for (const match of prose.matchAll(OWNER_SLASH_NAME)) {
-    if (/^\d+$/.test(match[1]) || /^v?\d/.test(match[2])) continue;
-    const id = `github.com/${match[1]}/${match[2]}`.toLowerCase();
-    found.push({ kind: 'repo', id, name: `github.com/${match[1]}/${match[2]}`, ...rangeOf(match) });
+  for (const match of prose.matchAll(FILE_PATH)) {
+    const path = match[0].replace(/[.:]+$/, '');
+    found.push({ kind: 'document', id: path, name: path, start: match.index, end: match.index + path.length });
   }
   for (const match of prose.matchAll(RFC)) {
     found.push({ kind: 'document', id: `rfc-${match[1]}`, name: `RFC ${match[1]}`, ...rangeOf(match) });

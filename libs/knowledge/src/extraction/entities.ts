@@ -6,9 +6,13 @@ import { authorOf, type Gazetteer, type KnownPerson } from './gazetteer';
 import { findIdentifiers } from './identifiers';
 import { findUrls } from './links';
 import { findNamePhrases } from './name-phrases';
+import { findNicks } from './nick-names';
 import { tagWords, type TaggedWord } from './nlp';
+import { findPlaces } from './places';
 import { findProjects } from './projects';
-import { findTechnologies } from './tech-lexicon';
+import { findRelatives, type RelativeMatch } from './relatives';
+import { findCodeNames } from './code-names';
+import { canonicalTechnology, displayOf, findTechnologies, isTechName } from './tech-lexicon';
 import { findTeams } from './teams';
 import { impliedTopics } from './implied-topics';
 import { findTopics, isContentPhrase, nounPhraseAt, type TopicMatch } from './topics';
@@ -72,21 +76,46 @@ export function extractFactEntities(
   }
   const prose = maskNonProse(text, gazetteer);
   const taken: TextRange[] = found.filter((entity) => entity.start >= 0);
+  for (const nick of findNicks(prose, message, gazetteer)) {
+    if (overlaps(taken, nick)) continue;
+    found.push({ ...personEntity(nick.person, gazetteer), start: nick.start, end: nick.end });
+    taken.push(nick);
+  }
   for (const technology of findTechnologies(prose)) {
     found.push(located(`technology:${technology.canonical}`, technology.display, 'technology', technology));
     taken.push(technology);
+  }
+  for (const code of findCodeNames(prose)) {
+    // An IRC nick is a lowercase word too: a person the channel knows is never a command.
+    if (overlaps(taken, code) || gazetteer.resolve(code.name) !== null) continue;
+    const canonical = isTechName(code.name) ? canonicalTechnology(code.name) : code.name;
+    found.push(located(`technology:${canonical}`, displayOf(canonical), 'technology', code));
+    taken.push(code);
   }
   for (const team of findTeams(prose)) {
     if (overlaps(taken, team)) continue;
     found.push(located(`team:${normalizeName(team.core)}`, team.name, 'team', team));
     taken.push(team);
   }
+  // "my sister Jane" is the author's Jane, never a colleague the gazetteer knows as Jane.
+  for (const relative of author ? findRelatives(prose) : []) {
+    if (overlaps(taken, relative)) continue;
+    found.push(relativeEntity(relative, author!.id));
+    taken.push(relative);
+  }
   for (const phrase of findNamePhrases(prose)) {
     const person = gazetteer.resolve(phrase.text);
     if (person === null) continue;
     const range = locate(prose, phrase.text);
+    if (overlaps(taken, range)) continue;
     found.push({ ...personEntity(person, gazetteer), ...range });
     taken.push(range);
+  }
+  // Before projects: "moved to California" names a place, not a tool.
+  for (const place of findPlaces(prose)) {
+    if (overlaps(taken, place)) continue;
+    found.push(located(`place:${normalizeName(place.name)}`, place.name, 'place', place));
+    taken.push(place);
   }
   const words = tagWords(prose);
   const isTaken = (start: number, end: number): boolean => overlaps(taken, { start, end });
@@ -138,6 +167,15 @@ function located(key: string, name: string, type: EntityType, range: TextRange):
 
 export function personEntity(person: KnownPerson, gazetteer: Gazetteer): FactEntity {
   return { key: `person:${person.id}`, name: gazetteer.nameOf(person.id) ?? person.name, type: 'person', kind: null };
+}
+
+/**
+ * A family member or pet has no platform id: the key is the author's id, the relation and the name
+ * (`person:<author id>/dog/max`), so the author's Max is one entity and nobody else's.
+ */
+function relativeEntity(relative: RelativeMatch, authorId: string): LocatedEntity {
+  const key = `person:${authorId}/${relative.relation.replace(/\s+/g, '-')}/${normalizeName(relative.name)}`;
+  return located(key, relative.name, 'person', relative);
 }
 
 /** Strips the offsets: what a fact stores. */

@@ -27,9 +27,12 @@ const NAMED_VERSION_AFTER = /^\s+v\d+(?:\.\d+)*\b/;
 /** "Atlas demo", "Helios launch": what only a project has. */
 const PROJECT_NOUN_AFTER =
   /^\s+(?:demo|launch|launches|rollout|roadmap|milestone|scope|cutover|timeline|beta|alpha|ga|kickoff|status|weekly status|release|go-live|core team)\b/i;
-/** Where a name is a tool: "in Figma", "from Recurly to Stripe", "via Lucide", "Avalara setup". */
+/**
+ * Where a name is a tool: "in Figma", "to Stripe", "via Lucide", "Avalara setup". Not after "from", "on",
+ * "than" or "over": "the character from Toy Story", "an update on Lucid" name a film and a release.
+ */
 const TOOL_BEFORE =
-  /\b(?:in|on|to|from|via|into|onto|with|using|use|uses|used|behind|through|than|vs|over|adopt|adopted|switch to|move to|migrate to|tried|try|trying|evaluate|evaluated|evaluating|install|installed|installing)\s+$/i;
+  /\b(?:in|to|via|into|onto|with|using|use|uses|used|behind|vs|adopt|adopted|switch to|move to|migrate to|tried|try|trying|evaluate|evaluated|evaluating|install|installed|installing)\s+$/i;
 const TOOL_NOUN_AFTER =
   /^\s+(?:api|sdk|app|apps|setup|config|account|dashboard|integration|instance|plugin|plugins|build|builds|tokens?|icons?|library|package|cli|console|webhooks?|flow|settings?)\b/i;
 

@@ -30,6 +30,8 @@ const DEPARTMENT_AS_OBJECT = new RegExp(
   `(?<=\\b(?:for|with|from|ask|asking|asked|tell|let|ping|cc|and|by)\\s+)(${DEPARTMENT_WORD})(?=\\s*(?:[.,;:!?)]|$|\\s+(?:and|or|in|know|too)\\b))`,
   'giu',
 );
+/** "ask Ana and support", "finance and legal": after "and" a department follows a name or another department. */
+const NAME_AND_BEFORE = new RegExp(`(?:\\p{Lu}\\p{L}*|\\b${DEPARTMENT_WORD}),?\\s+and\\s+$`, 'u');
 /** A user group mention: "@design-team". */
 const GROUP_MENTION = /@([a-z0-9][a-z0-9-]*?)-team\b/giu;
 
@@ -74,6 +76,7 @@ export function findTeams(text: string): TeamMatch[] {
   for (const pattern of [DEPARTMENT_AS_ACTOR, DEPARTMENT_AS_OBJECT, GROUP_MENTION]) {
     for (const match of text.matchAll(pattern)) {
       const start = match.index + match[0].indexOf(match[1]);
+      if (pattern === DEPARTMENT_AS_OBJECT && isAfterPlainAnd(text.slice(0, start))) continue;
       if (found.some((team) => start < team.end && start + match[1].length > team.start)) continue;
       const core = match[1].toLowerCase();
       found.push({ core, name: departmentName(core), start: match.index, end: match.index + match[0].length });
@@ -86,6 +89,11 @@ export function findTeams(text: string): TeamMatch[] {
 function departmentName(core: string): string {
   if (/^(?:sre|qa|hr|devops)$/.test(core)) return core === 'devops' ? 'DevOps' : core.toUpperCase();
   return `${core.charAt(0).toUpperCase()}${core.slice(1).replace(/-/g, ' ')} team`;
+}
+
+/** "all the love and support": "and" after a common word joins two common words, not a department. */
+function isAfterPlainAnd(before: string): boolean {
+  return /\band\s+$/i.test(before) && !NAME_AND_BEFORE.test(before);
 }
 
 function isNotAName(word: string): boolean {

@@ -140,4 +140,37 @@ describe('entity resolution', () => {
       expect(resolve(first, second)).toHaveLength(2);
     });
   });
+  describe('places, relatives and pets', () => {
+    it('makes a topic named like a place that place, but never merges places by likeness or with a technology', () => {
+      const entities = resolve(
+        named('place', 'Portland'),
+        named('topic', 'portland'),
+        named('place', 'Portlands'),
+        named('technology', 'Oregon'),
+        named('place', 'Oregon'),
+      );
+      expect(entities.map((entity) => `${entity.type}:${entity.name}`).sort()).toEqual([
+        'place:Oregon',
+        'place:Portland',
+        'place:Portlands',
+        'technology:Oregon',
+      ]);
+    });
+
+    it("keeps one author's pet apart from another author's pet of the same name and from a colleague", () => {
+      const entities = resolve(
+        person('U0ANA/dog/max', 'Max'),
+        person('U0BRUNO/dog/max', 'Max'),
+        person('U0MAX', 'Max'),
+        named('topic', 'Max'),
+      );
+      expect(entities.filter((entity) => entity.type === 'person').map((entity) => entity.key)).toEqual([
+        'person:U0ANA/dog/max',
+        'person:U0BRUNO/dog/max',
+        'person:U0MAX',
+      ]);
+      // Three people called Max: a lone "Max" names none of them.
+      expect(entities.some((entity) => entity.key === 'topic:max')).toBe(true);
+    });
+  });
 });

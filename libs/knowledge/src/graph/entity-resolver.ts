@@ -12,21 +12,22 @@
  *    that name.
  * 3. Same name. Names are compared in their exact-match form (nameForm: normalized, possessives and leading
  *    articles dropped, punctuation and spaces removed): "Billing migration", "billing-migration" and "the
- *    billing migration" are one name. A decision matches decisions only; a project, technology or team matches
- *    its own type or a topic; a topic matches a topic, project, technology or team. A topic named like a
- *    project, technology or team is that entity, and a project (technology, team) named like a topic takes
- *    the topic over and gives it its type (type upgrade: topic → the more specific type, never the reverse).
+ *    billing migration" are one name. A decision matches decisions only; a project, technology, team or
+ *    place matches its own type or a topic; a topic matches a topic, project, technology, team or place. A
+ *    topic named like one of those is that entity, and a project (technology, team, place) named like a topic
+ *    takes the topic over and gives it its type (type upgrade: topic → the more specific type, never the
+ *    reverse).
  * 4. Person by first name. A topic that is a lone first name ("Ana") is the only person with that first name;
  *    two people with the same first name make it nobody's.
  * 5. Near duplicate (see nearDuplicateScore): same type, or a topic against a project or technology; both
  *    names at least 6 letters and digits, neither made of generic words only (GENERIC_WORDS), the same
  *    numbers ("Atlas"/"Atlas v2", "Postgres 15"/"Postgres 16" never merge) and the same number of words, each
  *    word equal up to plural/possessive, or a one-edit typo of a long (≥ 5), non-generic word with the same
- *    first letter while the character 3-gram Jaccard of the names is ≥ 0.75. Never for persons, artifacts or
+ *    first letter while the character 3-gram Jaccard of the names is ≥ 0.75. Never for persons, places, artifacts or
  *    decisions.
  *
  * Among several entities a rule finds, the best is taken deterministically: the highest similarity, then the
- * same type, then project, technology, team, topic in that order, then the smaller key. A rule that finds two people finds none.
+ * same type, then project, technology, team, place, topic in that order, then the smaller key. A rule that finds two people finds none.
  * Callers resolve keys in a fixed order (see ChannelGraphBuilder), so the result does not depend on the
  * order of the facts.
  */
@@ -67,6 +68,7 @@ export const TYPE_ORDER: readonly EntityType[] = [
   'project',
   'technology',
   'team',
+  'place',
   'topic',
 ];
 
@@ -77,7 +79,8 @@ const SAME_NAME_TYPES: Record<EntityType, readonly EntityType[]> = {
   project: ['project', 'topic'],
   technology: ['technology', 'topic'],
   team: ['team', 'topic'],
-  topic: ['topic', 'project', 'technology', 'team'],
+  place: ['place', 'topic'],
+  topic: ['topic', 'project', 'technology', 'team', 'place'],
 };
 
 const SIMILAR_NAME_TYPES: Record<EntityType, readonly EntityType[]> = {
@@ -87,6 +90,7 @@ const SIMILAR_NAME_TYPES: Record<EntityType, readonly EntityType[]> = {
   project: ['project', 'topic'],
   technology: ['technology', 'topic'],
   team: ['team'],
+  place: [],
   topic: ['topic', 'project', 'technology'],
 };
 

@@ -6,6 +6,7 @@ import type {
   FetchRequest,
   PlatformConnector,
 } from '../connector';
+import { authorIdOf } from '../import-files/author-id';
 import { fetchImportChannel, ImportChannelReader } from '../import-files/import-channel-fetch';
 import { importChannelNotFound, importFailure } from '../import-files/import-failure';
 import { baseNameOf, fileFingerprint, ImportFile, openImportSource } from '../import-files/import-source';
@@ -63,6 +64,7 @@ export class GenericImportConnector implements PlatformConnector {
   async *fetchMessages(request: FetchRequest): AsyncGenerator<FetchedPage> {
     const source = await this.open();
     const { channelId } = request;
+    const connectionId = this.settings.connection_id;
     const notFound = () => importChannelNotFound(`Channel ${channelId} is not in ${source.label}`);
     if (source.soleChannel !== null && source.soleChannel.id !== channelId) throw notFound();
     const reader: ImportChannelReader<GenericRow> = {
@@ -73,9 +75,9 @@ export class GenericImportConnector implements PlatformConnector {
         for await (const row of rowsOf(source, signal))
           if (row.channel === null || row.channel === channelId) yield row;
       },
-      author: (row) => ({ id: row.authorId, name: row.authorName }),
+      author: (row) => ({ id: authorIdOf(connectionId, row.authorId, row.authorName), name: row.authorName }),
       emptyChannelError: source.soleChannel === null ? notFound : undefined,
-      normalize: (row, place) => normalizeGenericRow(row, channelId, place),
+      normalize: (row, place) => normalizeGenericRow(row, channelId, place, connectionId),
     };
     yield* fetchImportChannel(reader, request);
   }

@@ -55,7 +55,7 @@ describe('generic rows', () => {
     const place = { parentId: '1', replyCount: 0, people };
     const base = { msg_id: '8', user: 'Ana', user_id: 'u1', body: 'gone', sent_at: '2026-03-02T09:00:00.000Z' };
     const deleted = row({ ...base, edited_at: '2026-03-03T09:00:00.000Z', deleted: 'true' });
-    expect(normalizeGenericRow(deleted, 'general', place)).toMatchObject({
+    expect(normalizeGenericRow(deleted, 'general', place, 'conn_1')).toMatchObject({
       text: '',
       deleted: true,
       edited: false,
@@ -63,11 +63,23 @@ describe('generic rows', () => {
       thread_parent_id: '1',
     });
     const edited = row({ ...base, edited_at: '2026-03-03T09:00:00.000Z', deleted: false });
-    expect(normalizeGenericRow(edited, 'general', place)).toMatchObject({
+    expect(normalizeGenericRow(edited, 'general', place, 'conn_1')).toMatchObject({
       text: 'gone',
       edited: true,
       edited_at: '2026-03-03T09:00:00.000Z',
     });
+  });
+
+  it('give an author known only by name an id of the connection and the name, never the bare name', () => {
+    const noIds: ImportMapping = { author: 'user', text: 'body', timestamp: 'sent_at' };
+    const place = { parentId: null, replyCount: 0, people: new KnownPeople() };
+    const john = row({ user: 'John', body: 'hi', sent_at: '2026-03-02T09:00:00Z' }, noIds);
+    const inOne = normalizeGenericRow(john, 'general', place, 'conn_1');
+    expect(inOne).toMatchObject({ author_id: expect.stringMatching(/^name-/), author_name: 'John' });
+    expect(normalizeGenericRow(john, 'random', place, 'conn_1').author_id).toBe(inOne.author_id);
+    expect(normalizeGenericRow(john, 'general', place, 'conn_2').author_id).not.toBe(inOne.author_id);
+    const withId = row({ msg_id: '9', user: 'John', user_id: 'u7', body: 'hi', sent_at: '2026-03-02T09:00:00Z' });
+    expect(normalizeGenericRow(withId, 'general', place, 'conn_1').author_id).toBe('u7');
   });
 
   it('hash an id for rows without one', () => {

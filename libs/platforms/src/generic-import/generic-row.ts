@@ -1,4 +1,5 @@
 import type { NormalizedMessage } from '@atlas/events';
+import { authorIdOf } from '../import-files/author-id';
 import type { ImportRow, ThreadPlace } from '../import-files/import-channel-fetch';
 import { importFailure } from '../import-files/import-failure';
 import { ImportTime, parseImportTime, toIso } from '../import-files/import-timestamp';
@@ -77,11 +78,17 @@ export function toGenericRow(
   };
 }
 
-export function normalizeGenericRow(row: GenericRow, channelId: string, thread: ThreadPlace): NormalizedMessage {
+/** A row without an author id is written by a person of the connection known by name (see nameOnlyAuthorId). */
+export function normalizeGenericRow(
+  row: GenericRow,
+  channelId: string,
+  thread: ThreadPlace,
+  connectionId: string,
+): NormalizedMessage {
   return {
     id: row.id,
     channel_id: channelId,
-    author_id: row.authorId ?? row.authorName,
+    author_id: authorIdOf(connectionId, row.authorId, row.authorName),
     author_name: row.authorName ?? row.authorId,
     text: row.deleted ? '' : row.text,
     timestamp: toIso(row.timeMs),
