@@ -1,4 +1,4 @@
-import type { EntityType, NormalizedMessage } from '@atlas/events';
+import type { EntityType, FactEntity, NormalizedMessage } from '@atlas/events';
 import { extractFactEntities } from './entities';
 import type { Gazetteer } from './gazetteer';
 import { prepareMessageText } from './message-text';
@@ -19,13 +19,20 @@ export function soleNamedThing(
 ): string | null {
   if (!named.has(message)) {
     const text = prepareMessageText(message.text);
-    const things = extractFactEntities(text, message, [], gazetteer, { knownProjects, withPurpose: false }).filter(
-      (entity) => THING_TYPES.has(entity.type) && !(entity.type === 'artifact' && entity.kind === 'link'),
+    named.set(
+      message,
+      soleThingOf(extractFactEntities(text, message, [], gazetteer, { knownProjects, withPurpose: false })),
     );
-    const keys = new Set(things.map((thing) => thing.key));
-    named.set(message, keys.size === 1 ? things[0].name : null);
   }
   return named.get(message)!;
+}
+
+/** The name of the one thing among the entities, or null when they name none or several. */
+export function soleThingOf(entities: readonly FactEntity[]): string | null {
+  const things = entities.filter(
+    (entity) => THING_TYPES.has(entity.type) && !(entity.type === 'artifact' && entity.kind === 'link'),
+  );
+  return new Set(things.map((thing) => thing.key)).size === 1 ? things[0].name : null;
 }
 
 /**
@@ -34,6 +41,8 @@ export function soleNamedThing(
  */
 export function withItResolved(text: string, thing: string): string {
   return text
+    .replace(/\bit(?:'ll|’ll)/gi, `${thing} will`)
+    .replace(/\bit(?:'d|’d)/gi, `${thing} would`)
     .replace(/\bit(?:'s|’s)(?=\s+(?:been|got)\b)/gi, `${thing} has`)
     .replace(/\bit(?:'s|’s)/gi, `${thing} is`)
     .replace(/\bits\b/gi, `${thing}'s`)

@@ -74,7 +74,7 @@ const CODE =
  * "because the launcher can only launch one command", "might be nmbd starting too early" (no subject).
  */
 const ELLIPTICAL =
-  /^(?:(?:what|how) about|because|since|cause|coz|cuz|as in|like|except|unless|instead|too|either|nothing to do with|not really|there(?: is|'s| are) also)\b|\b(?:but|and|or|so|because|if)\s*[.…]*$|^(?:might|could|would|should|must|may|will|can|is|was|does|did) (?:be|have|not|also|just|probably|maybe)\b(?![^?]*\?\s*$)/i;
+  /^(?:(?:what|how) about|about|because|since|while|whereas|cause|coz|cuz|as in|like|except|unless|instead|too|either|nothing to do with|not really|there(?: is|'s| are) also)\b|\b(?:but|and|or|so|because|if)\s*[.…]*$|^(?:might|could|would|should|must|may|will|can|is|was|does|did) (?:be|have|not|also|just|probably|maybe)\b(?![^?]*\?\s*$)/i;
 /** Nouns too general to be what an "it" stands for. */
 const GENERAL_NOUNS = new Set(
   `im way bit lot lots thing things stuff time times one someone anyone something anything everything people guys
@@ -93,7 +93,8 @@ export function withoutOpeners(text: string): string {
   }
   if (rest === '' || rest === text) return text;
   // Chat written all in lower case stays so; a line that began with a capital still does.
-  return /^\p{Lu}/u.test(text.trim()) ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
+  const startsWithLink = findUrls(rest).some((url) => url.start === 0);
+  return /^\p{Lu}/u.test(text.trim()) && !startsWithLink ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
 }
 
 /** "yes", "nope.", "yeah :)": a line that only says yes or no, as "yes" or "no"; null for anything else. */
@@ -124,7 +125,10 @@ export function contextDependence(
 ): ContextDependence | null {
   const stated = withoutYesNo(withoutOpeners(text)).trim();
   const words = tagWords(stated).filter((word) => /[\p{L}\p{N}]/u.test(word.text));
-  const isCode = findUrls(stated).length > 0 || CODE.test(stated);
+  const urls = findUrls(stated);
+  const isCode = urls.length > 0 || CODE.test(stated);
+  // A bare link says what it is only as the answer to a question.
+  if (urls.length === 1 && stated.replace(urls[0].url, '').trim() === '') return 'fragment';
   if (words.length < MIN_WORDS && !isCode) return 'fragment';
   const numbers = words.filter((word) => /^(?:[\d.,:/%x-]+|0x[\da-f]+)$/i.test(word.text)).length;
   if (numbers >= MAX_NUMBERS && numbers * 2 >= words.length) return 'fragment';
@@ -195,7 +199,11 @@ const GENERIC_CONDITION = new Set(['if', 'when', 'whenever', 'unless', 'once', '
 function opensWithVerb(words: readonly TaggedWord[]): boolean {
   const at = words.findIndex((word) => word.pos !== 'ADV' && word.pos !== 'INTJ');
   const first = words[at];
-  if (first === undefined || first.pos !== 'VERB' || /^(?:please|let|lets)$/.test(first.lower)) return false;
+  if (first === undefined || /^(?:please|let|lets)$/.test(first.lower)) return false;
+  // "don't run 2-3?", "can't find it": an auxiliary straight before its verb has no subject either.
+  if (first.pos === 'AUX' && words[at + 1]?.pos === 'PART' && words[at + 2]?.pos === 'VERB') return true;
+  if (first.pos === 'AUX' && words[at + 1]?.pos === 'VERB') return true;
+  if (first.pos !== 'VERB') return false;
   // "Beta moves to April 11", "Go 1.24 is the default": a finite verb just after makes the first word its subject.
   const next = words.slice(at + 1, at + 4);
   return !next.some((word, i) => (word.pos === 'VERB' || word.pos === 'AUX') && (next[i - 1] ?? first).lower !== 'to');

@@ -62,9 +62,7 @@ export function detectLanguages(
     };
     for (const message of members) {
       const text = prose(message.text);
-      const own = looksEnglish(text)
-        ? READABLE_LANGUAGE
-        : languageOf(text, ownMinimum(text));
+      const own = looksEnglish(text) ? READABLE_LANGUAGE : languageOf(text, ownMinimum(text));
       languages.set(message.id, own ?? languageOfThread());
     }
   }

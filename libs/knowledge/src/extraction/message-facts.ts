@@ -4,7 +4,7 @@ import type { ExtractionContext } from '../contracts';
 import { normalizeName } from '../names';
 import { addressOf, type Address } from './addressee';
 import { askedQuestion, type AskedQuestion, withAnsweredQuestion } from './answer-context';
-import { soleNamedThing, withItResolved } from './antecedent';
+import { soleNamedThing, soleThingOf, withItResolved } from './antecedent';
 import { assigneeOf } from './assignee';
 import { decisionStatement } from './decision-statement';
 import { findDueDate } from './due-date';
@@ -82,6 +82,7 @@ export function extractMessageFacts(
     return replied && soleNamedThing(replied, gazetteer, knownProjects);
   };
 
+  let previousThing: string | null = null;
   const stated = units.map((unit, index) => {
     let classification = classifyFact(unit);
     const instructs = address !== null && classification.type === 'observation' && INSTRUCTION.test(unit);
@@ -89,12 +90,16 @@ export function extractMessageFacts(
       classification = { type: 'answer', confidence: ANSWER_CONFIDENCE };
     }
     const cleaned = (index === 0 && cleanFactText(withoutAddress(unit, address))) || cleanFactText(unit);
-    const text = standingAlone(resolvePronouns(cleaned, speakers), classification.type, { asked, names, repliedThing });
-    if (text === null) return null;
     const entities = extractFactEntities(unit, message, mentionsByUnit[index], gazetteer, {
       knownProjects,
       withPurpose: classification.type === 'decision',
     });
+    // "try mtr. It'll display question marks …": the thing a sentence names is what the next one's "it" is.
+    const thingBefore = previousThing;
+    previousThing = soleThingOf(entities);
+    const thing = () => thingBefore ?? repliedThing();
+    const text = standingAlone(resolvePronouns(cleaned, speakers), classification.type, { asked, names, thing });
+    if (text === null) return null;
     const decision = classification.type === 'decision' ? decisionEntity(cleaned, unit.length) : null;
     if (decision) entities.push(decision);
     const assignee = classification.type === 'action_item' ? assigneeOf(unit, entities, authorKey, repliedTo) : null;
@@ -160,7 +165,7 @@ function standingAlone(text: string, type: FactType, context: ReplyContext): str
   const options = { everyone, imperative: IMPERATIVE_TYPES.has(type) };
   let dependence = contextDependence(opened, context.names, options);
   if (dependence === 'reference' && /\bits?\b/i.test(opened)) {
-    const thing = context.repliedThing();
+    const thing = context.thing();
     if (thing !== null) {
       const resolved = withItResolved(opened, thing);
       const after = contextDependence(resolved, context.names, options);
@@ -182,7 +187,8 @@ function withSubject(text: string, author: string | null): string {
 interface ReplyContext {
   asked: AskedQuestion | null;
   names: readonly (string | null)[];
-  repliedThing: () => string | null;
+  /** The one thing the sentence before, or else the message replied to, names. */
+  thing: () => string | null;
 }
 
 /**
