@@ -55,7 +55,7 @@ const CLAUSE_INTRODUCERS = new Set(
 /** "this week", "that time": a demonstrative before a time word names a time, not something said before. */
 const TIME_WORDS = new Set(
   `week weekend morning afternoon evening night year month time day moment summer winter spring autumn fall
-   quarter sprint release version days today tomorrow tonight`.split(/\s+/),
+   quarter sprint release version days`.split(/\s+/),
 );
 /** "there is", "there's": existential "there" names no place. */
 const EXISTENTIAL_THERE =

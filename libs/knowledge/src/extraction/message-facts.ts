@@ -77,10 +77,8 @@ export function extractMessageFacts(
   const addresseeId = address?.personId ?? repliedTo?.slice('person:'.length) ?? null;
   const speakers = { author: authorName, addressee: addresseeId && gazetteer.nameOf(addresseeId) };
   const names = [speakers.author, speakers.addressee];
-  const repliedThing = () => {
-    const replied = threads.repliedMessage(message, gazetteer);
-    return replied && soleNamedThing(replied, gazetteer, knownProjects);
-  };
+  // The question a message answers is what its "it" is about, when the question names one thing.
+  const questionThing = () => question && soleNamedThing(question, gazetteer, knownProjects);
 
   let previousThing: string | null = null;
   const stated = units.map((unit, index) => {
@@ -97,7 +95,7 @@ export function extractMessageFacts(
     // "try mtr. It'll display question marks …": the thing a sentence names is what the next one's "it" is.
     const thingBefore = previousThing;
     previousThing = soleThingOf(entities);
-    const thing = () => thingBefore ?? repliedThing();
+    const thing = () => thingBefore ?? questionThing();
     const text = standingAlone(resolvePronouns(cleaned, speakers), classification.type, { asked, names, thing });
     if (text === null) return null;
     const decision = classification.type === 'decision' ? decisionEntity(cleaned, unit.length) : null;
@@ -187,7 +185,7 @@ function withSubject(text: string, author: string | null): string {
 interface ReplyContext {
   asked: AskedQuestion | null;
   names: readonly (string | null)[];
-  /** The one thing the sentence before, or else the message replied to, names. */
+  /** The one thing the sentence before, or else the question answered, names. */
   thing: () => string | null;
 }
 

@@ -75,20 +75,6 @@ export class ThreadBook {
     return addressee === null ? null : this.recentQuestion(addressee, message);
   }
 
-  /**
-   * The message this one replies to, where chat shows it: the question it answers, else the latest
-   * message of the person it addresses (within the answer window), else a thread's root by someone else.
-   */
-  repliedMessage(message: NormalizedMessage, gazetteer: Gazetteer): NormalizedMessage | null {
-    const question = this.answeredQuestion(message, gazetteer);
-    if (question !== null) return question;
-    const addressee = addresseeOf(message, gazetteer);
-    if (addressee !== null) return this.earlier(message).find((earlier) => earlier.author_id === addressee) ?? null;
-    const rootId = message.thread_parent_id;
-    const root = rootId === null ? null : this.rootMessage(rootId);
-    return root !== null && root.author_id !== message.author_id ? root : null;
-  }
-
   /** The root message of a thread, from the batch or from the context's thread parents. */
   rootMessage(rootId: string): NormalizedMessage | null {
     return this.batch.get(rootId) ?? this.context.thread_parents.get(rootId) ?? null;
