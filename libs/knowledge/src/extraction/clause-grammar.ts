@@ -35,25 +35,41 @@ export function hasVerb(text: string): boolean {
  */
 export function joinsTwoClauses(text: string): boolean {
   const words = tagWords(text);
-  return words.some((word, at) => {
-    const semicolon = word.text === ';';
-    // Only a word between spaces joins: "32bit_and_64bit" in a link does not.
-    const spaced = /\s/.test(text[word.start - 1] ?? '') && /\s/.test(text[word.end] ?? '');
-    if (!semicolon && !(spaced && word.pos === 'CCONJ' && CLAUSE_JOINERS.has(word.lower))) return false;
-    const before = words.slice(0, at);
-    const after = words.slice(at + 1);
-    if (after.length === 0) return false;
-    const left = text.slice(0, word.start);
-    // A subject ends at a comma, a colon or a relative word: "a RAID, running …" opens no clause.
-    const right = text.slice(after[0].start).split(/[,:()]|\b(?:that|which|who|whom|whose|where)\b/)[0];
-    if (!hasSubjectAndVerb(before) && !compromiseView(left).has(SUBJECT_AND_VERB)) return false;
-    // After a semicolon anything with a verb is a clause; after "and" the clause must open with its subject.
-    if (semicolon)
-      return after.some((w) => VERBAL.has(w.pos)) || compromiseView(text.slice(after[0].start)).has('#Verb');
-    if (opensWithSubjectAndVerb(after)) return true;
-    // An inverted question's "the older Tcl and Tk packages before …" reads to compromise as "Tk packages (verb)".
-    return !/\?\s*$/.test(text) && compromiseView(right).has(CLAUSE_OPENING);
-  });
+  return words.some((_, at) => isClauseJoint(text, words, at));
+}
+
+/**
+ * The text cut into its independent clauses at "and", "but" or ";" ("Ana merged the fix and Bruno
+ * deployed it" → "Ana merged the fix", "Bruno deployed it"); one piece when it is a single clause.
+ */
+export function splitClauses(text: string): string[] {
+  const words = tagWords(text);
+  const joint = words.findIndex((_, at) => isClauseJoint(text, words, at));
+  if (joint < 0) return [text];
+  const left = text.slice(0, words[joint].start).replace(/[\s,;]+$/, '');
+  const right = text.slice(words[joint].end).trim();
+  if (left === '' || right === '') return [text];
+  return [left, ...splitClauses(right)];
+}
+
+function isClauseJoint(text: string, words: readonly TaggedWord[], at: number): boolean {
+  const word = words[at];
+  const semicolon = word.text === ';';
+  // Only a word between spaces joins: "32bit_and_64bit" in a link does not.
+  const spaced = /\s/.test(text[word.start - 1] ?? '') && /\s/.test(text[word.end] ?? '');
+  if (!semicolon && !(spaced && word.pos === 'CCONJ' && CLAUSE_JOINERS.has(word.lower))) return false;
+  const before = words.slice(0, at);
+  const after = words.slice(at + 1);
+  if (after.length === 0) return false;
+  const left = text.slice(0, word.start);
+  // A subject ends at a comma, a colon or a relative word: "a RAID, running …" opens no clause.
+  const right = text.slice(after[0].start).split(/[,:()]|\b(?:that|which|who|whom|whose|where)\b/)[0];
+  if (!hasSubjectAndVerb(before) && !compromiseView(left).has(SUBJECT_AND_VERB)) return false;
+  // After a semicolon anything with a verb is a clause; after "and" the clause must open with its subject.
+  if (semicolon) return after.some((w) => VERBAL.has(w.pos)) || compromiseView(text.slice(after[0].start)).has('#Verb');
+  if (opensWithSubjectAndVerb(after)) return true;
+  // An inverted question's "the older Tcl and Tk packages before …" reads to compromise as "Tk packages (verb)".
+  return !/\?\s*$/.test(text) && compromiseView(right).has(CLAUSE_OPENING);
 }
 
 /** A subject (a noun phrase, a pronoun, a number) and then its verb, in compromise's match syntax. */

@@ -3,6 +3,7 @@ import type { Fact, FactType, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
 import { normalizeName } from '../names';
 import { addressOf, type Address } from './addressee';
+import { atomicClauses } from './atomic-clauses';
 import { askedQuestion, type AskedQuestion, withAnsweredQuestion } from './answer-context';
 import { soleNamedThing, soleThingOf, withItResolved } from './antecedent';
 import { assigneeOf } from './assignee';
@@ -69,14 +70,16 @@ export function extractMessageFacts(
     return [bareAnswerFact(message, context, gazetteer, authorKey, text, knownProjects)];
   }
   if (address !== null && isSmallTalk(address.said)) return [];
-  const units = groupIntoFactUnits(splitSentences(prepareMessageText(message.text)));
-  const mentionsByUnit = locateMentions(units, message.mentions);
   const authorName = author && (gazetteer.nameOf(author.id) ?? author.name);
   const repliedTo = repliedToAuthor(message, threads);
   // "you" is the person addressed, else the author of the thread the message replies in.
   const addresseeId = address?.personId ?? repliedTo?.slice('person:'.length) ?? null;
   const speakers = { author: authorName, addressee: addresseeId && gazetteer.nameOf(addresseeId) };
   const names = [speakers.author, speakers.addressee];
+  const units = groupIntoFactUnits(splitSentences(prepareMessageText(message.text))).flatMap((unit) =>
+    atomicClauses(unit, speakers, names),
+  );
+  const mentionsByUnit = locateMentions(units, message.mentions);
   // The question a message answers is what its "it" is about, when the question names one thing.
   const questionThing = () => question && soleNamedThing(question, gazetteer, knownProjects);
 
