@@ -5,6 +5,9 @@ import { findUrls } from './links';
 const BROADCAST_MENTION =
   /(^|[\s(])(?:@(?:here|channel|everyone|all)|<!(?:here|channel|everyone)(?:\|[^>]*)?>)(?![\p{L}\p{N}._-])/giu;
 
+/** ":p", ";-)", ":D", "xD": faces typed in ASCII, not words. */
+const EMOTICON = /(^|\s)(?:[:;=8][-o']?[()[\]DPpOo/\\|*3]+|xD|XD|\^_?\^|<3)(?=\s|$|[.,!?])/g;
+
 /**
  * The fact text without chat markup: emphasis markers, backticks, emoji, broadcast mentions and the
  * @ of mentions go, the words stay. URLs are kept as written.
@@ -32,6 +35,7 @@ function cleanProse(prose: string): string {
     .replace(/(^|[\s(])([*_~]{1,2})(?=\S)([^*_~\n]*?\S)\2(?=$|[\s).,!?:;])/g, '$1$3')
     .replace(/`([^`\n]+)`/g, '$1')
     .replace(EMOJI, ' ')
+    .replace(EMOTICON, '$1')
     .replace(BROADCAST_MENTION, '$1')
     .replace(/(^|[\s(])@(?=[\p{L}\p{N}])/gu, '$1');
 }
