@@ -1,5 +1,4 @@
 import { findUrls } from './links';
-import { hasVerb } from './clause-grammar';
 import { tagWords, type TaggedWord } from './nlp';
 
 /**
@@ -64,7 +63,7 @@ const EXISTENTIAL_THERE =
 const COMPARING =
   /\bthe (?:other|former|latter|above|previous|one you|thing you)\b|\bthe same(?: thing| one| problem| issue| error)?\s*[.!?]*$/i;
 const MIN_WORDS = 3;
-/** A line with this many bare numbers, half its words or more, is pasted output ("/dev/sda5 32 2089 16525312 8e Linux LVM"). */
+/** A line with this many numbers, about half its words or digits, is pasted output ("/dev/sda5 32 2089 16525312 8e Linux LVM"). */
 const MAX_NUMBERS = 3;
 /** Code in a line: a path, a pipe, an option, a config file, an assignment. */
 const CODE =
@@ -130,17 +129,18 @@ export function contextDependence(
   // A bare link says what it is only as the answer to a question.
   if (urls.length === 1 && stated.replace(urls[0].url, '').trim() === '') return 'fragment';
   if (words.length < MIN_WORDS && !isCode) return 'fragment';
-  const numbers = words.filter((word) => /^(?:[\d.,:/%x-]+|0x[\da-f]+)$/i.test(word.text)).length;
-  if (numbers >= MAX_NUMBERS && numbers * 2 >= words.length) return 'fragment';
-  if (numbers >= 2 && numbers * 3 >= words.length) return 'fragment';
+  const numbers = words.filter((word) => /^(?:\d[\d.,:/x-]*|0x[\da-f]+)$/i.test(word.text)).length;
+  const digits = stated.replace(/[^\p{N}]/gu, '').length;
+  const letters = stated.replace(/[^\p{L}]/gu, '').length;
+  if (numbers >= MAX_NUMBERS && (numbers * 2 + 1 >= words.length || digits * 2 >= letters)) return 'fragment';
   // "Device Boot Start End Blocks Id System": column headings of pasted output.
   if (words.length >= 5 && words.every((word) => /^[\p{Lu}\d]/u.test(word.text))) return 'fragment';
   if (ELLIPTICAL.test(stated)) return 'fragment';
   // "command not found?", "sudo?": a question of a few words asks about what was just said.
   if (/\?\s*$/.test(stated) && words.length <= MIN_WORDS && !words.some((word) => word.pos === 'AUX'))
     return 'fragment';
-  // wink misses verbs in chat ("the bios controls WOL"): compromise has the last word on a line without one.
-  if (!isCode && !hasVerbIn(words) && !hasVerb(stated) && !hasThirdPersonVerb(words)) return 'fragment';
+  // A line without a verb is a fragment ("sid the character from Toy Story").
+  if (!isCode && !hasVerbIn(words) && !hasThirdPersonVerb(words)) return 'fragment';
   if (!options.imperative && opensWithVerb(words)) return 'fragment';
   if (!options.everyone && words.some((word, index) => isUnresolvedYou(stated, words, index))) return 'second_person';
   if (COMPARING.test(stated)) return 'reference';
@@ -202,21 +202,24 @@ function opensWithVerb(words: readonly TaggedWord[]): boolean {
   if (first === undefined || /^(?:please|let|lets)$/.test(first.lower)) return false;
   // "don't run 2-3?", "can't find it": an auxiliary straight before its verb has no subject either.
   if (first.pos === 'AUX' && words[at + 1]?.pos === 'PART' && words[at + 2]?.pos === 'VERB') return true;
-  if (first.pos === 'AUX' && words[at + 1]?.pos === 'VERB') return true;
   if (first.pos !== 'VERB') return false;
   // "Beta moves to April 11", "Go 1.24 is the default": a finite verb just after makes the first word its subject.
   const next = words.slice(at + 1, at + 4);
   return !next.some((word, i) => (word.pos === 'VERB' || word.pos === 'AUX') && (next[i - 1] ?? first).lower !== 'to');
 }
 
-/** "the cutover moves to Tuesday": both taggers read "moves" as a plural noun; before a preposition it is a verb. */
+/**
+ * "the cutover moves to Tuesday", "the bios controls WOL": wink reads a verb after a noun as a plural
+ * noun at times; an s-form after a noun and before what can follow a verb is taken for one. (compromise
+ * would tell, at a millisecond a sentence.)
+ */
 function hasThirdPersonVerb(words: readonly TaggedWord[]): boolean {
   return words.some(
     (word, at) =>
       at > 0 &&
       /^[a-z]+[^s]s$/.test(word.lower) &&
       ['NOUN', 'PROPN'].includes(words[at - 1].pos) &&
-      ['ADP', 'DET', 'PART', 'ADV'].includes(words[at + 1]?.pos ?? ''),
+      ['ADP', 'DET', 'PART', 'ADV', 'NOUN', 'PROPN', 'NUM', 'PRON', 'ADJ'].includes(words[at + 1]?.pos ?? 'ADV'),
   );
 }
 
