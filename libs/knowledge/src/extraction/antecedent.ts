@@ -44,7 +44,10 @@ export function withItResolved(text: string, thing: string): string {
     .replace(/\bit(?:'ll|’ll)/gi, `${thing} will`)
     .replace(/\bit(?:'d|’d)/gi, `${thing} would`)
     .replace(/\bit(?:'s|’s)(?=\s+(?:been|got)\b)/gi, `${thing} has`)
-    .replace(/\bit(?:'s|’s)/gi, `${thing} is`)
+    .replace(/\bit(?:'s|’s)(?!\s+(?:likely|possible|easy|hard|better|best|worth|time|a good idea)\b)/gi, `${thing} is`)
     .replace(/\bits\b/gi, `${thing}'s`)
-    .replace(/\bit\b/gi, thing);
+    .replace(DUMMY_OR_IT, (match) => (match.toLowerCase() === 'it' ? thing : match));
 }
+
+/** "it looks like it's gone": the first "it" stands for nothing and stays. */
+const DUMMY_OR_IT = /\bit\s+(?:looks|seems|seemed|appears|turns out|depends)\b|\bit\b/gi;
