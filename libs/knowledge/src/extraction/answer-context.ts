@@ -8,6 +8,7 @@ import { authorOf, type Gazetteer } from './gazetteer';
 import { prepareMessageText } from './message-text';
 import { resolvePronouns } from './pronouns';
 import { splitSentences } from './sentences';
+import { PROBLEM } from './threads';
 
 /** A question carried into an answer is cut at a word boundary near this length. */
 const MAX_QUESTION_LENGTH = 140;
@@ -15,8 +16,9 @@ const MAX_QUESTION_LENGTH = 140;
 export interface AskedQuestion {
   /** Who asked. */
   asker: string;
-  /** The question, self-contained: "how does kizza install compiz?". */
+  /** The question, self-contained: "how does kizza install compiz?"; or the problem they asked help with. */
   text: string;
+  kind: 'question' | 'problem';
 }
 
 const asked = new WeakMap<NormalizedMessage, AskedQuestion | null>();
@@ -36,7 +38,7 @@ export function askedQuestion(question: NormalizedMessage, gazetteer: Gazetteer)
  * alone points at nothing, so the fact carries the question it answers.
  */
 export function withAnsweredQuestion(answer: string, question: AskedQuestion): string {
-  return `Answer to ${question.asker}'s question "${question.text}": ${answer}`;
+  return `Answer to ${question.asker}'s ${question.kind} "${question.text}": ${answer}`;
 }
 
 function readQuestion(question: NormalizedMessage, gazetteer: Gazetteer): AskedQuestion | null {
@@ -47,11 +49,17 @@ function readQuestion(question: NormalizedMessage, gazetteer: Gazetteer): AskedQ
   const said = address === null ? question.text : address.said;
   const speakers = { author: askerName, addressee: address && gazetteer.nameOf(address.personId) };
   const units = groupIntoFactUnits(splitSentences(prepareMessageText(said)));
-  const unit = units.find((candidate) => classifyFact(candidate).type === 'question');
-  if (unit === undefined) return null;
-  const text = withoutOpeners(resolvePronouns(cleanFactText(unit), speakers));
-  if (contextDependence(text, [speakers.author, speakers.addressee]) !== null) return null;
-  return { asker: askerName, text: shortened(text) };
+  const names = [speakers.author, speakers.addressee];
+  const readable = (unit: string) => withoutOpeners(resolvePronouns(cleanFactText(unit), speakers));
+  const asking = units.find((candidate) => classifyFact(candidate).type === 'question');
+  if (asking !== undefined) {
+    const text = readable(asking);
+    return contextDependence(text, names) === null
+      ? { asker: askerName, text: shortened(text), kind: 'question' }
+      : null;
+  }
+  const problem = units.map(readable).find((text) => PROBLEM.test(text) && contextDependence(text, names) === null);
+  return problem === undefined ? null : { asker: askerName, text: shortened(problem), kind: 'problem' };
 }
 
 function shortened(text: string): string {

@@ -118,7 +118,7 @@ export class ThreadBook {
 
   private asked(message: NormalizedMessage): boolean {
     if (!this.questions.has(message.id))
-      this.questions.set(message.id, isWrittenByPerson(message) && asksQuestion(message));
+      this.questions.set(message.id, isWrittenByPerson(message) && (asksQuestion(message) || reportsProblem(message)));
     return this.questions.get(message.id)!;
   }
 
@@ -139,6 +139,17 @@ export class ThreadBook {
   isAssignee(rootId: string, person: string): boolean {
     return this.assignees.get(rootId)?.has(person) ?? false;
   }
+}
+
+/**
+ * "my samba share doesn't mount at boot": support chat asks for help by telling the problem; a reply
+ * addressed to its author answers it as it would a question.
+ */
+export const PROBLEM =
+  /\b(?:doesn'?t|does not|don'?t|won'?t|can'?t|cannot|couldn'?t|isn'?t|not working|fails?|failed|failing|error|broken|crash(?:es|ed)?|stuck|unable)\b/i;
+
+function reportsProblem(message: NormalizedMessage): boolean {
+  return !message.deleted && PROBLEM.test(message.text);
 }
 
 function asksQuestion(message: NormalizedMessage): boolean {
