@@ -5,6 +5,7 @@ import type { PageInputs } from './page-inputs';
 import type { TopicCluster } from './topic-clusters';
 import type { WikiIndex } from './wiki-index';
 import type { WikiModel } from './wiki-model';
+import { withEmoji } from './emoji';
 
 /** Keeps a run-on message readable in a list; the Sources excerpt and permalink lead to the rest. */
 const MAX_FACT_TEXT = 300;
@@ -18,7 +19,7 @@ export function channelLabel(name: string): string {
 }
 
 export function factText(fact: WikiFact): string {
-  return escapeMarkdown(shorten(fact.text, MAX_FACT_TEXT));
+  return escapeMarkdown(shorten(withEmoji(fact.text), MAX_FACT_TEXT));
 }
 
 /** "<fact text> — <author>, <date> [n]" */
