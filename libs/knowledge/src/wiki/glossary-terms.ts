@@ -131,8 +131,9 @@ function findDefinition(
 ): { fact: WikiFact; sentence: string; expansion: string | null } | null {
   for (const name of names) {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // "If PDF is a lot of work" supposes, and "a lot" measures: neither says what PDF is.
     const defines = new RegExp(
-      `(?<![\\w-])${escaped}(?![\\w-])\\s*(?:stands for|is short for|means|refers to|(?:is|are) (?:our|the|a|an)\\b)`,
+      `(?<!\\b(?:if|whether|when|unless|once|until|while|because|since)\\s+(?:the\\s+)?)(?<![\\w-])${escaped}(?![\\w-])\\s*(?:stands for|is short for|means|refers to|(?:is|are) (?:our|the|a|an)\\b(?!\\s+(?:lot|bit|little|few|couple|must)\\b))`,
       'i',
     );
     const isAcronym = /^[A-Z0-9]+$/.test(name);
