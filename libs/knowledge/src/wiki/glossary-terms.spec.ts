@@ -32,6 +32,15 @@ describe('glossaryOf', () => {
     expect(sla).toMatchObject({ term: 'SLA', definition: { sentence: 'The SLA is a contract with the customer.' } });
   });
 
+  it('explains no date taken for a technology ("Wednesdays")', () => {
+    const wednesdays = entity('technology', 'Wednesdays');
+    const terms = glossaryFor(
+      ['No internal meetings on Wednesdays.', 'The handoff is on Wednesdays.'],
+      [[wednesdays], [wednesdays]],
+    );
+    expect(terms).toEqual([]);
+  });
+
   it('keeps an undefined acronym only when several facts use it', () => {
     expect(glossaryFor(['The DB is slow.'])).toEqual([]);
     const [db] = glossaryFor(['The DB is slow.', 'Restart the DB after the deploy.']);

@@ -2,6 +2,7 @@ import type { GraphEntity, WikiFact } from '../contracts';
 import { normalizeName } from '../names';
 import { compareText } from '../ordering';
 import type { WikiIndex } from './wiki-index';
+import { isDateWords } from '../extraction/topics';
 
 const MAX_ACRONYMS = 60;
 const MAX_ENTITY_TERMS = 60;
@@ -72,7 +73,11 @@ export function glossaryOf(index: WikiIndex): GlossaryTerm[] {
 function entityTerms(index: WikiIndex): GraphEntity[] {
   return index
     .allEntities()
-    .filter((entity) => TERM_ENTITY_TYPES.has(entity.type) && index.factsAbout(entity.id).length > 0)
+    .filter(
+      // "Wednesdays" taken for a technology is a date, no term to explain.
+      (entity) =>
+        TERM_ENTITY_TYPES.has(entity.type) && !isDateWords(entity.name) && index.factsAbout(entity.id).length > 0,
+    )
     .sort(
       (a, b) =>
         index.factsAbout(b.id).length - index.factsAbout(a.id).length ||
