@@ -33,7 +33,8 @@ const facts = [
   factOf(m.done, {
     text: 'Postgres 16 cutover done.',
     type: 'observation',
-    entities: [postgres],
+    entities: [person(BEN), postgres],
+    relations: [relation('mentions', person(BEN), postgres)],
     topics: ['postgres'],
   }),
   factOf(m.saved, { text: 'The Postgres 13 cluster is gone.', type: 'observation', entities: [postgres] }),
@@ -84,6 +85,8 @@ describe('topic pages', () => {
     );
     expect(page.markdown).toMatch(/## Relations\n\n- \*\*Ben Okafor\*\* owns \*\*Postgres\*\* \[1\]/);
     expect(page.markdown).toContain('Back to [all topics](topics).');
+    // Who mentions it is what People already says.
+    expect(page.markdown).not.toContain('mentions **Postgres**');
   });
 
   it('links the topic to that one page wherever the topic is named', () => {

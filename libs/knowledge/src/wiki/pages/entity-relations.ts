@@ -34,11 +34,13 @@ interface ShownRelation {
 export class EntityRelations {
   private readonly shown: ShownRelation[];
 
+  /** `omit`: relation types the page already shows another way (a topic page's People are its mentions). */
   constructor(
     private readonly model: WikiModel,
     private readonly entity: GraphEntity,
+    omit: readonly RelationType[] = [],
   ) {
-    this.shown = relationsOf(model, entity);
+    this.shown = relationsOf(model, entity).filter((shown) => !omit.includes(shown.relation.type));
   }
 
   addInputs(inputs: PageInputs): void {

@@ -20,7 +20,8 @@ const PER_SECTION = 15;
  */
 export function topicPage(model: WikiModel, topic: TopicCluster, slug: string): PagePlan {
   const { index } = model;
-  const relations = topic.entity && new EntityRelations(model, topic.entity);
+  // Who mentions it is what People says: the relations shown are the others (owns, uses, depends on...).
+  const relations = topic.entity && new EntityRelations(model, topic.entity, ['mentions']);
   const inCluster = new Set(topic.facts.map((fact) => fact.id));
   const has = (fact: WikiFact | null) => fact !== null && inCluster.has(fact.id);
   const decisions = model.decisions.filter((entry) => has(entry.fact));
