@@ -1,8 +1,8 @@
 import type { NormalizedMessage } from '@atlas/events';
 import type { WikiFact } from '../contracts';
-import { compareChronologically, compareNewestFirst } from './fact-order';
+import { compareChronologically, compareNewestFirst, timeOf } from './fact-order';
 import { findOpenQuestions } from './open-questions';
-import { postOf, ReplyLinks, type Post } from './reply-links';
+import { postOf, REPLY_WINDOW_MS, ReplyLinks, type Post } from './reply-links';
 import type { WikiIndex } from './wiki-index';
 
 export interface FaqEntry {
@@ -93,9 +93,24 @@ function latestAnswered(
   const answers = (question: WikiFact) => replies.repliesTo(reply, postOf(question));
   const inThread = reply.threadId === null ? undefined : byThread.get(reply.threadId)?.findLast(answers);
   const addressee = replies.addresseeOf(reply.messageId);
-  const addressed = addressee === null ? undefined : byAsker.get(addressee)?.findLast(answers);
+  const addressed = addressee === null ? undefined : latestWithinReach(byAsker.get(addressee) ?? [], reply, answers);
   if (!inThread || !addressed) return inThread ?? addressed;
   return compareChronologically(inThread, addressed) >= 0 ? inThread : addressed;
+}
+
+/**
+ * The latest of an asker's questions, oldest first and all asked before the reply, that it answers:
+ * only those of the last REPLY_WINDOW_MS can, so the walk back stops there.
+ */
+function latestWithinReach(
+  questions: readonly WikiFact[],
+  reply: Post,
+  answers: (question: WikiFact) => boolean,
+): WikiFact | undefined {
+  const earliest = timeOf(reply.timestamp) - REPLY_WINDOW_MS;
+  for (let i = questions.length - 1; i >= 0 && timeOf(questions[i].source.timestamp) >= earliest; i--)
+    if (answers(questions[i])) return questions[i];
+  return undefined;
 }
 
 function repliesToMessage(replies: ReplyLinks, reply: Post, message: NormalizedMessage): boolean {

@@ -1,5 +1,6 @@
 import type { Fact, NormalizedMessage } from '@atlas/events';
-import { postOf, type Post, type ReplyLinks } from './reply-links';
+import { timeOf } from './fact-order';
+import { postOf, REPLY_WINDOW_MS, type Post, type ReplyLinks } from './reply-links';
 
 /**
  * The question facts nobody replied to. A question is replied to when a later post by someone else
@@ -20,16 +21,32 @@ export function findOpenQuestions(
     const addressee = replies.addresseeOf(post.messageId);
     if (addressee !== null) pushTo(byAddressee, addressee, post);
   }
+  for (const posts of byAddressee.values()) posts.sort((a, b) => timeOf(a.timestamp) - timeOf(b.timestamp));
   return facts.filter((fact) => {
     if (fact.type !== 'question') return false;
     const asked = postOf(fact);
     const candidates = [
       ...(asked.threadId === null ? [] : (byThread.get(asked.threadId) ?? [])),
-      ...(asked.authorId === null ? [] : (byAddressee.get(asked.authorId) ?? [])),
+      ...(asked.authorId === null ? [] : withinReach(byAddressee.get(asked.authorId) ?? [], asked)),
     ];
     if (candidates.some((post) => replies.repliesTo(post, asked))) return false;
     return !hasRepliesNotGiven(fact, byThread, messages);
   });
+}
+
+/** The posts, in time order, of the REPLY_WINDOW_MS after a question: only they can reply by address. */
+function withinReach(posts: readonly Post[], asked: Post): Post[] {
+  const from = timeOf(asked.timestamp);
+  let low = 0;
+  let high = posts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (timeOf(posts[middle].timestamp) < from) low = middle + 1;
+    else high = middle;
+  }
+  const reach: Post[] = [];
+  for (let i = low; i < posts.length && timeOf(posts[i].timestamp) <= from + REPLY_WINDOW_MS; i++) reach.push(posts[i]);
+  return reach;
 }
 
 /** A question opening a thread with more replies than are known: its replies were not given. */
