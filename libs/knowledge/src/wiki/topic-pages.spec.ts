@@ -37,7 +37,12 @@ const facts = [
     relations: [relation('mentions', person(BEN), postgres)],
     topics: ['postgres'],
   }),
-  factOf(m.saved, { text: 'The Postgres 13 cluster is gone.', type: 'observation', entities: [postgres] }),
+  factOf(m.saved, {
+    text: 'The Postgres 13 cluster is gone.',
+    type: 'observation',
+    entities: [postgres],
+    topics: ['cost savings'],
+  }),
   factOf(m.focus, {
     text: 'No internal meetings on Wednesdays.',
     type: 'observation',
@@ -87,6 +92,15 @@ describe('topic pages', () => {
     expect(page.markdown).toContain('Back to [all topics](topics).');
     // Who mentions it is what People already says.
     expect(page.markdown).not.toContain('mentions **Postgres**');
+  });
+
+  it('titles a topic page as a heading, and counts a topic named once among no most discussed', () => {
+    expect(pageOf('topic-on-call-rotation').title).toBe('#eng-platform: On-call rotation');
+    const overview = pageOf('overview').markdown;
+    expect(overview).toMatch(
+      /Most discussed topics: \[Postgres\]\(entity-postgres\) \(4 facts\) \[\d+\], \[on-call rotation\]/,
+    );
+    expect(overview).not.toMatch(/Most discussed topics:.*cost savings/);
   });
 
   it('links the topic to that one page wherever the topic is named', () => {

@@ -54,7 +54,7 @@ export function topicPage(model: WikiModel, topic: TopicCluster, slug: string): 
     related.map((other) => other.topic),
   );
 
-  return pagePlan(slug, model.title(topic.name), inputs, (page) => {
+  return pagePlan(slug, model.title(headingCase(topic.name)), inputs, (page) => {
     if (topic.entity) page.paragraph(entityKindLine(topic.entity));
     const oldest = topic.facts[topic.facts.length - 1];
     const newest = topic.facts[0];
@@ -113,4 +113,12 @@ export function topicPage(model: WikiModel, topic: TopicCluster, slug: string): 
       factList(page, index, discussion, { limit: PER_SECTION });
     }
   });
+}
+
+/**
+ * A phrase as a title: "low-traffic window" → "Low-traffic window". A single word keeps how the
+ * channel writes it, which for a name like "routes-api" or "iOS" is the only right spelling.
+ */
+function headingCase(name: string): string {
+  return /\s/.test(name) && /^\p{Ll}/u.test(name) ? name.charAt(0).toUpperCase() + name.slice(1) : name;
 }
