@@ -64,8 +64,7 @@ export function faqItem(page: PageBuilder, index: WikiIndex, entry: FaqEntry): s
     (answer) =>
       `\n  - **A:** ${factText(answer)} — ${escapeMarkdown(index.authorName(answer))}, ${formatUtcDate(answer.source.timestamp)} ${page.cite(answer)}`,
   );
-  const status =
-    entry.answers.length > 0 ? '' : entry.discussed ? ' · replied to in its thread, no answer recorded' : ' · open';
+  const status = entry.answers.length > 0 ? '' : entry.discussed ? ' · replied to, no answer recorded' : ' · open';
   return `**Q:** ${question}${status}${answers.join('')}`;
 }
 

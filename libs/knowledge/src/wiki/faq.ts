@@ -12,7 +12,7 @@ export interface FaqEntry {
   questionMessage: NormalizedMessage | null;
   /** Answer facts that reply to the question, by others than its asker, oldest first. */
   answers: WikiFact[];
-  /** No answer fact, but someone else replied in the thread (or replies are missing): not known to be open. */
+  /** No answer fact, but someone else replied to it (or its thread has replies not given): not known to be open. */
   discussed: boolean;
   /** The thread the pair comes from. */
   threadId: string | null;
