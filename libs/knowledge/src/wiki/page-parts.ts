@@ -61,9 +61,9 @@ export function topicLabel(model: WikiModel, topic: TopicCluster): string {
   return slug === null ? `**${escapeMarkdown(topic.name)}**` : pageLink(topic.name, slug);
 }
 
-/** An entity's name, linked to its page when it has one. */
+/** An entity's name, linked to its page (or its topic's) when it has one. */
 export function entityLabel(model: WikiModel, entity: GraphEntity): string {
-  const slug = model.entitySlug(entity.id);
+  const slug = model.pageOfEntity(entity);
   return slug === null ? `**${escapeMarkdown(entity.name)}**` : pageLink(entity.name, slug);
 }
 
@@ -76,6 +76,6 @@ export function noteTopics(inputs: PageInputs, model: WikiModel, topics: Iterabl
 export function noteEntities(inputs: PageInputs, model: WikiModel, entities: Iterable<GraphEntity>): void {
   for (const entity of entities) {
     inputs.addEntities([entity]);
-    inputs.note('entity', entity.id, model.entitySlug(entity.id));
+    inputs.note('entity', entity.id, model.pageOfEntity(entity));
   }
 }

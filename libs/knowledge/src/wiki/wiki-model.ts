@@ -97,6 +97,21 @@ export class WikiModel {
     return this.topicSlugs.get(tag) ?? null;
   }
 
+  /**
+   * The page to link an entity to: its own, or, for a topic, project, technology or team without one,
+   * the page of the topic of its name ("usage-based pricing").
+   */
+  pageOfEntity(entity: GraphEntity): string | null {
+    const own = this.entitySlug(entity.id);
+    if (own !== null || entity.type === 'person' || entity.type === 'artifact' || entity.type === 'decision')
+      return own;
+    for (const tag of tagsOfEntity(entity)) {
+      const slug = this.topicsByTag.has(tag) ? this.topicSlug(this.topicsByTag.get(tag)!.tag) : null;
+      if (slug !== null) return slug;
+    }
+    return null;
+  }
+
   /** The topic an entity with a page is, whose facts and sections its page shows. */
   topicOfEntity(entityId: string): TopicCluster | null {
     return this.topicsByEntity.get(entityId) ?? null;

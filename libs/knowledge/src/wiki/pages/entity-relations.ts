@@ -5,11 +5,12 @@ import { compareNewestFirst, timeOf } from '../fact-order';
 import { escapeMarkdown } from '../markdown';
 import type { PageBuilder } from '../page-builder';
 import type { PageInputs } from '../page-inputs';
-import { cappedList, entityLabel, noteEntities } from '../page-parts';
+import { entityLabel, noteEntities } from '../page-parts';
 import type { WikiModel } from '../wiki-model';
 
 const MAX_RELATIONS = 20;
 const EVIDENCE_PER_RELATION = 3;
+const MAX_MENTIONS = 12;
 
 const VERBS: Record<RelationType, string> = {
   works_on: 'works on',
@@ -53,16 +54,41 @@ export class EntityRelations {
     );
   }
 
-  /** The "Relations" section, when there are any. */
+  /**
+   * The "Relations" section, when there are any: what the graph says the entity does or is done to,
+   * one line each, then whom and what it mentions and who mentions it, each on one line. A mention
+   * of what a stronger relation already joins ("decided" a decision) is not repeated.
+   */
   render(page: PageBuilder): void {
     if (this.shown.length === 0) return;
+    const pair = (shown: ShownRelation) => `${shown.source.id}>${shown.target.id}`;
+    const stated = this.shown.filter((shown) => shown.relation.type !== 'mentions');
+    const joined = new Set(stated.map(pair));
+    const mentions = this.shown.filter((shown) => shown.relation.type === 'mentions' && !joined.has(pair(shown)));
+    const name = (other: GraphEntity) =>
+      other.id === this.entity.id ? `**${escapeMarkdown(other.name)}**` : entityLabel(this.model, other);
+    const cite = (shown: ShownRelation) => page.citeAll(shown.evidence.slice(0, EVIDENCE_PER_RELATION));
+    const items = stated
+      .slice(0, MAX_RELATIONS)
+      .map((shown) => `${name(shown.source)} ${VERBS[shown.relation.type]} ${name(shown.target)} ${cite(shown)}`);
+    const outgoing = mentions.filter((shown) => shown.source.id === this.entity.id);
+    const incoming = mentions.filter((shown) => shown.source.id !== this.entity.id);
+    if (outgoing.length > 0)
+      items.push(
+        `${name(this.entity)} mentions ${mentionList(outgoing, (shown) => `${name(shown.target)} ${cite(shown)}`)}`,
+      );
+    if (incoming.length > 0)
+      items.push(`Mentioned by ${mentionList(incoming, (shown) => `${name(shown.source)} ${cite(shown)}`)}`);
     page.heading(2, 'Relations');
-    cappedList(page, this.shown, { limit: MAX_RELATIONS }, ({ relation, source, target, evidence }) => {
-      const name = (other: GraphEntity) =>
-        other.id === this.entity.id ? `**${escapeMarkdown(other.name)}**` : entityLabel(this.model, other);
-      return `${name(source)} ${VERBS[relation.type]} ${name(target)} ${page.citeAll(evidence.slice(0, EVIDENCE_PER_RELATION))}`;
-    });
+    page.list(items);
   }
+}
+
+/** "A [1], B [2] and 3 more": the best evidenced first. */
+function mentionList(mentions: readonly ShownRelation[], item: (shown: ShownRelation) => string): string {
+  const shown = mentions.slice(0, MAX_MENTIONS).map(item);
+  const more = mentions.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
 
 /** "Technology. Also called: pg, postgresql." */
