@@ -354,6 +354,32 @@ describe('knowledge read API over seeded read models', () => {
     });
   });
 
+  it('answers a topic page that became its entity’s page with where it is now', async () => {
+    await store.put('wiki_pages', {
+      id: 'wiki_c3_entity_postgres',
+      channel_id: 'C3',
+      slug: 'entity-postgres',
+      title: '#c3: Postgres',
+      markdown: '# Postgres\n',
+      citations: [],
+      content_hash: 'h',
+      inputs_hash: 'i',
+      template_version: 'wiki-4',
+      version: 1,
+      job_id: 'sync_3',
+      updated_at: '2026-03-03T00:00:00.000Z',
+      last_seq: 3,
+    } satisfies WikiPageDoc);
+    const moved = await get('/api/wiki/C3/pages/topic-postgres');
+    expect(moved.status).toBe(404);
+    expect(moved.body.error).toMatchObject({
+      code: 'WIKI_PAGE_NOT_FOUND',
+      details: { channel_id: 'C3', slug: 'topic-postgres', moved_to: 'entity-postgres' },
+    });
+    const gone = await get('/api/wiki/C3/pages/topic-kafka');
+    expect(gone.body.error.details).toEqual({ channel_id: 'C3', slug: 'topic-kafka' });
+  });
+
   it.each([
     ['/api/channels/C9/facts', 404, 'CHANNEL_NOT_FOUND'],
     ['/api/graph/entities/ent_nope', 404, 'ENTITY_NOT_FOUND'],

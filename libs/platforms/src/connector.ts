@@ -50,6 +50,13 @@ export interface PlatformConnector {
   readonly platform: Platform;
   discoverChannels(signal?: AbortSignal): Promise<DiscoveredChannel[]>;
   fetchMessages(request: FetchRequest): AsyncIterable<FetchedPage>;
+  /**
+   * For a connector whose permalinks come from the connection's settings alone (a Slack export's
+   * `workspace_url`): how every permalink of the channel begins with the current settings, or null when
+   * they give none. Messages stored under other settings have other permalinks, and a sync fetches
+   * the whole history again to give them the current ones.
+   */
+  permalinkBase?(channelId: string): string | null;
 }
 
 /** What a connector is built from: the connection's non-secret config and its decrypted credentials. */

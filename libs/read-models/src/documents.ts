@@ -91,6 +91,12 @@ export interface JobDoc extends Projected {
   total_batches: number | null;
   previous_cursor: string | null;
   cursor: string | null;
+  /**
+   * The permalink of the channel's newest stored message when the job started (null: it had none);
+   * absent when the channel had no message, or on jobs projected before it existed. The fetcher
+   * compares it with the connection's current settings (PlatformConnector.permalinkBase).
+   */
+  newest_permalink_at_start?: string | null;
   counters: JobCounters;
   /** Current stage while running; the stage it stopped in when failed or cancelled. */
   stage: StageName | null;

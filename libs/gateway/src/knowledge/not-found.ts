@@ -8,11 +8,16 @@ export function entityNotFound(entityId: string): NotFoundError {
   return new NotFoundError('ENTITY_NOT_FOUND', `No entity ${entityId}`, { entity_id: entityId });
 }
 
-export function wikiPageNotFound(channelId: string, slug: string): NotFoundError {
-  return new NotFoundError('WIKI_PAGE_NOT_FOUND', `Channel ${channelId} has no wiki page ${slug}`, {
-    channel_id: channelId,
-    slug,
-  });
+/** `movedTo`: the page that now holds what the slug named (a topic that is an entity has the entity's page). */
+export function wikiPageNotFound(channelId: string, slug: string, movedTo: string | null = null): NotFoundError {
+  const message = `Channel ${channelId} has no wiki page ${slug}`;
+  return movedTo === null
+    ? new NotFoundError('WIKI_PAGE_NOT_FOUND', message, { channel_id: channelId, slug })
+    : new NotFoundError('WIKI_PAGE_NOT_FOUND', `${message}: it is on page ${movedTo} now`, {
+        channel_id: channelId,
+        slug,
+        moved_to: movedTo,
+      });
 }
 
 export function wikiPageVersionNotFound(channelId: string, slug: string, version: number): NotFoundError {

@@ -7,6 +7,40 @@ describe('wiki Markdown rendering', () => {
     expect(html).toContain('<li>Move billing to <strong>Postgres</strong> [1]</li>');
   });
 
+  // A page as the wiki writes it: chat text with its brackets escaped, citations not.
+  const page = [
+    '# \\#eng: Postgres',
+    'People: [Ben](entity-ben) (2 facts) [2], **Ana** [1].',
+    '- Move billing to Postgres [1][2]\n- Ana said \\[2\\] and [Ben [3]](entity-ben) — [7]',
+    '## Sources',
+    [
+      '- [1] Ana, 2025-03-03 09:00 UTC: “Move billing? \\[1\\]” <https://acme.slack.com/archives/C1/p1>',
+      '- [2] Ben, 2025-03-03 10:00 UTC: “Yes”',
+      '- [3] Ben, 2025-03-04 10:00 UTC: “<b>bold</b>”',
+    ].join('\n'),
+  ].join('\n\n');
+
+  it('links each [n] to the nth entry of the Sources list, which carries the anchor', () => {
+    const html = renderWikiMarkdown(page);
+    expect(html).toContain(
+      '<li>Move billing to Postgres <a href="#source-1" class="citation">[1]</a><a href="#source-2" class="citation">[2]</a></li>',
+    );
+    expect(html).toContain(
+      '(2 facts) <a href="#source-2" class="citation">[2]</a>, <strong>Ana</strong> <a href="#source-1"',
+    );
+    expect(html).toContain('<li id="source-1">[1] Ana, 2025-03-03 09:00 UTC:');
+    expect(html).toContain('<li id="source-2">[2] Ben,');
+    expect(html).toContain('<li id="source-3">[3] Ben,');
+  });
+
+  it('links no bracketed number from chat, none inside another link, none without a source, none in the Sources list', () => {
+    const html = renderWikiMarkdown(page);
+    expect(html).toContain('<li>Ana said [2] and <a href="entity-ben">Ben [3]</a> — [7]</li>');
+    expect(html).toContain('“Move billing? [1]”');
+    expect(html.match(/href="#source-/g)).toHaveLength(4);
+    expect(html).toContain('“&lt;b&gt;bold&lt;/b&gt;”');
+  });
+
   it('shows raw HTML from chat as text, never as markup', () => {
     const html = renderWikiMarkdown(
       'Ana said <script>alert("x")</script> and <img src=x onerror=alert(1)>\n\n<div onclick="steal()">block</div>\n',

@@ -11,6 +11,10 @@ import {
   WikiPageView,
 } from './wiki-view';
 
+/** Slug prefixes of topic and entity pages (libs/knowledge/src/wiki/wiki-model.ts). */
+const TOPIC_SLUG = 'topic-';
+const ENTITY_SLUG = 'entity-';
+
 @Injectable()
 export class WikiService {
   constructor(
@@ -48,6 +52,17 @@ export class WikiService {
   }
 
   private async pageMissing(channelId: string, slug: string) {
-    return (await this.channels.get(channelId)) ? wikiPageNotFound(channelId, slug) : channelNotFound(channelId);
+    if (!(await this.channels.get(channelId))) return channelNotFound(channelId);
+    return wikiPageNotFound(channelId, slug, await this.movedTo(channelId, slug));
+  }
+
+  /**
+   * A topic the channel also has as an entity shares the entity's one page: `topic-postgres` became
+   * `entity-postgres` (both slugs are made from the same name). Where an old link leads now.
+   */
+  private async movedTo(channelId: string, slug: string): Promise<string | null> {
+    if (!slug.startsWith(TOPIC_SLUG)) return null;
+    const entitySlug = `${ENTITY_SLUG}${slug.slice(TOPIC_SLUG.length)}`;
+    return (await this.knowledge.wikiPage(channelId, entitySlug)) ? entitySlug : null;
   }
 }

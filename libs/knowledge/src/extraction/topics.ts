@@ -27,6 +27,34 @@ export const GENERIC_NOUNS = new Set(
     .trim()
     .split(/\s+/),
 );
+/**
+ * Words that say when, not what. A phrase made of nothing else ("Wednesdays", "next week", "March 27",
+ * "Q2") dates something; it is never a subject of its own.
+ */
+const DATE_WORDS = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
+   saturdays sundays mon tue tues wed thu thur thurs fri weekend weekends weekday weekdays today tomorrow
+   yesterday tonight morning mornings afternoon afternoons evening evenings night nights noon midnight day days
+   daily week weeks weekly fortnight month months monthly year years yearly quarter quarters hour hours minute
+   minutes eod eow eom asap january february march april may june july august september october november december
+   jan feb apr jun jul aug sep sept oct nov dec q1 q2 q3 q4 h1 h2 next last this every each coming past end
+   beginning start middle mid of the a am pm utc`
+    .trim()
+    .split(/\s+/),
+);
+/** "27", "27th", "16:00", "2025-03-27": a number or a time of day is part of a date. */
+const DATE_NUMBER = /^(?:\d+(?:st|nd|rd|th|s)?|\d{1,2}[:.h]\d{2}|\d{4}-\d{2}(?:-\d{2})?)$/;
+
+/** Whether a name says only when ("Wednesdays", "next week", "end of March"): no topic, entity or page. */
+export function isDateWords(name: string): boolean {
+  const words = name
+    .toLowerCase()
+    .replace(/['’]s?$/u, '')
+    .split(/[\s,/-]+/)
+    .filter((word) => word !== '');
+  return words.length > 0 && words.every((word) => DATE_WORDS.has(word) || DATE_NUMBER.test(word));
+}
+
 /** Adjectives that judge or locate rather than name a kind of thing: "new dashboards" is no topic. */
 const PLAIN_ADJECTIVES = new Set(
   `new old good bad big small great current next last first other same whole main final nice quick slow fast high
@@ -144,7 +172,7 @@ const FUNCTION_POS = new Set(['PRON', 'AUX', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'PA
  * Whether a topic phrase found by any rule is made of content words: none of its words is a
  * pronoun, modal or other function word, by spelling or by the tagger's reading of it in place
  * (a part of a compound, like the "on" of "on-call", is no word of its own). Acronyms ("US",
- * "IT") are names, whatever word they spell.
+ * "IT") are names, whatever word they spell. A phrase of date words only names no subject.
  */
 export function isContentPhrase(topic: TopicMatch, words: readonly TaggedWord[]): boolean {
   const spelled = Array.from(topic.name.matchAll(/\S+/g), (match) => ({
@@ -152,7 +180,8 @@ export function isContentPhrase(topic: TopicMatch, words: readonly TaggedWord[])
     start: topic.start + match.index,
     end: topic.start + match.index + match[0].length,
   }));
-  if (spelled.length === 0) return false;
+  // A date is when something happens, not what it is about: "move all-hands to Thursdays".
+  if (spelled.length === 0 || isDateWords(topic.name)) return false;
   return spelled.every((word) => {
     if (/^[\p{Lu}\p{N}]{2,6}$/u.test(word.text)) return true;
     if (FUNCTION_WORDS.has(word.text.toLowerCase().replace(/’/g, "'"))) return false;

@@ -1,5 +1,6 @@
 import type { Fact, NormalizedMessage, WikiCitation } from '@atlas/events';
 import { shorten } from './markdown';
+import { withEmoji } from './emoji';
 
 const EXCERPT_LENGTH = 140;
 
@@ -28,7 +29,7 @@ export class CitationRegistry {
       message_id: message.id,
       author_name: message.author_name,
       timestamp: message.timestamp,
-      excerpt: shorten(message.text, EXCERPT_LENGTH),
+      excerpt: shorten(withEmoji(message.text), EXCERPT_LENGTH),
       permalink: message.permalink,
     });
   }
@@ -50,7 +51,7 @@ export class CitationRegistry {
       message_id: fact.message_id,
       author_name: message?.author_name ?? fact.source.author_name,
       timestamp: message?.timestamp ?? fact.source.timestamp,
-      excerpt: shorten(message?.text ?? fact.text, EXCERPT_LENGTH),
+      excerpt: shorten(withEmoji(message?.text ?? fact.text), EXCERPT_LENGTH),
       permalink: message?.permalink ?? fact.source.permalink,
     };
   }

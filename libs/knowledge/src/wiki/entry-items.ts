@@ -7,6 +7,7 @@ import type { PageBuilder } from './page-builder';
 import type { PageInputs } from './page-inputs';
 import { factText } from './page-parts';
 import type { WikiIndex } from './wiki-index';
+import { withEmoji } from './emoji';
 
 const QUOTED_UPDATE = 160;
 
@@ -58,16 +59,15 @@ export function faqItem(page: PageBuilder, index: WikiIndex, entry: FaqEntry): s
   const question =
     entry.question !== null
       ? `${factText(entry.question)} — ${escapeMarkdown(index.authorName(entry.question))}, ${formatUtcDate(entry.question.source.timestamp)} ${page.cite(entry.question)}`
-      : `${escapeMarkdown(shorten(entry.questionMessage?.text ?? '', 300))} — ${escapeMarkdown(entry.questionMessage?.author_name ?? 'Unknown author')}, ${formatUtcDate(entry.questionMessage?.timestamp ?? '')} ${entry.questionMessage ? page.citeMessage(entry.questionMessage) : ''}`;
+      : `${escapeMarkdown(shorten(withEmoji(entry.questionMessage?.text ?? ''), 300))} — ${escapeMarkdown(entry.questionMessage?.author_name ?? 'Unknown author')}, ${formatUtcDate(entry.questionMessage?.timestamp ?? '')} ${entry.questionMessage ? page.citeMessage(entry.questionMessage) : ''}`;
   const answers = entry.answers.map(
     (answer) =>
       `\n  - **A:** ${factText(answer)} — ${escapeMarkdown(index.authorName(answer))}, ${formatUtcDate(answer.source.timestamp)} ${page.cite(answer)}`,
   );
-  const status =
-    entry.answers.length > 0 ? '' : entry.discussed ? ' · replied to in its thread, no answer recorded' : ' · open';
+  const status = entry.answers.length > 0 ? '' : entry.discussed ? ' · replied to, no answer recorded' : ' · open';
   return `**Q:** ${question}${status}${answers.join('')}`;
 }
 
 function quote(fact: WikiFact): string {
-  return `“${escapeMarkdown(shorten(fact.text, QUOTED_UPDATE))}”`;
+  return `“${escapeMarkdown(shorten(withEmoji(fact.text), QUOTED_UPDATE))}”`;
 }

@@ -1,7 +1,8 @@
 import type { NormalizedMessage } from '@atlas/events';
 import type { WikiFact } from '../contracts';
-import { compareNewestFirst } from './fact-order';
+import { compareChronologically, compareNewestFirst, timeOf } from './fact-order';
 import { findOpenQuestions } from './open-questions';
+import { postOf, REPLY_WINDOW_MS, ReplyLinks, type Post } from './reply-links';
 import type { WikiIndex } from './wiki-index';
 
 export interface FaqEntry {
@@ -9,28 +10,24 @@ export interface FaqEntry {
   question: WikiFact | null;
   /** The opening message standing in for a missing question fact. */
   questionMessage: NormalizedMessage | null;
-  /** Answer facts given in the question's thread, oldest first. */
+  /** Answer facts that reply to the question, by others than its asker, oldest first. */
   answers: WikiFact[];
-  /** No answer fact, but someone else replied in the thread (or replies are missing): not known to be open. */
+  /** No answer fact, but someone else replied to it (or its thread has replies not given): not known to be open. */
   discussed: boolean;
   /** The thread the pair comes from. */
   threadId: string | null;
 }
 
 /**
- * Questions paired with the answers given in their threads. An answer answers the latest earlier
- * question of its thread asked by someone else (by anyone, when the author asked them all); answers
- * in a thread whose opening message asks something but yielded no question fact answer that message.
- * Answered pairs first, newest question first; then questions discussed without an answer; then open ones.
+ * Questions paired with their answers. An answer pairs with a question only when it replies to it
+ * and comes from someone else (see ReplyLinks): in the question's thread and addressed to nobody
+ * else, or addressed to the asker ("@gus we do") shortly after. It answers the latest such question;
+ * a thread reply whose thread opened with a question that yielded no question fact answers that
+ * message. Answered pairs first, newest question first; then questions discussed without an answer;
+ * then open ones.
  */
 export function faqOf(index: WikiIndex): FaqEntry[] {
-  const threads = new Map<string, WikiFact[]>();
-  for (const fact of index.oldestFirst) {
-    if (fact.source.thread_id === null || (fact.type !== 'question' && fact.type !== 'answer')) continue;
-    const thread = threads.get(fact.source.thread_id);
-    if (thread) thread.push(fact);
-    else threads.set(fact.source.thread_id, [fact]);
-  }
+  const replies = new ReplyLinks(index);
   const entries = new Map<string, FaqEntry>();
   const entryOf = (question: WikiFact): FaqEntry => {
     let entry = entries.get(question.id);
@@ -40,36 +37,42 @@ export function faqOf(index: WikiIndex): FaqEntry[] {
     }
     return entry;
   };
-  for (const [threadId, facts] of threads) {
-    const asked: WikiFact[] = [];
-    for (const fact of facts) {
-      if (fact.type === 'question') {
-        asked.push(fact);
-        entryOf(fact);
-        continue;
-      }
-      const byOther = [...asked].reverse().find((q) => q.source.author_id !== fact.source.author_id);
-      const question = byOther ?? asked[asked.length - 1];
-      if (question) {
-        entryOf(question).answers.push(fact);
-        continue;
-      }
-      const opening = index.messages.get(threadId);
-      if (opening && opening.text.includes('?') && opening.id !== fact.message_id) {
-        const key = `message:${threadId}`;
-        const entry = entries.get(key) ?? {
-          question: null,
-          questionMessage: opening,
-          answers: [],
-          discussed: false,
-          threadId,
-        };
-        entry.answers.push(fact);
-        entries.set(key, entry);
-      }
+  const byThread = new Map<string, WikiFact[]>();
+  const byAsker = new Map<string, WikiFact[]>();
+  for (const fact of index.oldestFirst) {
+    if (fact.type === 'question') {
+      entryOf(fact);
+      if (fact.source.thread_id !== null) pushTo(byThread, fact.source.thread_id, fact);
+      if (fact.source.author_id !== null) pushTo(byAsker, fact.source.author_id, fact);
+      continue;
+    }
+    if (fact.type !== 'answer') continue;
+    const reply = postOf(fact);
+    const question = latestAnswered(fact, replies, byThread, byAsker);
+    if (question) {
+      entryOf(question).answers.push(fact);
+      continue;
+    }
+    const opening = reply.threadId === null ? undefined : index.messages.get(reply.threadId);
+    if (
+      opening &&
+      opening.text.includes('?') &&
+      opening.id !== fact.message_id &&
+      repliesToMessage(replies, reply, opening)
+    ) {
+      const key = `message:${opening.id}`;
+      const entry = entries.get(key) ?? {
+        question: null,
+        questionMessage: opening,
+        answers: [],
+        discussed: false,
+        threadId: opening.id,
+      };
+      entry.answers.push(fact);
+      entries.set(key, entry);
     }
   }
-  const open = new Set(findOpenQuestions(index.newestFirst, index.messages).map((fact) => fact.id));
+  const open = new Set(findOpenQuestions(index.newestFirst, index.messages, replies).map((fact) => fact.id));
   for (const fact of index.newestFirst) {
     if (fact.type !== 'question') continue;
     const entry = entryOf(fact);
@@ -77,6 +80,52 @@ export function faqOf(index: WikiIndex): FaqEntry[] {
   }
   const rank = (entry: FaqEntry) => (entry.answers.length > 0 ? 0 : entry.discussed ? 1 : 2);
   return [...entries.values()].sort((a, b) => rank(a) - rank(b) || compareNewestFirst(askedFact(a), askedFact(b)));
+}
+
+/** The latest question asked before the answer that it replies to: in its thread, or by whom it addresses. */
+function latestAnswered(
+  answer: WikiFact,
+  replies: ReplyLinks,
+  byThread: ReadonlyMap<string, WikiFact[]>,
+  byAsker: ReadonlyMap<string, WikiFact[]>,
+): WikiFact | undefined {
+  const reply = postOf(answer);
+  const answers = (question: WikiFact) => replies.repliesTo(reply, postOf(question));
+  const inThread = reply.threadId === null ? undefined : byThread.get(reply.threadId)?.findLast(answers);
+  const addressee = replies.addresseeOf(reply.messageId);
+  const addressed = addressee === null ? undefined : latestWithinReach(byAsker.get(addressee) ?? [], reply, answers);
+  if (!inThread || !addressed) return inThread ?? addressed;
+  return compareChronologically(inThread, addressed) >= 0 ? inThread : addressed;
+}
+
+/**
+ * The latest of an asker's questions, oldest first and all asked before the reply, that it answers:
+ * only those of the last REPLY_WINDOW_MS can, so the walk back stops there.
+ */
+function latestWithinReach(
+  questions: readonly WikiFact[],
+  reply: Post,
+  answers: (question: WikiFact) => boolean,
+): WikiFact | undefined {
+  const earliest = timeOf(reply.timestamp) - REPLY_WINDOW_MS;
+  for (let i = questions.length - 1; i >= 0 && timeOf(questions[i].source.timestamp) >= earliest; i--)
+    if (answers(questions[i])) return questions[i];
+  return undefined;
+}
+
+function repliesToMessage(replies: ReplyLinks, reply: Post, message: NormalizedMessage): boolean {
+  return replies.repliesTo(reply, {
+    messageId: message.id,
+    authorId: message.author_id,
+    timestamp: message.timestamp,
+    threadId: message.id,
+  });
+}
+
+function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** The fact standing for when the question was asked: the question, or the first answer to a message. */

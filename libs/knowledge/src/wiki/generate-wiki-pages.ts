@@ -39,7 +39,7 @@ export function planWikiPages(input: WikiInput): Array<{ plan: PagePlan; inputsH
   const plans = [
     overviewPage(model),
     topicsPage(model),
-    ...model.topicPages.map((topic) => topicPage(model, topic, model.topicSlug(topic.tag) as string)),
+    ...model.ownTopicPages.map((topic) => topicPage(model, topic, model.topicSlug(topic.tag) as string)),
     peoplePage(model),
     decisionsPage(model),
     actionItemsPage(model),

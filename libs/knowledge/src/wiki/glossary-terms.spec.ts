@@ -25,6 +25,22 @@ describe('glossaryOf', () => {
     expect(found).toMatchObject({ term, expansion, definition: { sentence: text } });
   });
 
+  it('reads no definition in a sentence that supposes or measures ("If PDF is a lot of work")', () => {
+    const [pdf] = glossaryFor(['If PDF is a lot of work it can follow a week later.', 'CSV and PDF.']);
+    expect(pdf).toMatchObject({ term: 'PDF', definition: null });
+    const [sla] = glossaryFor(['The SLA is a contract with the customer.']);
+    expect(sla).toMatchObject({ term: 'SLA', definition: { sentence: 'The SLA is a contract with the customer.' } });
+  });
+
+  it('explains no date taken for a technology ("Wednesdays")', () => {
+    const wednesdays = entity('technology', 'Wednesdays');
+    const terms = glossaryFor(
+      ['No internal meetings on Wednesdays.', 'The handoff is on Wednesdays.'],
+      [[wednesdays], [wednesdays]],
+    );
+    expect(terms).toEqual([]);
+  });
+
   it('keeps an undefined acronym only when several facts use it', () => {
     expect(glossaryFor(['The DB is slow.'])).toEqual([]);
     const [db] = glossaryFor(['The DB is slow.', 'Restart the DB after the deploy.']);

@@ -2,6 +2,7 @@ import type { GraphEntity, WikiFact } from '../contracts';
 import { normalizeName } from '../names';
 import { compareText } from '../ordering';
 import type { WikiIndex } from './wiki-index';
+import { isDateWords } from '../extraction/topics';
 
 const MAX_ACRONYMS = 60;
 const MAX_ENTITY_TERMS = 60;
@@ -72,7 +73,11 @@ export function glossaryOf(index: WikiIndex): GlossaryTerm[] {
 function entityTerms(index: WikiIndex): GraphEntity[] {
   return index
     .allEntities()
-    .filter((entity) => TERM_ENTITY_TYPES.has(entity.type) && index.factsAbout(entity.id).length > 0)
+    .filter(
+      // "Wednesdays" taken for a technology is a date, no term to explain.
+      (entity) =>
+        TERM_ENTITY_TYPES.has(entity.type) && !isDateWords(entity.name) && index.factsAbout(entity.id).length > 0,
+    )
     .sort(
       (a, b) =>
         index.factsAbout(b.id).length - index.factsAbout(a.id).length ||
@@ -131,8 +136,9 @@ function findDefinition(
 ): { fact: WikiFact; sentence: string; expansion: string | null } | null {
   for (const name of names) {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // "If PDF is a lot of work" supposes, and "a lot" measures: neither says what PDF is.
     const defines = new RegExp(
-      `(?<![\\w-])${escaped}(?![\\w-])\\s*(?:stands for|is short for|means|refers to|(?:is|are) (?:our|the|a|an)\\b)`,
+      `(?<!\\b(?:if|whether|when|unless|once|until|while|because|since)\\s+(?:the\\s+)?)(?<![\\w-])${escaped}(?![\\w-])\\s*(?:stands for|is short for|means|refers to|(?:is|are) (?:our|the|a|an)\\b(?!\\s+(?:lot|bit|little|few|couple|must)\\b))`,
       'i',
     );
     const isAcronym = /^[A-Z0-9]+$/.test(name);

@@ -5,6 +5,7 @@ import type { PageInputs } from './page-inputs';
 import type { TopicCluster } from './topic-clusters';
 import type { WikiIndex } from './wiki-index';
 import type { WikiModel } from './wiki-model';
+import { withEmoji } from './emoji';
 
 /** Keeps a run-on message readable in a list; the Sources excerpt and permalink lead to the rest. */
 const MAX_FACT_TEXT = 300;
@@ -18,7 +19,7 @@ export function channelLabel(name: string): string {
 }
 
 export function factText(fact: WikiFact): string {
-  return escapeMarkdown(shorten(fact.text, MAX_FACT_TEXT));
+  return escapeMarkdown(shorten(withEmoji(fact.text), MAX_FACT_TEXT));
 }
 
 /** "<fact text> — <author>, <date> [n]" */
@@ -60,9 +61,9 @@ export function topicLabel(model: WikiModel, topic: TopicCluster): string {
   return slug === null ? `**${escapeMarkdown(topic.name)}**` : pageLink(topic.name, slug);
 }
 
-/** An entity's name, linked to its page when it has one. */
+/** An entity's name, linked to its page (or its topic's) when it has one. */
 export function entityLabel(model: WikiModel, entity: GraphEntity): string {
-  const slug = model.entitySlug(entity.id);
+  const slug = model.pageOfEntity(entity);
   return slug === null ? `**${escapeMarkdown(entity.name)}**` : pageLink(entity.name, slug);
 }
 
@@ -75,6 +76,6 @@ export function noteTopics(inputs: PageInputs, model: WikiModel, topics: Iterabl
 export function noteEntities(inputs: PageInputs, model: WikiModel, entities: Iterable<GraphEntity>): void {
   for (const entity of entities) {
     inputs.addEntities([entity]);
-    inputs.note('entity', entity.id, model.entitySlug(entity.id));
+    inputs.note('entity', entity.id, model.pageOfEntity(entity));
   }
 }

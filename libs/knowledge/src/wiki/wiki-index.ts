@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FactEntity, NormalizedMessage } from '@atlas/events';
 import type { GraphEntity, GraphRelation, WikiChannel, WikiFact, WikiInput } from '../contracts';
+import { isDateWords } from '../extraction/topics';
 import { normalizeName } from '../names';
 import { compareText } from '../ordering';
 import { compareChronologically, compareNewestFirst } from './fact-order';
@@ -102,8 +103,9 @@ export class WikiIndex {
   }
 
   /**
-   * The topic tags a fact belongs to: its own tags and topic entities; a fact without any takes those
-   * of its thread's opening message, so a reply like "yes, from Friday" lands with what it answers.
+   * The topic tags a fact belongs to: its own tags and topic entities, never a date ("Wednesdays"); a
+   * fact without any takes those of its thread's opening message, so a reply like "yes, from Friday"
+   * lands with what it answers.
    */
   topicsOf(fact: WikiFact): string[] {
     return this.topicsByFact.get(fact.id) ?? [];
@@ -168,8 +170,8 @@ export class WikiIndex {
     const ownTopics = (fact: WikiFact): string[] => {
       const tags = new Set(fact.topics.map(normalizeName));
       for (const entity of fact.entities) if (entity.type === 'topic') tags.add(normalizeName(entity.name));
-      tags.delete('');
-      return [...tags].sort(compareText);
+      // Facts extracted before date words were turned down may still carry "wednesdays" as a topic.
+      return [...tags].filter((tag) => tag !== '' && !isDateWords(tag)).sort(compareText);
     };
     const threadTopics = new Map<string, Set<string>>();
     for (const fact of this.oldestFirst) {

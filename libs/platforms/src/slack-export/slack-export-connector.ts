@@ -8,7 +8,7 @@ import type {
 } from '../connector';
 import { PlatformError } from '../platform-error';
 import type { SlackMessageContext } from '../slack/slack-message';
-import { slackPermalink, workspaceOrigin } from '../slack/slack-permalink';
+import { slackChannelArchive, slackPermalink, workspaceOrigin } from '../slack/slack-permalink';
 import { ExportArchive, exportFailure, isDirectory } from './export-archive';
 import { exportChannelPages } from './export-channel-pages';
 import { isChannelMessage } from './export-entries';
@@ -68,6 +68,11 @@ export class SlackExportConnector implements PlatformConnector {
     } finally {
       await archive.close();
     }
+  }
+
+  permalinkBase(channelId: string): string | null {
+    const origin = this.permalinkOrigin();
+    return origin && slackChannelArchive(origin, channelId);
   }
 
   private async withArchive<T>(use: (archive: ExportArchive) => Promise<T>): Promise<T> {

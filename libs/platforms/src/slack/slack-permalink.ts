@@ -6,12 +6,17 @@ export function workspaceOrigin(workspaceUrl: string): string {
   return new URL(withScheme).origin;
 }
 
+/** `https://acme.slack.com/archives/C123/`: how every permalink of the channel begins. */
+export function slackChannelArchive(origin: string, channelId: string): string {
+  return `${origin}/archives/${channelId}/`;
+}
+
 /**
  * Replies carry the thread in the query, as the links Slack itself hands out do, so that they open
  * inside their thread instead of in the channel.
  */
 export function slackPermalink(origin: string, channelId: string, ts: string, threadParentTs: string | null): string {
-  const link = `${origin}/archives/${channelId}/${tsToPermalinkId(ts)}`;
+  const link = `${slackChannelArchive(origin, channelId)}${tsToPermalinkId(ts)}`;
   if (threadParentTs === null) return link;
   return `${link}?${new URLSearchParams({ thread_ts: threadParentTs, cid: channelId })}`;
 }

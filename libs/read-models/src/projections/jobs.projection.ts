@@ -1,6 +1,6 @@
 import type { AtlasEvent, EventType, JobError, StageName } from '@atlas/events';
 import type { ReadModelStore } from '@atlas/store';
-import type { EntityDoc, JobCounters, JobDoc, RelationDoc } from '../documents';
+import type { EntityDoc, JobCounters, JobDoc, MessageDoc, RelationDoc } from '../documents';
 import { currentStage, doneFraction } from '../job-progress';
 import { applyOnce, Projection } from './projection';
 
@@ -64,14 +64,26 @@ export const projectJobs: Projection = async (tx, stored) => {
   const jobId = (event.data as { job_id?: string }).job_id;
   if (!jobId) return;
   const createdCounts = event.type === 'GraphUpdated' ? await countCreated(tx, event, seq) : null;
+  const newest = event.type === 'SyncStarted' ? await newestMessage(tx, event.data.channel_id) : null;
   await applyOnce<JobDoc>(tx, 'jobs', jobId, seq, (job) => {
     if (!job) return undefined;
     const next = evolveJob(structuredClone(job), event, createdCounts);
+    if (newest) next.newest_permalink_at_start = newest.permalink;
     next.done_fraction = next.status === 'completed' ? 1 : doneFraction(next);
     if (next.status === 'running') next.stage = currentStage(next.counters);
     return next;
   });
 };
+
+/** The channel's newest stored message: the last one a fetch, oldest first, would rewrite. */
+async function newestMessage(tx: ReadModelStore, channelId: string): Promise<MessageDoc | null> {
+  const [newest] = await tx.find<MessageDoc>('messages', {
+    where: { channel_id: channelId },
+    orderBy: [['timestamp', 'desc']],
+    limit: 1,
+  });
+  return newest ?? null;
+}
 
 /** Records on the job a message the pipeline terminated as poison. */
 export async function recordRejectedEvent(

@@ -5,12 +5,15 @@ import { createEvent } from '@atlas/events';
 import type { AtlasEvent, EventDataOf } from '@atlas/events';
 import { EventStore, JetStreamEventContext, OnEvent } from '@atlas/messaging';
 import { ResumePoint } from '@atlas/platforms';
-import { ATLAS_CONFIG, SECRETS, STAGE_MAX_DELIVER, WORKER } from '@atlas/runtime';
+import { JobsQueries } from '@atlas/read-models';
+import { ATLAS_CONFIG, READ_MODEL_STORE, SECRETS, STAGE_MAX_DELIVER, WORKER } from '@atlas/runtime';
+import type { ReadModelStore } from '@atlas/store';
 import { JobWriter } from '@atlas/sync';
 import { JobClosureWatch } from '../job-closure-watch';
 import { payloadOf, publishedSoFar } from '../job-stream';
 import { JobStage, runJobStage } from '../run-job-stage';
 import { connectorFor } from './connection-connector';
+import { permalinksChanged } from './permalinks-changed';
 import { splitIntoBatches } from './split-into-batches';
 
 const STAGE: JobStage = { stage: 'fetching_messages', producer: 'fetcher', maxDeliver: STAGE_MAX_DELIVER };
@@ -32,8 +35,10 @@ interface FetchProgress {
 export class FetcherHandler {
   constructor(
     private readonly events: EventStore,
+    private readonly jobs: JobsQueries,
     @Inject(ATLAS_CONFIG) private readonly config: AtlasConfig,
     @Inject(SECRETS) private readonly secrets: ResolvedSecrets,
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
   ) {}
 
   @OnEvent('SyncStarted', WORKER.fetcher)
@@ -78,6 +83,8 @@ export class FetcherHandler {
       importDir: this.config.importDir,
       outboundPolicy: this.config.outboundUrls,
     });
+    const wholeHistory =
+      started.force || (await permalinksChanged(connector, started, context.seq, this.store, this.jobs));
     const watch = new JobClosureWatch(this.events, started, context.seq + 1, context.signal);
     const publishedBefore = progress.total;
     let pageToken = progress.resume?.token ?? null;
@@ -85,7 +92,7 @@ export class FetcherHandler {
     try {
       const pages = connector.fetchMessages({
         channelId: started.channel_id,
-        since: started.force ? null : started.previous_cursor,
+        since: wholeHistory ? null : started.previous_cursor,
         resume: progress.resume,
         signal: watch.signal,
       });

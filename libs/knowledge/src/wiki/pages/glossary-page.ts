@@ -5,6 +5,7 @@ import { PageInputs } from '../page-inputs';
 import { entityLabel, noteEntities, plural } from '../page-parts';
 import { pagePlan, type PagePlan } from '../page-plan';
 import type { WikiModel } from '../wiki-model';
+import { withEmoji } from '../emoji';
 
 const QUOTE = 240;
 
@@ -41,5 +42,5 @@ function glossaryItem(page: PageBuilder, model: WikiModel, term: GlossaryTerm): 
   if (term.definition)
     return `${name}${kind}${expansion} — “${escapeMarkdown(shorten(term.definition.sentence, QUOTE))}” ${page.cite(term.definition.fact)} ${usage}${aliases}`;
   const first = term.facts[0];
-  return `${name}${kind}${expansion} — first used: “${escapeMarkdown(shorten(first.text, QUOTE))}” ${page.cite(first)} ${usage}${aliases}`;
+  return `${name}${kind}${expansion} — first used: “${escapeMarkdown(shorten(withEmoji(first.text), QUOTE))}” ${page.cite(first)} ${usage}${aliases}`;
 }

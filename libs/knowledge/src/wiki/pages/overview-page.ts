@@ -24,7 +24,8 @@ export function overviewPage(model: WikiModel): PagePlan {
   const newestTime = facts.length > 0 ? timeOf(facts[0].source.timestamp) : 0;
   const recent = facts.filter((fact) => timeOf(fact.source.timestamp) > newestTime - ACTIVE_DAYS * 86_400_000);
   const active = model.topicsOfFacts(recent).slice(0, ACTIVE_TOPICS);
-  const top = model.topics.slice(0, TOP_TOPICS);
+  // A topic named once is not among the most discussed.
+  const top = model.topics.filter((topic) => topic.facts.length > 1).slice(0, TOP_TOPICS);
   const decisions = model.decisions.filter((entry) => !entry.superseded);
   const questions = model.faq.filter(isOpen);
   const actionItems = model.actionItems.filter((entry) => entry.doneBy === null);

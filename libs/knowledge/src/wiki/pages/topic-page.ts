@@ -6,15 +6,22 @@ import { cappedList, factList, noteEntities, noteTopics, plural, topicLabel } fr
 import { pagePlan, type PagePlan } from '../page-plan';
 import type { TopicCluster } from '../topic-clusters';
 import type { WikiModel } from '../wiki-model';
+import { EntityRelations, entityKindLine } from './entity-relations';
 import { contributorsOf, volume } from './fact-groups';
 
 const PEOPLE = 8;
 const RELATED = 8;
 const PER_SECTION = 15;
 
-/** One topic: who talks about it, what it goes with, and its decisions, action items, Q&A and discussion. */
+/**
+ * One topic: who talks about it, what it goes with, and its decisions, action items, Q&A and
+ * discussion. A topic that is a project, technology or team also says what it is and what the graph
+ * relates it to: it is that entity's page.
+ */
 export function topicPage(model: WikiModel, topic: TopicCluster, slug: string): PagePlan {
   const { index } = model;
+  // Who mentions it is what People says: the relations shown are the others (owns, uses, depends on...).
+  const relations = topic.entity && new EntityRelations(model, topic.entity, ['mentions']);
   const inCluster = new Set(topic.facts.map((fact) => fact.id));
   const has = (fact: WikiFact | null) => fact !== null && inCluster.has(fact.id);
   const decisions = model.decisions.filter((entry) => has(entry.fact));
@@ -32,6 +39,7 @@ export function topicPage(model: WikiModel, topic: TopicCluster, slug: string): 
     .slice(0, RELATED);
 
   const inputs = new PageInputs().addFacts(topic.facts);
+  if (topic.entity && relations) relations.addInputs(inputs.addEntities([topic.entity]));
   for (const entry of decisions.slice(0, PER_SECTION)) inputs.addFacts([entry.supersededBy ?? undefined]);
   for (const entry of actionItems.slice(0, PER_SECTION)) inputs.addFacts(actionItemFacts(entry));
   for (const entry of faq.slice(0, PER_SECTION)) addFaqInputs(inputs, entry);
@@ -46,7 +54,8 @@ export function topicPage(model: WikiModel, topic: TopicCluster, slug: string): 
     related.map((other) => other.topic),
   );
 
-  return pagePlan(slug, model.title(topic.name), inputs, (page) => {
+  return pagePlan(slug, model.title(headingCase(topic.name)), inputs, (page) => {
+    if (topic.entity) page.paragraph(entityKindLine(topic.entity));
     const oldest = topic.facts[topic.facts.length - 1];
     const newest = topic.facts[0];
     const size = volume(topic.facts);
@@ -73,6 +82,7 @@ export function topicPage(model: WikiModel, topic: TopicCluster, slug: string): 
           .join(', ')}.`,
       );
     page.paragraph('Back to [all topics](topics).');
+    relations?.render(page);
     if (decisions.length > 0) {
       page.heading(2, 'Decisions');
       cappedList(page, decisions, { limit: PER_SECTION, whereMore: ' on the [Decisions](decisions) page' }, (entry) =>
@@ -103,4 +113,12 @@ export function topicPage(model: WikiModel, topic: TopicCluster, slug: string): 
       factList(page, index, discussion, { limit: PER_SECTION });
     }
   });
+}
+
+/**
+ * A phrase as a title: "low-traffic window" → "Low-traffic window". A single word keeps how the
+ * channel writes it, which for a name like "routes-api" or "iOS" is the only right spelling.
+ */
+function headingCase(name: string): string {
+  return /\s/.test(name) && /^\p{Ll}/u.test(name) ? name.charAt(0).toUpperCase() + name.slice(1) : name;
 }
