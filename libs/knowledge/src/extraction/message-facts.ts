@@ -3,7 +3,9 @@ import type { Fact, FactType, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
 import { normalizeName } from '../names';
 import { addressOf, type Address } from './addressee';
-import { assigneeOf } from './assignee';
+import { decisionInContext, decisionSubject, withAgreement } from './agreement';
+import { ownerOf } from './assignee';
+import { deliversWork, reportsCompletion, reportsReplyCompletion } from './completion';
 import { decisionStatement } from './decision-statement';
 import { findDueDate } from './due-date';
 import { extractFactEntities, toFactEntity, type LocatedEntity } from './entities';
@@ -13,8 +15,10 @@ import { groupIntoFactUnits } from './fact-units';
 import { authorOf, type Gazetteer, locateMentions } from './gazetteer';
 import { READABLE_LANGUAGE } from './language';
 import { prepareMessageText } from './message-text';
+import { isProposal } from './proposals';
 import { resolvePronouns, type Speakers } from './pronouns';
 import { extractRelations } from './relations';
+import { requestedWork, withAcceptance } from './request-acceptance';
 import { splitSentences } from './sentences';
 import { isSmallTalk } from './small-talk';
 import { mayDate, scheduleOf } from './subject';
@@ -24,11 +28,6 @@ import { factSourceOf } from '../fact-source';
 /** Part of every fact id: a new version of the rules yields new facts instead of overwriting old ones. */
 export const EXTRACTOR_VERSION = 'rules-2';
 
-/** A reply by a task's assignee saying it is finished. */
-const COMPLETION =
-  /^\W*(?:updated|added|pushed|sent|posted|reviewed|checked|confirmed|drafted)\b|\b(?:done|merged|shipped|fixed|deployed|released|finished|completed|closed|resolved|landed|sorted)\b|✅|:white_check_mark:|:heavy_check_mark:/i;
-const NOT_COMPLETED =
-  /\b(?:not|n't|almost|nearly|once|when|after|until|yet to)\b[^.!?]*\b(?:done|merged|shipped|fixed|deployed|released|finished|completed|closed|resolved)\b|\?/i;
 const ANSWER_CONFIDENCE = 0.75;
 const COMPLETION_CONFIDENCE = 0.7;
 /** Types a reply keeps even when it answers the thread's question: they say more than "answer". */
@@ -57,7 +56,7 @@ export function extractMessageFacts(
   const answersQuestion = threads.answersQuestion(message, gazetteer);
 
   const facts = units.map((unit, index) => {
-    let classification = classifyFact(unit);
+    let classification = decisionInContext(unit, classifyFact(unit), message, threads);
     if (answersQuestion && !KEPT_BY_ANSWERS.has(classification.type)) {
       classification = { type: 'answer', confidence: ANSWER_CONFIDENCE };
     }
@@ -68,7 +67,7 @@ export function extractMessageFacts(
     const cleaned = (index === 0 && cleanFactText(withoutAddress(unit, address))) || cleanFactText(unit);
     const decision = classification.type === 'decision' ? decisionEntity(cleaned, unit.length) : null;
     if (decision) entities.push(decision);
-    const assignee = classification.type === 'action_item' ? assigneeOf(unit, entities, authorKey, repliedTo) : null;
+    const assignee = ownerOf(unit, classification.type, entities, authorKey, repliedTo);
     const relations = extractRelations({
       text: unit,
       entities,
@@ -78,7 +77,7 @@ export function extractMessageFacts(
       decision: decision?.key ?? null,
     });
     const due = mayDate(unit, classification.type) ? findDueDate(unit, message.timestamp) : null;
-    const { subject, due_at } = scheduleOf({
+    const schedule = scheduleOf({
       unit,
       type: classification.type,
       entities,
@@ -87,7 +86,19 @@ export function extractMessageFacts(
       assignee,
       due,
     });
-    if (subject?.startsWith('task:') && assignee) threads.addTask(rootId, assignee);
+    const { due_at } = schedule;
+    const subject =
+      classification.type === 'decision'
+        ? decisionSubject(unit, schedule.subject, message, index, threads)
+        : schedule.subject;
+    const work = classification.type === 'question' ? requestedWork(unit) : null;
+    if (subject?.startsWith('task:') && assignee) {
+      if (work !== null) threads.addRequest(rootId, { owner: assignee, content: work });
+      else threads.addTask(rootId, assignee);
+    }
+    if (classification.type !== 'decision' && isProposal(unit)) threads.noteProposal(rootId, message, unit);
+    const reportsDone =
+      classification.type !== 'question' && (reportsCompletion(unit) || deliversWork(unit, /https?:\/\//.test(unit)));
     if (classification.type === 'question' && message.thread_parent_id !== null) {
       threads.noteQuestion(rootId, message.author_id);
     }
@@ -99,9 +110,13 @@ export function extractMessageFacts(
       relations,
       subject,
       due_at,
+      owner: assignee ?? (reportsDone ? authorKey : null),
+      reports_done: reportsDone,
     });
   });
-  return withCompletion(facts, message, context, threads, rootId, authorKey, speakers, units, gazetteer, knownProjects);
+  const completed = withCompletion(facts, message, context, threads, rootId, authorKey, speakers, units, gazetteer, knownProjects);
+  const accepted = withAcceptance(completed, message, context, gazetteer, threads, speakers);
+  return withAgreement(accepted, message, context, gazetteer, threads);
 }
 
 /**
@@ -134,9 +149,10 @@ function withCompletion(
   const assigned = threads.isAssignee(rootId, authorKey);
   if (!assigned && !threads.involves(rootId, message.author_id)) return facts;
   const text = prepareMessageText(message.text);
-  if (!COMPLETION.test(text) || NOT_COMPLETED.test(text)) return facts;
+  const reportsDone = (said: string) => reportsReplyCompletion(said) || (assigned && deliversWork(said, /https?:\/\//.test(said)));
+  if (!reportsDone(text)) return facts;
   const subject = assigned ? `task:${rootId}:${authorKey}` : null;
-  const completing = facts.findIndex((fact, index) => COMPLETION.test(units[index]) && fact.type !== 'question');
+  const completing = facts.findIndex((fact, index) => reportsDone(units[index]) && fact.type !== 'question');
   if (completing >= 0) {
     const fact = facts[completing];
     // A completion report changes the task's status: it is about the task, so it is typed as one.
@@ -146,6 +162,8 @@ function withCompletion(
       type,
       subject: subject ?? fact.subject,
       confidence: Math.max(fact.confidence, COMPLETION_CONFIDENCE),
+      owner: authorKey,
+      reports_done: true,
     };
     return facts;
   }
@@ -174,6 +192,8 @@ function withCompletion(
       relations,
       subject,
       due_at: null,
+      owner: authorKey,
+      reports_done: true,
     }),
   ];
 }
@@ -185,7 +205,7 @@ function repliedToAuthor(message: NormalizedMessage, threads: ThreadBook): strin
   return parentAuthor === null || parentAuthor === message.author_id ? null : `person:${parentAuthor}`;
 }
 
-function decisionEntity(cleanedText: string, position: number): LocatedEntity | null {
+export function decisionEntity(cleanedText: string, position: number): LocatedEntity | null {
   const statement = decisionStatement(cleanedText);
   if (statement === null) return null;
   return {
@@ -199,14 +219,14 @@ function decisionEntity(cleanedText: string, position: number): LocatedEntity | 
 }
 
 /** Topic tags: the normalized names of what the fact is about. */
-function topicsOf(entities: readonly LocatedEntity[]): string[] {
+export function topicsOf(entities: readonly LocatedEntity[]): string[] {
   const tags = entities
     .filter((entity) => entity.type === 'topic' || entity.type === 'project' || entity.type === 'technology')
     .map((entity) => entity.key.slice(entity.key.indexOf(':') + 1));
   return [...new Set(tags)];
 }
 
-interface FactContent {
+export interface FactContent {
   text: string;
   classification: FactClassification;
   entities: readonly LocatedEntity[];
@@ -214,9 +234,12 @@ interface FactContent {
   relations: Fact['relations'];
   subject: string | null;
   due_at: string | null;
+  /** Whose work it is (see Fact.owner), and whether it reports work done. */
+  owner: string | null;
+  reports_done: boolean;
 }
 
-function buildFact(message: NormalizedMessage, context: ExtractionContext, index: number, content: FactContent): Fact {
+export function buildFact(message: NormalizedMessage, context: ExtractionContext, index: number, content: FactContent): Fact {
   return {
     id: stableId('fact', context.channel_id, message.id, EXTRACTOR_VERSION, index),
     channel_id: context.channel_id,
@@ -234,5 +257,7 @@ function buildFact(message: NormalizedMessage, context: ExtractionContext, index
     due_at: content.due_at,
     language: READABLE_LANGUAGE,
     source: factSourceOf(message),
+    owner: content.owner,
+    reports_done: content.reports_done,
   };
 }

@@ -1,4 +1,4 @@
-import { reportsCompletion } from './action-item-status';
+import { reportsCompletion } from './completion';
 
 describe('reportsCompletion', () => {
   it.each([
