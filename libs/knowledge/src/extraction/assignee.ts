@@ -8,8 +8,10 @@ const AFTER_NAME =
   /^['’]?\s*(?:,\s*)?(?:will|is going to|to|please|pls|can you|could you|would you|should|needs? to|has to)\b/i;
 const SELF_COMMITMENT =
   /(?<![\p{L}'’])i(?:'ll| will|'m going to| am going to| can take| can do|'m on it|'m taking|'ll take| will take)(?![\p{L}'’])|^(?:[^,;—–]{0,25}[,;—–]\s*)?(?:ok,?\s*)?(?:looking into|looking at|investigating|fixing|updating|writing|checking|reviewing|adding|drafting|testing|trying|working on)\b/iu;
-/** A request made of whoever is addressed: "can you …", "could you …", "you need to …". */
-const ASKS_YOU = /\b(?:can|could|would|will) you\b|\byou (?:need|have|must)\b/i;
+/** Words that make a request one to a group, never to the one person replied to. */
+const GROUP = /\b(?:everyone|everybody|all of you|you all|y'all|folks|guys|each of you|anyone|someone|somebody)\b/i;
+/** Work stated without a subject is the author's own: "Done by noon.", "TODO: rotate the keys", "will send it after lunch". */
+const OWN_WORK = /^\W*(?:done|todo|to-do|will|going to|gonna|need to|have to|must)\b/i;
 /** Between names addressed one after another at the start: "@ana @ben, please …", "Ana and Ben: …". */
 const NAME_GAP = /^[\s,:&]*(?:and\s+)?$/i;
 
@@ -63,10 +65,10 @@ export function assigneeOf(
   const distinct = new Set(others.map((person) => person.key));
   if (distinct.size === 1 && REQUEST.test(text)) return others[0].key;
   if (author && SELF_COMMITMENT.test(text)) return author;
-  if (repliedTo && repliedTo !== author && distinct.size === 0 && ASKS_YOU.test(text)) return repliedTo;
-  // Work nobody is asked to do is the author's own ("Done by noon.", "TODO: rotate the keys"); a request
-  // ("please comment by Thursday") asks everyone and so no one in particular.
-  if (author && distinct.size === 0 && !REQUEST.test(text)) return author;
+  if (repliedTo && repliedTo !== author && distinct.size === 0 && REQUEST.test(text) && !GROUP.test(text))
+    return repliedTo;
+  // A request to nobody in particular ("please comment by Thursday") has no owner; never the author who asked.
+  if (author && distinct.size === 0 && !REQUEST.test(text) && OWN_WORK.test(text)) return author;
   return null;
 }
 
