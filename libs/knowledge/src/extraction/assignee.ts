@@ -1,6 +1,6 @@
 import type { FactType } from '@atlas/events';
 import type { LocatedEntity } from './entities';
-import { requestedWork } from './request-acceptance';
+import { requestedWork } from './requests';
 
 const EXPLICIT = /\b(?:assigned to|assignee\s*:|owner\s*:|action items?\s*(?:for|:)|todo\s*(?:for|:))\s*/gi;
 const REQUEST = /\b(?:can|could|would|will) you\b|\bplease\b|\bpls\b|\bplz\b/i;

@@ -18,7 +18,8 @@ import { prepareMessageText } from './message-text';
 import { isProposal } from './proposals';
 import { resolvePronouns, type Speakers } from './pronouns';
 import { extractRelations } from './relations';
-import { requestedWork, withAcceptance } from './request-acceptance';
+import { withAcceptance } from './request-acceptance';
+import { requestedWork } from './requests';
 import { splitSentences } from './sentences';
 import { isSmallTalk } from './small-talk';
 import { mayDate, scheduleOf } from './subject';
@@ -99,7 +100,7 @@ export function extractMessageFacts(
     if (classification.type !== 'decision' && isProposal(unit)) threads.noteProposal(rootId, message, unit);
     const reportsDone =
       classification.type !== 'question' && (reportsCompletion(unit) || deliversWork(unit, /https?:\/\//.test(unit)));
-    if (classification.type === 'question' && message.thread_parent_id !== null) {
+    if (classification.type === 'question' && work === null && message.thread_parent_id !== null) {
       threads.noteQuestion(rootId, message.author_id);
     }
     return buildFact(message, context, index, {
@@ -114,7 +115,18 @@ export function extractMessageFacts(
       reports_done: reportsDone,
     });
   });
-  const completed = withCompletion(facts, message, context, threads, rootId, authorKey, speakers, units, gazetteer, knownProjects);
+  const completed = withCompletion(
+    facts,
+    message,
+    context,
+    threads,
+    rootId,
+    authorKey,
+    speakers,
+    units,
+    gazetteer,
+    knownProjects,
+  );
   const accepted = withAcceptance(completed, message, context, gazetteer, threads, speakers);
   return withAgreement(accepted, message, context, gazetteer, threads);
 }
@@ -149,7 +161,8 @@ function withCompletion(
   const assigned = threads.isAssignee(rootId, authorKey);
   if (!assigned && !threads.involves(rootId, message.author_id)) return facts;
   const text = prepareMessageText(message.text);
-  const reportsDone = (said: string) => reportsReplyCompletion(said) || (assigned && deliversWork(said, /https?:\/\//.test(said)));
+  const reportsDone = (said: string) =>
+    reportsReplyCompletion(said) || (assigned && deliversWork(said, /https?:\/\//.test(said)));
   if (!reportsDone(text)) return facts;
   const subject = assigned ? `task:${rootId}:${authorKey}` : null;
   const completing = facts.findIndex((fact, index) => reportsDone(units[index]) && fact.type !== 'question');
@@ -239,7 +252,12 @@ export interface FactContent {
   reports_done: boolean;
 }
 
-export function buildFact(message: NormalizedMessage, context: ExtractionContext, index: number, content: FactContent): Fact {
+export function buildFact(
+  message: NormalizedMessage,
+  context: ExtractionContext,
+  index: number,
+  content: FactContent,
+): Fact {
   return {
     id: stableId('fact', context.channel_id, message.id, EXTRACTOR_VERSION, index),
     channel_id: context.channel_id,

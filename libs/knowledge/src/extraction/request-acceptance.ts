@@ -8,23 +8,10 @@ import { prepareMessageText } from './message-text';
 import { resolvePronouns, type Speakers } from './pronouns';
 import type { ThreadBook } from './threads';
 
-/** What a request asks, after its "can you": "@ben can you write a short postmortem by Friday?" → "write a short postmortem by Friday". */
-const ASKED = /\b(?:can|could|would|will) (?:you|someone|somebody|anyone|one of you)\s+(?:please\s+)?(?:also\s+)?/i;
 /** Saying yes to a request: "Yes, draft by Thursday.", "Sure, will do it by Friday.", "Will do, Monday morning." */
 const ACCEPTANCE =
   /^\W*(?:yes|yep|yeah|yup|sure|ok|okay|of course|absolutely|definitely|no problem|happy to|will do|on it|i'?ll|i will|i can|can do)\b/i;
 const ACCEPTED_CONFIDENCE = 0.8;
-
-/** What a request phrased as a question asks, or null when it asks nothing of someone. */
-export function requestedWork(sentence: string): string | null {
-  const match = ASKED.exec(sentence);
-  if (!match) return null;
-  const work = sentence
-    .slice(match.index + match[0].length)
-    .replace(/[?.!\s]+$/, '')
-    .trim();
-  return work === '' ? null : work;
-}
 
 /**
  * "Yes, draft by Thursday." by Ben, replying in the thread where Ana asked him "can you write a short

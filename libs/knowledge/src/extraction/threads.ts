@@ -6,6 +6,7 @@ import { classifyFact } from './fact-type';
 import type { Gazetteer } from './gazetteer';
 import { isWrittenByPerson } from './message-filter';
 import { prepareMessageText } from './message-text';
+import { requestedWork } from './requests';
 import { splitSentences } from './sentences';
 
 /** A proposal made in a batch message, which someone else's agreement makes a decision. */
@@ -128,11 +129,19 @@ export class ThreadBook {
     return earlier ? this.proposalsByMessage.get(earlier.id)! : null;
   }
 
-  /** Someone other than the author asked or proposed something in the thread: a choice there settles it. */
+  /**
+   * The message replies in a thread someone else opened, asked or proposed in: a choice said there
+   * ("let's exempt internal keys for now") settles what the thread discussed.
+   */
   isDiscussion(message: NormalizedMessage): boolean {
     const rootId = message.thread_parent_id;
     if (rootId === null) return false;
-    return this.hasQuestionFromOther(rootId, message.author_id) || this.proposalInThread(message) !== null;
+    const opener = this.rootMessage(rootId)?.author_id ?? null;
+    return (
+      (opener !== null && opener !== message.author_id) ||
+      this.hasQuestionFromOther(rootId, message.author_id) ||
+      this.proposalInThread(message) !== null
+    );
   }
 
   private proposalInThread(message: NormalizedMessage): Proposal | null {
@@ -203,9 +212,10 @@ export class ThreadBook {
   }
 }
 
+/** It asks something to be told; a request asked as a question ("can you add them?") is answered by doing it. */
 function asksQuestion(message: NormalizedMessage): boolean {
   if (message.deleted) return false;
   return splitSentences(prepareMessageText(message.text)).some(
-    (sentence) => classifyFact(sentence).type === 'question',
+    (sentence) => classifyFact(sentence).type === 'question' && requestedWork(sentence) === null,
   );
 }
