@@ -1,5 +1,6 @@
 import type { Fact, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
+import { addressOf } from './addressee';
 import { extractFactEntities, type LocatedEntity } from './entities';
 import type { FactClassification } from './fact-type';
 import type { Gazetteer } from './gazetteer';
@@ -62,7 +63,7 @@ export function withAgreement(
   threads: ThreadBook,
 ): Fact[] {
   if (message.author_id === null || facts.some((fact) => fact.type === 'decision')) return facts;
-  const text = prepareMessageText(message.text);
+  const text = addressOf(message, gazetteer)?.said ?? prepareMessageText(message.text);
   if (!isAgreement(text)) return facts;
   const proposal = threads.proposalBefore(message, gazetteer);
   if (proposal === null || proposal.authorId === null) return facts;
@@ -80,9 +81,7 @@ export function withAgreement(
   const others = extractFactEntities(proposal.text, message, [], gazetteer, {
     knownProjects: new Set(),
     withPurpose: true,
-  }).filter(
-    (entity) => entity.type !== 'person',
-  );
+  }).filter((entity) => entity.type !== 'person');
   const decision = decisionEntity(decisionText.slice(decisionText.indexOf(': ') + 2), decisionText.length);
   const entities = [...people, ...others, ...(decision ? [decision] : [])];
   const relations = decision

@@ -45,7 +45,8 @@ export function extractMessageFacts(
   const gazetteer = channelGazetteer.forMessage(message);
   // "kizza, thats good": what is said after the addressee's name is what must be more than small talk.
   const address = addressOf(message, gazetteer);
-  if (address !== null && isSmallTalk(address.said)) return [];
+  // "bruno: +1, ship it" is small talk as a fact, yet it may agree to bruno's proposal.
+  if (address !== null && isSmallTalk(address.said)) return withAgreement([], message, context, gazetteer, threads);
   const units = groupIntoFactUnits(splitSentences(prepareMessageText(message.text)));
   const mentionsByUnit = locateMentions(units, message.mentions);
   const rootId = message.thread_parent_id ?? message.id;
