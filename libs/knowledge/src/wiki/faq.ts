@@ -27,6 +27,8 @@ export function faqOf(index: WikiIndex): FaqEntry[] {
   const threads = new Map<string, WikiFact[]>();
   for (const fact of index.oldestFirst) {
     if (fact.source.thread_id === null || (fact.type !== 'question' && fact.type !== 'answer')) continue;
+    // A request asked as a question ("can you update the runbook?") is tracked as a task, not answered.
+    if (fact.type === 'question' && (fact.owner ?? null) !== null) continue;
     const thread = threads.get(fact.source.thread_id);
     if (thread) thread.push(fact);
     else threads.set(fact.source.thread_id, [fact]);
@@ -71,7 +73,7 @@ export function faqOf(index: WikiIndex): FaqEntry[] {
   }
   const open = new Set(findOpenQuestions(index.newestFirst, index.messages).map((fact) => fact.id));
   for (const fact of index.newestFirst) {
-    if (fact.type !== 'question') continue;
+    if (fact.type !== 'question' || (fact.owner ?? null) !== null) continue;
     const entry = entryOf(fact);
     entry.discussed = entry.answers.length === 0 && !open.has(fact.id);
   }

@@ -14,7 +14,10 @@ interface ThreadPost {
  */
 export function findOpenQuestions(facts: readonly Fact[], messages: ReadonlyMap<string, NormalizedMessage>): Fact[] {
   const posts = postsByThread(facts, messages);
-  return facts.filter((fact) => fact.type === 'question' && !isAnswered(fact, posts, messages));
+  // A request asked as a question has an owner: it is open as a task (action items), not as a question.
+  return facts.filter(
+    (fact) => fact.type === 'question' && (fact.owner ?? null) === null && !isAnswered(fact, posts, messages),
+  );
 }
 
 function isAnswered(
