@@ -99,8 +99,11 @@ export function extractMessageFacts(
       else threads.addTask(rootId, assignee);
     }
     if (classification.type !== 'decision' && isProposal(unit)) threads.noteProposal(rootId, message, unit);
+    // A reply may report in a bare past tense ("Added mine."): it replies to the work it finished.
     const reportsDone =
-      classification.type !== 'question' && (reportsCompletion(unit) || deliversWork(unit, /https?:\/\//.test(unit)));
+      classification.type !== 'question' &&
+      ((message.thread_parent_id === null ? reportsCompletion(unit) : reportsReplyCompletion(unit)) ||
+        deliversWork(unit, /https?:\/\//.test(unit)));
     if (classification.type === 'question' && work === null && message.thread_parent_id !== null) {
       threads.noteQuestion(rootId, message.author_id);
     }
