@@ -37,7 +37,7 @@ const CROSS_THREAD_WINDOW_MS = 30 * 24 * 3600_000;
 export function deriveFactStates(facts: readonly StatefulFact[]): Map<string, DerivedState> {
   const states = new Map<string, DerivedState>();
   const ordered = [...facts].sort((a, b) => compare(a.valid_at, b.valid_at) || compare(a.id, b.id));
-  const reports = ordered.filter((fact) => fact.reports_done === true);
+  const reports = new Reports(ordered.filter((fact) => fact.reports_done === true));
   for (const fact of ordered) {
     if (fact.type === 'decision') {
       states.set(fact.id, { state: fact.superseded_by === null ? 'current' : 'superseded', closed_by: null });
@@ -46,7 +46,7 @@ export function deriveFactStates(facts: readonly StatefulFact[]): Map<string, De
         states.set(fact.id, { state: 'done', closed_by: fact.id });
         continue;
       }
-      const closing = reports.find((report) => closes(report, fact));
+      const closing = reports.closing(fact);
       states.set(fact.id, { state: closing ? 'done' : 'open', closed_by: closing?.id ?? null });
     } else {
       states.set(fact.id, { state: null, closed_by: null });
@@ -55,16 +55,56 @@ export function deriveFactStates(facts: readonly StatefulFact[]): Map<string, De
   return states;
 }
 
-function closes(report: StatefulFact, task: StatefulFact): boolean {
-  if (report.id === task.id || !isLater(report, task)) return false;
-  if (task.subject?.startsWith('task:') && report.subject === task.subject) return true;
-  const owner = task.owner ?? null;
-  if (owner === null || report.owner !== owner) return false;
-  if (Date.parse(report.valid_at) - Date.parse(task.valid_at) > CROSS_THREAD_WINDOW_MS) return false;
-  return sharesThing(task, report);
+/** The reports of work done, oldest first, looked up by task subject and by owner. */
+class Reports {
+  private readonly bySubject = new Map<string, StatefulFact[]>();
+  private readonly byOwner = new Map<string, StatefulFact[]>();
+  private readonly things = new Map<string, Set<string>>();
+
+  constructor(reports: readonly StatefulFact[]) {
+    for (const report of reports) {
+      if (report.subject?.startsWith('task:')) push(this.bySubject, report.subject, report);
+      if (report.owner) push(this.byOwner, report.owner, report);
+    }
+  }
+
+  /** The earliest report that closes the task, or null. */
+  closing(task: StatefulFact): StatefulFact | null {
+    const inThread = task.subject?.startsWith('task:') ? (this.bySubject.get(task.subject) ?? []) : [];
+    const byOwner = task.owner ? (this.byOwner.get(task.owner) ?? []) : [];
+    const candidates = [
+      ...inThread.filter((report) => isLater(report, task)),
+      ...byOwner.filter((report) => isLater(report, task) && this.namesSameThing(task, report)),
+    ];
+    return candidates.sort((a, b) => compare(a.valid_at, b.valid_at) || compare(a.id, b.id))[0] ?? null;
+  }
+
+  /** Within the window, the report names a thing the task names (see thingWords). */
+  private namesSameThing(task: StatefulFact, report: StatefulFact): boolean {
+    if (Date.parse(report.valid_at) - Date.parse(task.valid_at) > CROSS_THREAD_WINDOW_MS) return false;
+    const reported = this.thingsOf(report);
+    for (const word of this.thingsOf(task)) if (reported.has(word)) return true;
+    return false;
+  }
+
+  private thingsOf(fact: StatefulFact): Set<string> {
+    let words = this.things.get(fact.id);
+    if (words === undefined) {
+      words = new Set(thingWords(fact));
+      this.things.set(fact.id, words);
+    }
+    return words;
+  }
+}
+
+function push(map: Map<string, StatefulFact[]>, key: string, fact: StatefulFact): void {
+  const list = map.get(key);
+  if (list) list.push(fact);
+  else map.set(key, [fact]);
 }
 
 function isLater(report: StatefulFact, task: StatefulFact): boolean {
+  if (report.id === task.id) return false;
   if (report.valid_at !== task.valid_at) return report.valid_at > task.valid_at;
   return report.source.message_id === task.source.message_id ? false : report.id > task.id;
 }
@@ -85,22 +125,15 @@ const GENERIC = new Set(
 );
 
 /**
- * Two facts name the same thing: a word of three letters or more in both that is neither generic nor
- * part of a person's name ("postmortem", "mockups"; never "Ben" or "Friday").
+ * The words of a fact that can name a thing: three letters or more, neither generic nor part of a
+ * person's name ("postmortem", "mockups"; never "Ben" or "Friday"), a plural "s" dropped.
  */
-function sharesThing(task: StatefulFact, report: StatefulFact): boolean {
-  const names = new Set(
-    [task, report].flatMap((fact) => [
-      ...words(fact.source.author_name ?? ''),
-      ...fact.entities.filter((entity) => entity.type === 'person').flatMap((entity) => words(entity.name)),
-    ]),
-  );
-  const reported = new Set(thingWords(report.text, names));
-  return thingWords(task.text, names).some((word) => reported.has(word));
-}
-
-function thingWords(text: string, names: ReadonlySet<string>): string[] {
-  return words(text.replace(/https?:\/\/\S+/g, ' '))
+function thingWords(fact: StatefulFact): string[] {
+  const names = new Set([
+    ...words(fact.source.author_name ?? ''),
+    ...fact.entities.filter((entity) => entity.type === 'person').flatMap((entity) => words(entity.name)),
+  ]);
+  return words(fact.text.replace(/https?:\/\/\S+/g, ' '))
     .filter((word) => word.length >= 3 && !GENERIC.has(word) && !names.has(word) && !/^\d+$/.test(word))
     .map((word) => word.replace(/(?<=\p{L}{3})s$/u, ''));
 }
