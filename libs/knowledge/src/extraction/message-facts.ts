@@ -215,10 +215,15 @@ function withCompletion(
   ];
 }
 
-/** The person a thread reply answers: the thread root's author, when that is someone else. */
+/**
+ * The person a thread reply answers: the thread root's author, when that is someone else. Not when the
+ * thread asked the replier to do something: their "please fill in your row" then asks everyone else.
+ */
 function repliedToAuthor(message: NormalizedMessage, threads: ThreadBook): string | null {
   if (message.thread_parent_id === null) return null;
   const parentAuthor = threads.rootMessage(message.thread_parent_id)?.author_id ?? null;
+  if (message.author_id !== null && threads.isAssignee(message.thread_parent_id, `person:${message.author_id}`))
+    return null;
   return parentAuthor === null || parentAuthor === message.author_id ? null : `person:${parentAuthor}`;
 }
 
