@@ -70,9 +70,9 @@ export function withAgreement(
   const agreer = gazetteer.nameOf(message.author_id) ?? message.author_name ?? 'Someone';
   const proposer = gazetteer.nameOf(proposal.authorId) ?? 'someone';
   const decisionText = agreedDecisionText(proposer, agreer, proposal.text);
-  const people: LocatedEntity[] = [message.author_id, proposal.authorId].map((id, i) => ({
+  const people: LocatedEntity[] = [proposal.authorId, message.author_id].map((id, i) => ({
     key: `person:${id}`,
-    name: i === 0 ? agreer : proposer,
+    name: i === 0 ? proposer : agreer,
     type: 'person',
     kind: null,
     start: -1,
