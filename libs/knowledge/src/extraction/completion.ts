@@ -45,8 +45,7 @@ const NOT_A_DELIVERY =
   /^\W*(?:heads[- ]up|fyi|psa|reminder|decision|proposal|question|update|note|tl;?dr|agenda|plan|status|re|q|a|pricing|results?|summary|good news|bad news|office news|action items?|to-?dos?|next steps|open questions?)\b/i;
 /** "Postmortem for Tuesday's incident: <link>", "Mockups v2: <link>": a thing, a colon, then the thing itself. */
 const DELIVERED_THING = /^\W*[\p{L}][^:.!?]{2,80}:\s+\S/u;
-const POSTED =
-  /\b(?:is|are) (?:now )?(?:up|ready|posted|live|out)\b|\bhere(?:'s| is) the\b|\bposted\b|\bpr is up\b/i;
+const POSTED = /\b(?:is|are) (?:now )?(?:up|ready|posted|live|out)\b|\bhere(?:'s| is) the\b|\bposted\b|\bpr is up\b/i;
 
 /**
  * The author hands over a piece of work by posting it: "Postmortem for Tuesday's latency incident:

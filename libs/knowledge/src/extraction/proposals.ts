@@ -51,7 +51,11 @@ export function settlesWithChoice(sentence: string): boolean {
 /** The sentence changes a choice made before ("actually let's use MySQL instead"). */
 export function changesChoice(sentence: string): boolean {
   const lower = normalize(sentence).trim();
-  return !lower.endsWith('?') && CHANGE.test(lower) && (SETTLING.test(lower) || /\b(?:use|using|go with|switch|move|keep)\b/.test(lower));
+  return (
+    !lower.endsWith('?') &&
+    CHANGE.test(lower) &&
+    (SETTLING.test(lower) || /\b(?:use|using|go with|switch|move|keep)\b/.test(lower))
+  );
 }
 
 /** What a proposal proposes, without its lead: "Proposal: Scheduled Reports in April" → "Scheduled Reports in April". */
@@ -59,7 +63,10 @@ export function proposedContent(text: string): string {
   const content = text
     .trim()
     .replace(/^proposal\s*:\s*/i, '')
-    .replace(/^.*?\b(?:i (?:propose|suggest)(?: that| we)?|we could|how about|what about|should we|shall we|are we (?:ok|okay|fine|good)(?: with)?)\s+/i, '')
+    .replace(
+      /^.*?\b(?:i (?:propose|suggest)(?: that| we)?|we could|how about|what about|should we|shall we|are we (?:ok|okay|fine|good)(?: with)?)\s+/i,
+      '',
+    )
     .replace(/^(?:ok,?\s*)?let['’]?s\s+/i, '')
     .replace(/[?.!\s]+$/, '');
   return content;

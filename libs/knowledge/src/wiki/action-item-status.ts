@@ -26,7 +26,9 @@ export interface ActionItemEntry {
  */
 export function actionItemsOf(index: WikiIndex): ActionItemEntry[] {
   const closing = new Set(
-    index.newestFirst.flatMap((fact) => (fact.closed_by !== null && fact.closed_by !== fact.id ? [fact.closed_by] : [])),
+    index.newestFirst.flatMap((fact) =>
+      fact.closed_by !== null && fact.closed_by !== fact.id ? [fact.closed_by] : [],
+    ),
   );
   const chains = new Map<string, { end: WikiFact; items: WikiFact[] }>();
   const endOf = chainEnds(index);

@@ -19,7 +19,8 @@ export function decisionItem(page: PageBuilder, entry: DecisionEntry): string {
   let item = `${factText(fact)} — decided by ${escapeMarkdown(entry.owner)}, ${formatUtcDate(fact.source.timestamp)} ${page.cite(fact)}`;
   item += entry.superseded ? ' · superseded' : ' · current';
   const older = entry.supersedes;
-  if (older !== null) item += ` · replaces ${page.cite(older)} (${formatUtcDate(older.source.timestamp)}): ${quote(older)}`;
+  if (older !== null)
+    item += ` · replaces ${page.cite(older)} (${formatUtcDate(older.source.timestamp)}): ${quote(older)}`;
   const newer = entry.supersededBy;
   if (entry.superseded && newer !== null)
     item += ` on ${formatUtcDate(newer.source.timestamp)} by ${page.cite(newer)}: ${quote(newer)}`;
@@ -32,7 +33,8 @@ export function decisionItem(page: PageBuilder, entry: DecisionEntry): string {
  */
 export function actionItem(page: PageBuilder, entry: ActionItemEntry): string {
   const { current } = entry;
-  const who = entry.owner !== null ? escapeMarkdown(entry.owner) : `no single owner, asked by ${escapeMarkdown(entry.assignee)}`;
+  const who =
+    entry.owner !== null ? escapeMarkdown(entry.owner) : `no single owner, asked by ${escapeMarkdown(entry.assignee)}`;
   // A report of finished work is its own completion: it cites itself once.
   if (entry.doneBy === current)
     return `${factText(current)} — done by ${who}, ${formatUtcDate(current.source.timestamp)} ${page.cite(current)}`;
