@@ -172,14 +172,16 @@ function withCompletion(
   const completing = facts.findIndex((fact, index) => reportsDone(units[index]) && fact.type !== 'question');
   if (completing >= 0) {
     const fact = facts[completing];
+    // "Ben fixed it" by the one who asked: someone in the thread reports the task of the person it names.
+    const named = assigned ? null : namedAssignee(fact, threads, rootId);
     // A completion report changes the task's status: it is about the task, so it is typed as one.
     const type: FactType = fact.type === 'decision' ? fact.type : 'action_item';
     facts[completing] = {
       ...fact,
       type,
-      subject: subject ?? fact.subject,
+      subject: subject ?? (named && `task:${rootId}:${named}`) ?? fact.subject,
       confidence: Math.max(fact.confidence, COMPLETION_CONFIDENCE),
-      owner: authorKey,
+      owner: named ?? authorKey,
       reports_done: true,
     };
     return facts;
@@ -213,6 +215,15 @@ function withCompletion(
       reports_done: true,
     }),
   ];
+}
+
+/** The one person with a task in the thread whom the fact names, if exactly one. */
+function namedAssignee(fact: Fact, threads: ThreadBook, rootId: string): string | null {
+  const named = fact.entities.filter((entity) => entity.type === 'person' && threads.isAssignee(rootId, entity.key));
+  const distinct = [...new Set(named.map((entity) => entity.key))].filter(
+    (key) => key !== `person:${fact.source.author_id}`,
+  );
+  return distinct.length === 1 ? distinct[0] : null;
 }
 
 /**

@@ -77,6 +77,15 @@ describe('a request asked as a question, and the yes that makes it a task', () =
     expect(facts.filter((fact) => fact.type === 'action_item')).toEqual([]);
   });
 
+  it("reads the asker reporting the owner's work done in the thread as closing the owner's task", () => {
+    // Given Ana, who asked, reporting in the thread that Bruno did it
+    const done = reply('1741700000.000100', ANA, 'Bruno sent it round this morning, done.', 30);
+    // When extracted
+    const report = extractFacts([ask, done], context).facts.find((fact) => fact.message_id === done.id)!;
+    // Then it reports Bruno's task done, on the task's subject
+    expect(report).toMatchObject({ reports_done: true, owner: BRUNO_KEY, subject: `task:${ask.id}:${BRUNO_KEY}` });
+  });
+
   it('marks the owner posting the thing later as a report of work done, owned by them', () => {
     // Given the postmortem posted as a new message two days later
     const posted = chatMessage({
