@@ -76,6 +76,10 @@ describe('knowledge read API: facts, graph and wiki of synced channels', () => {
           due_at: fact.due_at === null ? null : expect.any(String),
           supersedes: fact.supersedes === null ? null : expect.any(String),
           superseded_by: fact.superseded_by === null ? null : expect.any(String),
+          owner: fact.owner === null ? null : expect.stringMatching(/^person:/),
+          reports_done: expect.any(Boolean),
+          state: fact.state === null ? null : expect.stringMatching(/^(open|done|current|superseded)$/),
+          closed_by: fact.closed_by === null ? null : expect.any(String),
           language: expect.any(String),
           source: {
             message_id: expect.any(String),

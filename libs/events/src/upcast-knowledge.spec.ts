@@ -64,6 +64,34 @@ describe('knowledge events written by earlier versions', () => {
     ]);
   });
 
+  it('reads facts from before owners: a task subject names the owner, nothing reports work done', () => {
+    // Given a rules-2 fact on a task, written before facts named their owner
+    const task = {
+      ...RULES_1_FACTS.facts[0],
+      type: 'action_item',
+      subject: 'task:1741691395.794:person:U04K7R8B3BN',
+      relations: [],
+      topics: [],
+      valid_at: source.timestamp,
+      due_at: null,
+      language: 'en',
+    };
+    const other = { ...task, id: 'fact_2', type: 'observation', subject: 'deadline:project:atlas' };
+    // When read today
+    const data = decode('FactsExtracted', { ...RULES_1_FACTS, facts: [task, other] });
+    // Then the owner comes from the subject, and no fact reports work done
+    expect(data.facts.map((fact: any) => [fact.owner, fact.reports_done])).toEqual([
+      ['person:U04K7R8B3BN', false],
+      [null, false],
+    ]);
+  });
+
+  it('keeps the owner a fact of today states', () => {
+    const today = { ...RULES_1_FACTS.facts[0], owner: 'person:U1', reports_done: true, subject: null };
+    const [fact] = decode('FactsExtracted', { ...RULES_1_FACTS, facts: [today] }).facts;
+    expect([fact.owner, fact.reports_done]).toEqual(['person:U1', true]);
+  });
+
   it('reads an old GraphUpdated: entities get their own key, co-occurrences are dropped', () => {
     const data = decode('GraphUpdated', {
       job_id: 'sync_1',

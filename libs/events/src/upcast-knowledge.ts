@@ -51,6 +51,8 @@ function upcastFact(fact: unknown): unknown {
   if (!isObject(fact)) return fact;
   const source = isObject(fact.source) ? fact.source : {};
   return {
+    owner: ownerOfTask(fact.subject),
+    reports_done: false,
     relations: [],
     topics: [],
     subject: null,
@@ -61,6 +63,13 @@ function upcastFact(fact: unknown): unknown {
     source: isObject(fact.source) ? { text: null, ...fact.source } : fact.source,
     entities: mapArray(fact.entities, upcastEntity),
   };
+}
+
+/** Before facts named their owner, an action item's task subject did: `task:<thread root>:<person key>`. */
+function ownerOfTask(subject: unknown): string | null {
+  if (typeof subject !== 'string' || !subject.startsWith('task:')) return null;
+  const person = subject.indexOf(':person:');
+  return person < 0 ? null : subject.slice(person + 1);
 }
 
 function upcastEntity(entity: unknown): unknown {

@@ -3,6 +3,7 @@ import type {
   EntityType,
   EntityUpsert,
   Fact,
+  FactState,
   ExtractionFailure,
   NormalizedMessage,
   RelationType,
@@ -74,6 +75,10 @@ export interface WikiFact extends Fact {
   entity_ids: string[];
   supersedes: string | null;
   superseded_by: string | null;
+  /** What later facts made of it, as the read model derived it (see deriveFactStates). */
+  state: FactState | null;
+  /** The fact that reported an action item done. */
+  closed_by: string | null;
 }
 
 export interface WikiInput {

@@ -2,6 +2,7 @@ import type {
   ArtifactKind,
   EntityType,
   Fact,
+  FactState,
   JobError,
   JobStatus,
   NormalizedMessage,
@@ -142,6 +143,13 @@ export interface FactDoc extends Projected, Omit<Fact, 'id'> {
   /** The earlier fact on the same `subject` this one replaces, and the later one replacing it. */
   supersedes: string | null;
   superseded_by: string | null;
+  /**
+   * What later facts made of it (see deriveFactStates): `open`/`done` for an action item, `current`/
+   * `superseded` for a decision, null otherwise; absent in documents projected before states were kept.
+   */
+  state?: FactState | null;
+  /** The fact that reported an action item done. */
+  closed_by?: string | null;
   /** `valid_at|id`: one sortable field, so pages of facts in time order resume from a cursor. */
   sort_key: string;
 }

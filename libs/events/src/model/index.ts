@@ -4,3 +4,4 @@ export * from './message';
 export * from './knowledge';
 export * from './encrypted-secret';
 export * from './validation';
+export * from './fact-states';

@@ -1,5 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsString, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Nullable } from './validation';
 
 export const FACT_TYPES = [
@@ -104,6 +116,19 @@ export class Fact {
   /** ISO 639-1 language of the message (or its thread) the fact comes from. */
   @IsString() language: string;
   @ValidateNested() @Type(() => FactSource) source: FactSource;
+  /**
+   * Whose work the fact is about, as a person entity key: the owner of an action item (the addressee of
+   * a request, or the author committing), the person a request phrased as a question asks, or the
+   * author reporting work done. Null when nobody owns it ("Please comment by Thursday" to everyone).
+   * Absent in facts extracted before owners were recorded (read as null).
+   */
+  @IsOptional() @Nullable() @IsString() owner?: string | null;
+  /**
+   * The fact reports a piece of work finished: "done, merged", "Postmortem for Tuesday's incident: <link>".
+   * The read model closes the owner's matching open action item with it (see FACT_STATES). Absent before
+   * (read as false).
+   */
+  @IsOptional() @IsBoolean() reports_done?: boolean;
 }
 
 /** A message the extractor did not read because it cannot handle its language. */

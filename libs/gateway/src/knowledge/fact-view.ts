@@ -1,4 +1,4 @@
-import type { ArtifactKind, EntityType, FactRelation, FactSource, FactType } from '@atlas/events';
+import type { ArtifactKind, EntityType, FactRelation, FactSource, FactState, FactType } from '@atlas/events';
 import type { EntityDoc, FactDoc } from '@atlas/read-models';
 
 export interface FactEntityView {
@@ -25,6 +25,11 @@ export interface FactView {
   due_at: string | null;
   supersedes: string | null;
   superseded_by: string | null;
+  /** Whose work it is (a person entity key), and what later facts made of it (docs/KNOWLEDGE.md, States). */
+  owner: string | null;
+  reports_done: boolean;
+  state: FactState | null;
+  closed_by: string | null;
   language: string;
   source: FactSource;
 }
@@ -55,6 +60,10 @@ export function factViews(facts: FactDoc[], entities: EntityDoc[]): FactView[] {
       due_at: fact.due_at ?? null,
       supersedes: fact.supersedes ?? null,
       superseded_by: fact.superseded_by ?? null,
+      owner: fact.owner ?? null,
+      reports_done: fact.reports_done ?? false,
+      state: fact.state ?? null,
+      closed_by: fact.closed_by ?? null,
       language: fact.language,
       source: {
         message_id: fact.source.message_id,

@@ -1,7 +1,11 @@
-import type { NormalizedMessage } from '@atlas/events';
+import type { Fact, NormalizedMessage } from '@atlas/events';
+import type { ExtractionContext } from '../contracts';
 import { addressOf } from './addressee';
+import { buildFact, topicsOf } from './fact-builder';
+import { extractFactEntities } from './entities';
+import { extractRelations } from './relations';
 import { contextDependence, withoutOpeners } from './context-dependence';
-import { classifyFact } from './fact-type';
+import { classifyFact, type FactClassification } from './fact-type';
 import { cleanFactText } from './fact-text';
 import { groupIntoFactUnits } from './fact-units';
 import { authorOf, type Gazetteer } from './gazetteer';
@@ -10,6 +14,8 @@ import { resolvePronouns } from './pronouns';
 import { splitSentences } from './sentences';
 import { PROBLEM } from './threads';
 
+/** How sure a reply to a question is an answer. */
+export const ANSWER_CONFIDENCE = 0.75;
 /** A question carried into an answer is cut at a word boundary near this length. */
 const MAX_QUESTION_LENGTH = 140;
 
@@ -66,4 +72,39 @@ function shortened(text: string): string {
   if (text.length <= MAX_QUESTION_LENGTH) return text;
   const cut = text.slice(0, MAX_QUESTION_LENGTH);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_QUESTION_LENGTH / 2)).trimEnd()}…`;
+}
+
+/** "EfaistOs: yes" to "is warty stable?": the bare answer's one fact, its text stating the question. */
+export function bareAnswerFact(
+  message: NormalizedMessage,
+  context: ExtractionContext,
+  gazetteer: Gazetteer,
+  authorKey: string | null,
+  text: string,
+  knownProjects: ReadonlySet<string>,
+): Fact {
+  const entities = extractFactEntities(message.text, message, message.mentions, gazetteer, {
+    knownProjects,
+    withPurpose: false,
+  });
+  const classification: FactClassification = { type: 'answer', confidence: ANSWER_CONFIDENCE };
+  const relations = extractRelations({
+    text: message.text,
+    entities,
+    type: classification.type,
+    author: authorKey,
+    assignee: null,
+    decision: null,
+  });
+  return buildFact(message, context, 0, {
+    text,
+    classification,
+    entities,
+    topics: topicsOf(entities),
+    relations,
+    subject: null,
+    due_at: null,
+    owner: null,
+    reports_done: false,
+  });
 }

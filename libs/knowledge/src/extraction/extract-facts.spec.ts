@@ -201,7 +201,7 @@ describe('extractFacts', () => {
     });
   });
 
-  it('gives an assigned action item a task slot, and the assignee reporting it done the same slot', () => {
+  it('gives a request asked of someone a task slot and its owner, and the owner reporting it done the same slot', () => {
     const request = chatMessage({
       id: '1',
       reply_count: 1,
@@ -217,11 +217,18 @@ describe('extractFacts', () => {
       text: 'done ✅',
     });
     const [task, completion] = extractFacts([request, done], context()).facts;
-    expect([task.type, task.subject, task.due_at]).toEqual(['action_item', `task:1:person:${BRUNO.id}`, '2025-03-07']);
-    expect([completion.type, completion.subject, completion.text]).toEqual([
+    // Asked, so a question (never an action item), owned by the person asked.
+    expect([task.type, task.subject, task.due_at, task.owner]).toEqual([
+      'question',
+      `task:1:person:${BRUNO.id}`,
+      '2025-03-07',
+      `person:${BRUNO.id}`,
+    ]);
+    expect([completion.type, completion.subject, completion.text, completion.reports_done]).toEqual([
       'action_item',
       `task:1:person:${BRUNO.id}`,
       'Bruno Costa: done',
+      true,
     ]);
   });
 
@@ -250,7 +257,11 @@ describe('extractFacts', () => {
       'Can you bump the timeout to twenty minutes for now?',
     ])('%s', (text) => {
       const fact = taskOf({ text, author: BRUNO }, []);
-      expect([fact?.type, fact?.subject]).toEqual(['action_item', `task:1:person:${CARLA.id}`]);
+      expect([fact?.type, fact?.subject, fact?.owner]).toEqual([
+        text.endsWith('?') ? 'question' : 'action_item',
+        `task:1:person:${CARLA.id}`,
+        `person:${CARLA.id}`,
+      ]);
     });
 
     it('finds the replied-to author among the thread parents outside the batch', () => {

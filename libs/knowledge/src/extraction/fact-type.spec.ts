@@ -6,11 +6,12 @@ describe('classifyFact', () => {
   it.each([
     ['We decided to go with Postgres for billing.', 'decision'],
     ['Decision: we go with option B because it is cheaper', 'decision'],
-    ["Let's go with the managed Kafka offering.", 'decision'],
+    ["Let's go with the managed Kafka offering.", 'opinion'],
     ['Agreed, the freeze starts on the 15th.', 'decision'],
     ["We'll use Terraform for all new infrastructure.", 'decision'],
     ['Going with the blue-green rollout for the gateway.', 'decision'],
-    ['@Bruno can you review the migration PR?', 'action_item'],
+    ['@Bruno can you review the migration PR?', 'question'],
+    ['@Bruno can you review the migration PR.', 'action_item'],
     ['Please update the runbook before the audit.', 'action_item'],
     ['TODO: rotate the k8s secrets', 'action_item'],
     ['Action item: Carla drafts the incident report.', 'action_item'],
@@ -48,7 +49,7 @@ describe('classifyFact', () => {
     ['Build 88 approved by Apple this morning.', 'announcement'],
     ['agree, the side panel takes too much room', 'opinion'],
     ['Friday works for us.', 'opinion'],
-    ['agreed. @ben can you drop the old dashboards?', 'action_item'],
+    ['agreed. @ben can you drop the old dashboards?', 'question'],
     ['The mapping is final and loaded into prod.', 'observation'],
     ['Yesterday: fixed the flaky e2e. Today: rate limiting for Atlas', 'action_item'],
   ])('%j is a %s', (text, type) => {
@@ -82,17 +83,57 @@ describe('classifyFact', () => {
     expect(classifyFact('Are we going with Postgres?').type).toBe('question');
   });
 
-  it('never reads a sentence ending in a question mark as a decision: a request is an action item, else a question', () => {
-    const request = 'Can you move them to the worker pool right away instead of next cycle?';
-    expect(classifyFact(request).type).toBe('action_item');
-    expect(classifyFact(request.replace(/\?$/, '.')).type).toBe('decision');
-    expect(classifyFact("Let's go with Postgres, can you confirm? 🙏").type).toBe('action_item');
-    expect(classifyFact('So we agreed to move the cutover to Sunday?').type).toBe('question');
+  describe('never reads a question as an action item or a decision, even a request asked as one', () => {
+    it.each([
+      'Can you move them to the worker pool right away instead of next cycle?',
+      "Let's go with Postgres, can you confirm? 🙏",
+      'So we agreed to move the cutover to Sunday?',
+      '<@U04K7R8B3BN> can you write a short postmortem by Friday?',
+      'Can you record it?',
+      'will you send the invite?',
+    ])('%j is a question', (text) => {
+      expect(classifyFact(text).type).toBe('question');
+    });
+
+    it('keeps a request stated without a question mark an action item', () => {
+      expect(classifyFact('Can you move them to the worker pool right away instead of next cycle.').type).toBe(
+        'action_item',
+      );
+      expect(classifyFact('Starting next week all config changes go through review; can you write it up.').type).toBe(
+        'decision',
+      );
+    });
   });
 
   it('reads a promise without a subject as an action item, not a question', () => {
     expect(classifyFact('will send the invite after lunch').type).toBe('action_item');
-    expect(classifyFact('will you send the invite?').type).toBe('action_item');
+  });
+
+  describe('decides only with a decision act, never on "Let\'s" alone', () => {
+    it.each([
+      "Let's rock it!",
+      "Let's go with logical replication.",
+      "Let's use Postgres for billing.",
+      'We could drop Safari 15 support.',
+      'How about a PR template with a "how to test" section?',
+    ])('%j decides nothing by itself', (text) => {
+      expect(classifyFact(text).type).not.toBe('decision');
+    });
+
+    it.each([
+      "Decision: let's go with usage-based pricing (per planned stop) with a small monthly base fee.",
+      'We decided to move all-hands to Thursdays at 16:00 for good.',
+      "We'll go with the blue-green rollout.",
+      'Poll closed: Lucide wins 7–4.',
+      "Let's call it: 3.3 ships Thu Mar 27.",
+    ])('%j is a decision', (text) => {
+      expect(classifyFact(text).type).toBe('decision');
+    });
+  });
+
+  it('reads a status with "looking into it" as news, not as an action item', () => {
+    expect(classifyFact('routes-api p95 latency is at 4s since 10:20, looking into it.').type).not.toBe('action_item');
+    expect(classifyFact('good point, adding a sort toggle').type).toBe('action_item');
   });
 
   it('prefers a decision over an announcement that matches about as strongly', () => {

@@ -2,6 +2,7 @@ import type { FactType } from '@atlas/events';
 import { endsWithQuestionMark } from './fact-units';
 import { tagWords } from './nlp';
 import { gradesSomething, reportsBelief } from './opinion-signals';
+import { PROPOSAL } from './proposals';
 
 export interface FactClassification {
   type: FactType;
@@ -25,18 +26,19 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
 /** In priority order: of two types that match about as strongly, the first wins. */
 const RULES: Record<RuleBasedType, Rule[]> = {
   decision: [
+    // "Let's go with X" alone proposes; it decides only as agreement in a discussion (see proposals.ts).
     { pattern: /\bdecision\s*:/, weight: 0.9 },
     { pattern: /\bwe(?:'ve| have)? (?:decided|agreed)\b/, weight: 0.9, unless: NEGATED_DECISION },
     { pattern: /\b(?:it was|it's been|it has been) (?:decided|agreed)\b/, weight: 0.9 },
     { pattern: /\b(?:final|the) (?:decision|call) is\b|\bfinal decision\b/, weight: 0.85 },
-    { pattern: /\blet'?s go with\b/, weight: 0.85 },
     {
       pattern:
         /\bwe(?:'ll| will|'re going to| are going to) (?:use|go with|adopt|switch to|move to|migrate to|stick with|standardi[sz]e on)\b/,
       weight: 0.85,
     },
     { pattern: /\bsettled on\b/, weight: 0.8 },
-    { pattern: /\blet'?s (?:use|stick with|switch to|move to|adopt)\b/, weight: 0.75 },
+    // A poll result decides: "Poll closed: Lucide wins 7–4."
+    { pattern: /\bpoll (?:closed|result)|\bwins \d+\s*[–-]\s*\d+|\blet'?s call it\b/, weight: 0.85 },
     { pattern: /\bgoing with\b/, weight: 0.75 },
     { pattern: /\bagreed\b/, weight: 0.75, unless: NEGATED_DECISION },
     { pattern: /\bdecided\b/, weight: 0.7, unless: NEGATED_DECISION },
@@ -50,7 +52,7 @@ const RULES: Record<RuleBasedType, Rule[]> = {
     // A moved date or a changed owner is a decision about the work.
     {
       pattern: new RegExp(
-        `\\b(?:moves?|moved|moving|pushed|pushing|postponed?|slips?|slipped|delayed|rescheduled?)\\b(?:[^.;!?]|\\.(?=\\d)){0,40}?\\bto (?:the |next |${DAY}|${MONTH}|\\d)`,
+        `\\b(?:moves?|moved|moving|pushed|pushing|postponed?|slips?|slipped|delayed|rescheduled?)\\b(?:[^.;!?]|\\.(?=\\d)){0,40}?\\bto (?:the (?:\\d|week|end|next|following)|next |${DAY}|${MONTH}|\\d)`,
       ),
       weight: 0.8,
       // A heads-up passes on a date someone else moved: it tells, it does not decide.
@@ -59,11 +61,6 @@ const RULES: Record<RuleBasedType, Rule[]> = {
     {
       pattern: /\btakes? over\b|\bis (?:now )?(?:the )?(?:new )?(?:owner|dri|lead|release captain)\b|\bto own\b/,
       weight: 0.75,
-    },
-    {
-      pattern:
-        /\blet'?s (?!discuss|talk|chat|sync|meet|see|check|try|grab|catch up|get lunch|do lunch|wait|hope|go\b)[a-z]+/,
-      weight: 0.7,
     },
     { pattern: new RegExp(`\\b(?:starting|effective|as of) (?:next|this|today|tomorrow|${DAY})\\b`), weight: 0.8 },
     {
@@ -89,10 +86,12 @@ const RULES: Record<RuleBasedType, Rule[]> = {
     },
     {
       pattern:
-        /(?:^|[,;—–]\s*)(?:ok,?\s*)?(?:looking into|looking at|investigating|adding|fixing|updating|writing|checking|reviewing|testing|trying)\b|\blooking into it\b/,
+        // "good point, adding a sort toggle" commits; "latency is at 4s since 10:20, looking into it" reports.
+        /^(?:[^,;—–]{0,25}[,;—–]\s*)?(?:ok,?\s*)?(?:looking into|looking at|investigating|adding|fixing|updating|writing|checking|reviewing|testing|trying)\b/,
       weight: 0.7,
     },
-    { pattern: /\bi'd like (?:a|an|to|you|someone|us)\b/, weight: 0.7 },
+    // "I'd like to listen in!" wishes; "I'd like you to review it" asks.
+    { pattern: /\bi'd like (?:a|an)\b|\bi'd like (?:you|someone|us) to\b/, weight: 0.7 },
     // A completion report changes a task's status: "done, merged in #127", "BILL-88 done".
     {
       pattern:
@@ -156,6 +155,8 @@ const RULES: Record<RuleBasedType, Rule[]> = {
         /\bi(?:'d| would) (?:prefer|rather|argue|say|lean|vote|go for|keep|avoid|recommend|suggest|stick)\b|\bi prefer\b|\bpersonally\b|^\+1\b|^(?:i )?(?:agree|disagree)\b|\bworks for (?:me|us)\b|\bcontroversial take\b|\bhot take\b|\bagree with\b/,
       weight: 0.8,
     },
+    // A proposal is a view until someone agrees to it (proposals.ts makes the agreement a decision).
+    { pattern: PROPOSAL, weight: 0.7 },
     { pattern: /\bwe (?:should|need to|must|ought to|have to)\b|\b(?:should|shouldn't|ought to)\b/, weight: 0.65 },
     {
       pattern: /\bi'?m not (?:sure|convinced)\b|\bnot sure (?:that|if|whether|about|we)\b|\bi don't think\b/,
@@ -172,7 +173,7 @@ const RULES: Record<RuleBasedType, Rule[]> = {
   ],
 };
 
-/** A request is an action item even when phrased as a question ("can you review the PR?"). */
+/** A request: an action item when it is stated, a question (with an owner) when it is asked. */
 const REQUEST =
   /\b(?:can|could|would|will) (?:you|someone|somebody|anyone|one of you)\b|\b(?:can|could) we (?:get|add|have|make|update|fix|drop|remove)\b|\bneeds? (?:a )?review\b|\bfor review\b|\bptal\b|\beyes on\b|\bwould appreciate\b/;
 /** "Will look after lunch" is a promise: an auxiliary opens a question only when a subject follows it. */
@@ -190,23 +191,23 @@ const OBSERVATION_CONFIDENCE = 0.5;
 const PRIORITY_MARGIN = 0.1;
 
 /**
- * The type of a fact text. A request is an action item; otherwise a question is a question (a
- * decision asked about is not a decision: nothing ending in a question mark is one); otherwise the strongest decision, action item or
- * announcement rule wins; otherwise it is an observation. Confidence is the strongest matching
- * rule's weight, plus a little for each further rule of the same type that also matched.
+ * The type of a fact text. A question is a question, even a request phrased as one ("can you review
+ * the PR?"): a question is never an action item, and nothing asked is decided. A stated request is an
+ * action item ("Starting next week all config changes go through review; can you write it up." decides
+ * first). Otherwise the strongest decision, action item, announcement or opinion rule wins; otherwise it
+ * is an observation. Confidence is the strongest matching rule's weight, plus a little for each further
+ * rule of the same type that also matched.
  */
 export function classifyFact(text: string): FactClassification {
   const lower = text.toLowerCase().replace(/[’‘]/g, "'");
   if (lower.trim() === '') return { type: 'observation', confidence: OBSERVATION_CONFIDENCE };
+  const question = questionConfidence(text, lower);
+  if (question > 0) return { type: 'question', confidence: question };
   if (REQUEST.test(lower)) {
-    // "Starting next week all config changes go through review; can you write it up." decides first; a
-    // sentence that ends asking ("Can you move them to the pool instead of next cycle?") decides nothing.
-    const decision = endsWithQuestionMark(text) ? [] : matchingWeights('decision', lower, text);
+    const decision = matchingWeights('decision', lower, text);
     if (decision.length > 0 && Math.max(...decision) >= 0.8) return scored('decision', decision);
     return scored('action_item', [...matchingWeights('action_item', lower, text), REQUEST_WEIGHT]);
   }
-  const question = questionConfidence(text, lower);
-  if (question > 0) return { type: 'question', confidence: question };
   const candidates = (Object.keys(RULES) as RuleBasedType[])
     .map((type) => ({ type, weights: matchingWeights(type, lower, text) }))
     .filter(({ weights }) => weights.length > 0)

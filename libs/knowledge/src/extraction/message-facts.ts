@@ -1,41 +1,34 @@
-import { stableId } from '@atlas/common';
 import type { Fact, FactType, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
-import { normalizeName } from '../names';
 import { addressOf, type Address } from './addressee';
+import { ANSWER_CONFIDENCE, askedQuestion, bareAnswerFact, withAnsweredQuestion } from './answer-context';
+import { soleNamedThing, soleThingOf } from './antecedent';
 import { atomicClauses } from './atomic-clauses';
-import { askedQuestion, type AskedQuestion, withAnsweredQuestion } from './answer-context';
-import { soleNamedThing, soleThingOf, withItResolved } from './antecedent';
-import { assigneeOf } from './assignee';
-import { decisionStatement } from './decision-statement';
+import { yesOrNo } from './context-dependence';
+import { decisionInContext, decisionSubject, withAgreement } from './agreement';
+import { ownerOf } from './assignee';
+import { deliversWork, reportsCompletion, reportsReplyCompletion } from './completion';
 import { findDueDate } from './due-date';
-import { extractFactEntities, toFactEntity, type LocatedEntity } from './entities';
-import { contextDependence, withoutOpeners, withoutYesNo, yesOrNo } from './context-dependence';
+import { extractFactEntities } from './entities';
+import { buildFact, decisionEntity, type FactContent, topicsOf } from './fact-builder';
 import { cleanFactText } from './fact-text';
 import { classifyFact, type FactClassification } from './fact-type';
 import { groupIntoFactUnits } from './fact-units';
 import { authorOf, type Gazetteer, locateMentions } from './gazetteer';
-import { READABLE_LANGUAGE } from './language';
 import { prepareMessageText } from './message-text';
+import { isProposal } from './proposals';
 import { resolvePronouns, type Speakers } from './pronouns';
 import { extractRelations } from './relations';
+import { withAcceptance } from './request-acceptance';
+import { requestedWork } from './requests';
 import { splitSentences } from './sentences';
 import { isSmallTalk } from './small-talk';
+import { standingAlone } from './standing-alone';
 import { mayDate, scheduleOf } from './subject';
 import type { ThreadBook } from './threads';
-import { factSourceOf } from '../fact-source';
 
-/** Part of every fact id: a new version of the rules yields new facts instead of overwriting old ones. */
-export const EXTRACTOR_VERSION = 'rules-2';
+export { EXTRACTOR_VERSION } from './fact-builder';
 
-/** A reply by a task's assignee saying it is finished. */
-const COMPLETION =
-  /^\W*(?:updated|added|pushed|sent|posted|reviewed|checked|confirmed|drafted)\b|\b(?:done|merged|shipped|fixed|deployed|released|finished|completed|closed|resolved|landed|sorted)\b|✅|:white_check_mark:|:heavy_check_mark:/i;
-const NOT_COMPLETED =
-  /\b(?:not|n't|almost|nearly|once|when|after|until|yet to)\b[^.!?]*\b(?:done|merged|shipped|fixed|deployed|released|finished|completed|closed|resolved)\b|\?/i;
-const ANSWER_CONFIDENCE = 0.75;
-/** Types whose text may open with its verb: they tell someone to do something. */
-const IMPERATIVE_TYPES: ReadonlySet<FactType> = new Set(['action_item', 'announcement', 'decision']);
 /**
  * A command line or a step to take, said to someone ("Skunkwaffle: run: nm-applet &", "kizza,
  * \"glxinfo | grep direct\"", "int256: now use testdisk"): an instruction answers them, asked or not.
@@ -69,7 +62,8 @@ export function extractMessageFacts(
     const text = withAnsweredQuestion(reply, asked);
     return [bareAnswerFact(message, context, gazetteer, authorKey, text, knownProjects)];
   }
-  if (address !== null && isSmallTalk(address.said)) return [];
+  // "bruno: +1, ship it" is small talk as a fact, yet it may agree to bruno's proposal.
+  if (address !== null && isSmallTalk(address.said)) return withAgreement([], message, context, gazetteer, threads);
   const authorName = author && (gazetteer.nameOf(author.id) ?? author.name);
   const repliedTo = repliedToAuthor(message, threads);
   // "you" is the person addressed, else the author of the thread the message replies in.
@@ -85,25 +79,35 @@ export function extractMessageFacts(
 
   let previousThing: string | null = null;
   const stated = units.map((unit, index) => {
-    let classification = classifyFact(unit);
+    let classification = decisionInContext(unit, classifyFact(unit), message, threads);
     const instructs = address !== null && classification.type === 'observation' && INSTRUCTION.test(unit);
     if ((answersQuestion && !KEPT_BY_ANSWERS.has(classification.type)) || instructs) {
       classification = { type: 'answer', confidence: ANSWER_CONFIDENCE };
     }
-    const cleaned = (index === 0 && cleanFactText(withoutAddress(unit, address))) || cleanFactText(unit);
     const entities = extractFactEntities(unit, message, mentionsByUnit[index], gazetteer, {
       knownProjects,
       withPurpose: classification.type === 'decision',
     });
+    // "Thanks Bruno. @bruno can you write a short postmortem?": a later sentence may address someone of its own.
+    const unitAddress = (index === 0 ? address : null) ?? addressOf({ ...message, text: unit }, gazetteer);
+    const unitSpeakers =
+      unitAddress === null || unitAddress === address
+        ? speakers
+        : { ...speakers, addressee: gazetteer.nameOf(unitAddress.personId) };
+    const cleaned = cleanFactText(withoutAddress(unit, unitAddress)) || cleanFactText(unit);
     // "try mtr. It'll display question marks …": the thing a sentence names is what the next one's "it" is.
     const thingBefore = previousThing;
     previousThing = soleThingOf(entities);
     const thing = () => thingBefore ?? questionThing();
-    const text = standingAlone(resolvePronouns(cleaned, speakers), classification.type, { asked, names, thing });
-    if (text === null) return null;
+    const unitNames = [unitSpeakers.author, unitSpeakers.addressee];
+    const text = standingAlone(resolvePronouns(cleaned, unitSpeakers), classification.type, {
+      asked,
+      names: unitNames,
+      thing,
+    });
     const decision = classification.type === 'decision' ? decisionEntity(cleaned, unit.length) : null;
     if (decision) entities.push(decision);
-    const assignee = classification.type === 'action_item' ? assigneeOf(unit, entities, authorKey, repliedTo) : null;
+    const assignee = ownerOf(unit, classification.type, entities, authorKey, repliedTo);
     const relations = extractRelations({
       text: unit,
       entities,
@@ -113,7 +117,7 @@ export function extractMessageFacts(
       decision: decision?.key ?? null,
     });
     const due = mayDate(unit, classification.type) ? findDueDate(unit, message.timestamp) : null;
-    const { subject, due_at } = scheduleOf({
+    const schedule = scheduleOf({
       unit,
       type: classification.type,
       entities,
@@ -122,10 +126,27 @@ export function extractMessageFacts(
       assignee,
       due,
     });
-    if (subject?.startsWith('task:') && assignee) threads.addTask(rootId, assignee);
-    if (classification.type === 'question' && message.thread_parent_id !== null) {
+    const { due_at } = schedule;
+    const subject =
+      classification.type === 'decision'
+        ? decisionSubject(unit, schedule.subject, message, index, threads)
+        : schedule.subject;
+    const work = classification.type === 'question' ? requestedWork(unit) : null;
+    if (subject?.startsWith('task:') && assignee) {
+      if (work !== null) threads.addRequest(rootId, { owner: assignee, content: work });
+      else threads.addTask(rootId, assignee);
+    }
+    if (classification.type !== 'decision' && isProposal(unit)) threads.noteProposal(rootId, message, unit);
+    // A reply may report in a bare past tense ("Added mine."): it replies to the work it finished.
+    const reportsDone =
+      classification.type !== 'question' &&
+      ((message.thread_parent_id === null ? reportsCompletion(unit) : reportsReplyCompletion(unit)) ||
+        deliversWork(unit, /https?:\/\//.test(unit)));
+    if (classification.type === 'question' && work === null && message.thread_parent_id !== null) {
       threads.noteQuestion(rootId, message.author_id);
     }
+    // What cannot be read without the chat around it gives no fact (it still counts for the thread above).
+    if (text === null) return null;
     const content: FactContent = {
       text,
       classification,
@@ -134,13 +155,14 @@ export function extractMessageFacts(
       relations,
       subject,
       due_at,
+      owner: assignee ?? (reportsDone ? authorKey : null),
+      reports_done: reportsDone,
     };
     return { unit, content };
   });
   const kept = stated.filter((entry) => entry !== null);
   const facts = kept.map((entry, index) => buildFact(message, context, index, entry.content));
-  const keptUnits = kept.map((entry) => entry.unit);
-  return withCompletion(
+  const completed = withCompletion(
     facts,
     message,
     context,
@@ -148,48 +170,12 @@ export function extractMessageFacts(
     rootId,
     authorKey,
     speakers,
-    keptUnits,
+    kept.map((entry) => entry.unit),
     gazetteer,
     knownProjects,
   );
-}
-
-/**
- * The fact text as it can be read on its own: without openers that only tie it to the line before
- * ("well,", "oh,"), a statement without a leading yes or no. A text that still points at the chat around
- * it ("it", "that", an unresolved "you", no verb) is kept only as an answer, carrying the question it
- * answers; otherwise the unit gives no fact.
- */
-function standingAlone(text: string, type: FactType, context: ReplyContext): string | null {
-  let opened = withSubject(withoutOpeners(text), context.names[0] ?? null);
-  const everyone = type === 'announcement' || /^(?:reminder|psa|fyi|heads[- ]up|everyone|all)\b/i.test(opened);
-  const options = { everyone, imperative: IMPERATIVE_TYPES.has(type) };
-  let dependence = contextDependence(opened, context.names, options);
-  if (dependence === 'reference' && /\bits?\b/i.test(opened)) {
-    const thing = context.thing();
-    if (thing !== null) {
-      const resolved = withItResolved(opened, thing);
-      const after = contextDependence(resolved, context.names, options);
-      if (after === null) [opened, dependence] = [resolved, after];
-    }
-  }
-  if (dependence === null) return type === 'answer' ? opened : withoutYesNo(opened);
-  return type === 'answer' && context.asked !== null ? withAnsweredQuestion(opened, context.asked) : null;
-}
-
-/** "will have a draft by Wednesday": a promise without its subject is the author's. */
-function withSubject(text: string, author: string | null): string {
-  return author !== null && /^(?:will|'ll|am going to|gonna)\s+\w/i.test(text)
-    ? `${author} ${text.replace(/^'ll/, 'will')}`
-    : text;
-}
-
-/** What a unit's text may draw on to stand alone: the question it answers, the thing the message replied to names. */
-interface ReplyContext {
-  asked: AskedQuestion | null;
-  names: readonly (string | null)[];
-  /** The one thing the sentence before, or else the question answered, names. */
-  thing: () => string | null;
+  const accepted = withAcceptance(completed, message, context, gazetteer, threads, speakers);
+  return withAgreement(accepted, message, context, gazetteer, threads);
 }
 
 /**
@@ -222,18 +208,24 @@ function withCompletion(
   const assigned = threads.isAssignee(rootId, authorKey);
   if (!assigned && !threads.involves(rootId, message.author_id)) return facts;
   const text = prepareMessageText(message.text);
-  if (!COMPLETION.test(text) || NOT_COMPLETED.test(text)) return facts;
+  const reportsDone = (said: string) =>
+    reportsReplyCompletion(said) || (assigned && deliversWork(said, /https?:\/\//.test(said)));
+  if (!reportsDone(text)) return facts;
   const subject = assigned ? `task:${rootId}:${authorKey}` : null;
-  const completing = facts.findIndex((fact, index) => COMPLETION.test(units[index]) && fact.type !== 'question');
+  const completing = facts.findIndex((fact, index) => reportsDone(units[index]) && fact.type !== 'question');
   if (completing >= 0) {
     const fact = facts[completing];
+    // "Ben fixed it" by the one who asked: someone in the thread reports the task of the person it names.
+    const named = assigned ? null : namedAssignee(fact, threads, rootId);
     // A completion report changes the task's status: it is about the task, so it is typed as one.
     const type: FactType = fact.type === 'decision' ? fact.type : 'action_item';
     facts[completing] = {
       ...fact,
       type,
-      subject: subject ?? fact.subject,
+      subject: subject ?? (named && `task:${rootId}:${named}`) ?? fact.subject,
       confidence: Math.max(fact.confidence, COMPLETION_CONFIDENCE),
+      owner: named ?? authorKey,
+      reports_done: true,
     };
     return facts;
   }
@@ -262,97 +254,29 @@ function withCompletion(
       relations,
       subject,
       due_at: null,
+      owner: authorKey,
+      reports_done: true,
     }),
   ];
 }
 
-function bareAnswerFact(
-  message: NormalizedMessage,
-  context: ExtractionContext,
-  gazetteer: Gazetteer,
-  authorKey: string | null,
-  text: string,
-  knownProjects: ReadonlySet<string>,
-): Fact {
-  const entities = extractFactEntities(message.text, message, message.mentions, gazetteer, {
-    knownProjects,
-    withPurpose: false,
-  });
-  const classification: FactClassification = { type: 'answer', confidence: ANSWER_CONFIDENCE };
-  const relations = extractRelations({
-    text: message.text,
-    entities,
-    type: classification.type,
-    author: authorKey,
-    assignee: null,
-    decision: null,
-  });
-  return buildFact(message, context, 0, {
-    text,
-    classification,
-    entities,
-    topics: topicsOf(entities),
-    relations,
-    subject: null,
-    due_at: null,
-  });
+/** The one person with a task in the thread whom the fact names, if exactly one. */
+function namedAssignee(fact: Fact, threads: ThreadBook, rootId: string): string | null {
+  const named = fact.entities.filter((entity) => entity.type === 'person' && threads.isAssignee(rootId, entity.key));
+  const distinct = [...new Set(named.map((entity) => entity.key))].filter(
+    (key) => key !== `person:${fact.source.author_id}`,
+  );
+  return distinct.length === 1 ? distinct[0] : null;
 }
 
-/** The person a thread reply answers: the thread root's author, when that is someone else. */
+/**
+ * The person a thread reply answers: the thread root's author, when that is someone else. Not when the
+ * thread asked the replier to do something: their "please fill in your row" then asks everyone else.
+ */
 function repliedToAuthor(message: NormalizedMessage, threads: ThreadBook): string | null {
   if (message.thread_parent_id === null) return null;
   const parentAuthor = threads.rootMessage(message.thread_parent_id)?.author_id ?? null;
+  if (message.author_id !== null && threads.isAssignee(message.thread_parent_id, `person:${message.author_id}`))
+    return null;
   return parentAuthor === null || parentAuthor === message.author_id ? null : `person:${parentAuthor}`;
-}
-
-function decisionEntity(cleanedText: string, position: number): LocatedEntity | null {
-  const statement = decisionStatement(cleanedText);
-  if (statement === null) return null;
-  return {
-    key: `decision:${normalizeName(statement)}`,
-    name: statement,
-    type: 'decision',
-    kind: null,
-    start: position,
-    end: position,
-  };
-}
-
-/** Topic tags: the normalized names of what the fact is about. */
-function topicsOf(entities: readonly LocatedEntity[]): string[] {
-  const tags = entities
-    .filter((entity) => entity.type === 'topic' || entity.type === 'project' || entity.type === 'technology')
-    .map((entity) => entity.key.slice(entity.key.indexOf(':') + 1));
-  return [...new Set(tags)];
-}
-
-interface FactContent {
-  text: string;
-  classification: FactClassification;
-  entities: readonly LocatedEntity[];
-  topics: string[];
-  relations: Fact['relations'];
-  subject: string | null;
-  due_at: string | null;
-}
-
-function buildFact(message: NormalizedMessage, context: ExtractionContext, index: number, content: FactContent): Fact {
-  return {
-    id: stableId('fact', context.channel_id, message.id, EXTRACTOR_VERSION, index),
-    channel_id: context.channel_id,
-    message_id: message.id,
-    extractor_version: EXTRACTOR_VERSION,
-    index,
-    text: content.text,
-    type: content.classification.type,
-    confidence: content.classification.confidence,
-    entities: content.entities.map(toFactEntity),
-    relations: content.relations,
-    topics: content.topics,
-    subject: content.subject,
-    valid_at: message.edited_at ?? message.timestamp,
-    due_at: content.due_at,
-    language: READABLE_LANGUAGE,
-    source: factSourceOf(message),
-  };
 }

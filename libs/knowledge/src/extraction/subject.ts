@@ -35,15 +35,17 @@ export function mayDate(unit: string, type: FactType): boolean {
 const DATED_TYPES: ReadonlySet<FactType> = new Set(['action_item', 'announcement', 'decision']);
 
 /**
- * The subject slot of a fact and the date it sets. In order: an assigned action item is a task of
- * its thread; a dated statement sets the deadline of what it is about; a stated ownership sets the
+ * The subject slot of a fact and the date it sets. In order: an owned action item (or a request
+ * asked of someone) is a task of its thread; a dated statement sets the deadline of what it is about; a stated ownership sets the
  * owner; a choice sets the decision for the thing it is made for.
  */
 export function scheduleOf(input: SubjectInput): Schedule {
   const { type, entities, relations, due } = input;
   const dated = due !== null && mayDate(input.unit, type);
   const due_at = dated ? due.date : null;
-  if (type === 'action_item' && input.assignee) return { subject: `task:${input.rootId}:${input.assignee}`, due_at };
+  // A request asked as a question opens the task its "yes" takes on: both carry the thread's task subject.
+  if ((type === 'action_item' || type === 'question') && input.assignee)
+    return { subject: `task:${input.rootId}:${input.assignee}`, due_at };
   if (dated) {
     for (const thingType of DEADLINE_THINGS) {
       const thing = entities.find((entity) => entity.type === thingType && entity.start >= 0 && entity.kind !== 'link');

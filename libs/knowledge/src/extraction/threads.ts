@@ -6,7 +6,23 @@ import { classifyFact } from './fact-type';
 import type { Gazetteer } from './gazetteer';
 import { isWrittenByPerson } from './message-filter';
 import { prepareMessageText } from './message-text';
+import { requestedWork } from './requests';
 import { splitSentences } from './sentences';
+
+/** A proposal made in a batch message, which someone else's agreement makes a decision. */
+export interface Proposal {
+  messageId: string;
+  authorId: string | null;
+  /** The sentence that proposes. */
+  text: string;
+}
+
+/** A request asked of one person ("@ben can you write the postmortem?"), which their "yes" makes their task. */
+export interface Request {
+  owner: string;
+  /** What is asked: "write a short postmortem by Friday". */
+  content: string;
+}
 
 export interface ThreadRoot {
   /** The root asked something: its other-author, non-question replies answer it. */
@@ -37,6 +53,13 @@ export class ThreadBook {
   private readonly chronological: NormalizedMessage[];
   /** Whether a batch message asks a question, for the messages looked at so far. */
   private readonly questions = new Map<string, boolean>();
+  /** Proposals by thread root, and by message for chat without threads. */
+  private readonly proposals = new Map<string, Proposal[]>();
+  private readonly proposalsByMessage = new Map<string, Proposal>();
+  /** Requests asked in each thread, by their owner. */
+  private readonly requests = new Map<string, Map<string, Request>>();
+  /** The subject of the latest decision of each thread: a change of plan in the thread replaces it. */
+  private readonly decisions = new Map<string, string>();
 
   constructor(
     messages: readonly NormalizedMessage[],
@@ -100,6 +123,68 @@ export class ThreadBook {
     this.askers.set(rootId, askers);
   }
 
+  noteProposal(rootId: string, message: NormalizedMessage, text: string): void {
+    const proposal = { messageId: message.id, authorId: message.author_id, text };
+    this.proposals.set(rootId, [...(this.proposals.get(rootId) ?? []), proposal]);
+    if (!this.proposalsByMessage.has(message.id)) this.proposalsByMessage.set(message.id, proposal);
+  }
+
+  /**
+   * The proposal a message may agree to: the latest one someone else made in its thread (root or an
+   * earlier reply), or, in chat without threads, one its addressee made in the few messages before it.
+   */
+  proposalBefore(message: NormalizedMessage, gazetteer: Gazetteer): Proposal | null {
+    if (message.thread_parent_id !== null) return this.proposalInThread(message);
+    const addressee = addresseeOf(message, gazetteer);
+    if (addressee === null) return null;
+    const earlier = this.earlier(message).find(
+      (candidate) => candidate.author_id === addressee && this.proposalsByMessage.has(candidate.id),
+    );
+    return earlier ? this.proposalsByMessage.get(earlier.id)! : null;
+  }
+
+  /**
+   * The message replies in a thread someone else opened, asked or proposed in: a choice said there
+   * ("let's exempt internal keys for now") settles what the thread discussed.
+   */
+  isDiscussion(message: NormalizedMessage): boolean {
+    const rootId = message.thread_parent_id;
+    if (rootId === null) return false;
+    const opener = this.rootMessage(rootId)?.author_id ?? null;
+    return (
+      (opener !== null && opener !== message.author_id) ||
+      this.hasQuestionFromOther(rootId, message.author_id) ||
+      this.proposalInThread(message) !== null
+    );
+  }
+
+  private proposalInThread(message: NormalizedMessage): Proposal | null {
+    const inThread = (this.proposals.get(message.thread_parent_id ?? '') ?? []).filter(
+      (proposal) => proposal.authorId !== message.author_id && proposal.messageId !== message.id,
+    );
+    return inThread.at(-1) ?? null;
+  }
+
+  addRequest(rootId: string, request: Request): void {
+    const requests = this.requests.get(rootId) ?? new Map<string, Request>();
+    requests.set(request.owner, request);
+    this.requests.set(rootId, requests);
+    this.addTask(rootId, request.owner);
+  }
+
+  /** What the person was asked in the thread, if anything. */
+  requestOf(rootId: string, owner: string): Request | null {
+    return this.requests.get(rootId)?.get(owner) ?? null;
+  }
+
+  noteDecision(rootId: string, subject: string): void {
+    this.decisions.set(rootId, subject);
+  }
+
+  latestDecision(rootId: string): string | null {
+    return this.decisions.get(rootId) ?? null;
+  }
+
   /** The latest question the person asked in the few batch messages just before this one. */
   private recentQuestion(personId: string, message: NormalizedMessage): NormalizedMessage | null {
     return this.earlier(message).find((earlier) => earlier.author_id === personId && this.asked(earlier)) ?? null;
@@ -152,9 +237,10 @@ function reportsProblem(message: NormalizedMessage): boolean {
   return !message.deleted && PROBLEM.test(message.text);
 }
 
+/** It asks something to be told; a request asked as a question ("can you add them?") is answered by doing it. */
 function asksQuestion(message: NormalizedMessage): boolean {
   if (message.deleted) return false;
   return splitSentences(prepareMessageText(message.text)).some(
-    (sentence) => classifyFact(sentence).type === 'question',
+    (sentence) => classifyFact(sentence).type === 'question' && requestedWork(sentence) === null,
   );
 }

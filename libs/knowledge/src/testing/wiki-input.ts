@@ -1,4 +1,5 @@
 import { stableId } from '@atlas/common';
+import { deriveFactStates } from '@atlas/events';
 import type {
   ArtifactKind,
   EntityType,
@@ -44,6 +45,10 @@ export interface FactSpec {
   due_at?: string | null;
   /** Position within the message; 0 unless a message yields several facts. */
   index?: number;
+  /** Whose work it is; by default the person a `task:` subject names. */
+  owner?: string | null;
+  /** It reports work finished (closes its owner's matching task). */
+  reports_done?: boolean;
 }
 
 /** A fact of a message, its source and times taken from the message as extraction would. */
@@ -66,6 +71,8 @@ export function factOf(message: NormalizedMessage, spec: FactSpec): Fact {
     due_at: spec.due_at ?? null,
     language: 'en',
     source: factSourceOf(message),
+    owner: spec.owner !== undefined ? spec.owner : (/:(person:[^:]+)$/.exec(spec.subject ?? '')?.[1] ?? null),
+    reports_done: spec.reports_done ?? false,
   };
 }
 
@@ -130,6 +137,8 @@ export function wikiInputOf(facts: Fact[], messages: NormalizedMessage[], option
     entity_ids: [...new Set(fact.entities.map((e) => idOf(e.key)))],
     supersedes: null,
     superseded_by: null,
+    state: null,
+    closed_by: null,
   }));
   const chains = new Map<string, WikiFact[]>();
   for (const fact of wikiFacts) {
@@ -142,6 +151,9 @@ export function wikiInputOf(facts: Fact[], messages: NormalizedMessage[], option
       fact.superseded_by = i < chain.length - 1 ? chain[i + 1].id : null;
     });
   }
+  // States as the projector stores them, by the same rule.
+  const states = deriveFactStates(wikiFacts);
+  for (const fact of wikiFacts) Object.assign(fact, states.get(fact.id));
   return {
     channel,
     facts: wikiFacts,

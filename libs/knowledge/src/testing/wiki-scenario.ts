@@ -266,6 +266,8 @@ export function wikiScenario(): WikiScenario {
       text: 'The runbook for the Postgres cutover is ready for review.',
       entities: [runbook, postgres],
       subject: `task:${m.proposal.id}:person:${BEN.id}`,
+      owner: `person:${BEN.id}`,
+      reports_done: true,
     }),
     flaky: factOf(m.flaky, {
       type: 'question',
@@ -325,6 +327,7 @@ export function wikiScenario(): WikiScenario {
       topics: ['latency incident'],
       subject: 'deadline:artifact:document:postmortem',
       due_at: '2025-03-14',
+      owner: `person:${BEN.id}`,
     }),
     postmortemMoved: factOf(m.postmortemMove, {
       type: 'action_item',
@@ -333,6 +336,7 @@ export function wikiScenario(): WikiScenario {
       topics: ['latency incident'],
       subject: 'deadline:artifact:document:postmortem',
       due_at: '2025-03-17',
+      owner: `person:${CARLA.id}`,
     }),
     norms: factOf(m.norms, {
       type: 'decision',

@@ -2,58 +2,69 @@ import type { WikiFact } from '../contracts';
 import { compareNewestFirst } from './fact-order';
 import type { WikiIndex } from './wiki-index';
 
-/** Words that report a piece of work finished: past tense, "done", or a result that is now ready. */
-const COMPLETION =
-  /\b(?:done|finished|completed|complete(?!\s+(?:the|a|an|this|that|it|them|your|our|my)\b)|fixed|shipped|merged|deployed|resolved|closed|reviewed|checked|tested|verified|landed|released|rolled out|went out|(?:is|are) (?:now )?(?:up|live|ready)(?!\s+(?:for|to)\b))\b/gi;
-/** Words just before a completion word that make it a wish, a plan or a condition: "will be fixed", "once merged", "not done". */
-const NOT_YET =
-  /\b(?:will|'ll|shall|going to|gonna|should|must|can|could|would|might|may|need|needs|please|pls|once|when|whenever|after|until|till|if|unless|before|not|never|be|being|get|gets|getting)\s+(?:\S+\s+){0,2}$|n't\s+(?:\S+\s+){0,2}$/i;
-/** "Done by noon" promises a time; it reports nothing finished. */
-const PROMISED_TIME =
-  /^\s+(?:by|before|until|till)\s+(?:the\s+)?(?:eod|eow|cob|noon|tonight|tomorrow|today|this|next|end|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)/i;
-/** Where a clause ends: the words before a completion word are read within its own clause. */
-const CLAUSE_BREAK = /[,;:.!?()—–]/g;
-
-/**
- * Whether a fact's own text reports work finished ("Cutover done at 06:42 UTC.", "Good catches, both
- * fixed.", "Reviewed, left two comments"), rather than asking for it, promising it or making it a condition.
- */
-export function reportsCompletion(text: string): boolean {
-  const normalized = text.replace(/[’‘]/g, "'").trim();
-  if (normalized.endsWith('?')) return false;
-  for (const match of normalized.matchAll(COMPLETION)) {
-    const start = match.index ?? 0;
-    const before = normalized.slice(0, start);
-    const clauseStart = Math.max(-1, ...Array.from(before.matchAll(CLAUSE_BREAK), (found) => found.index ?? -1));
-    const clause = ` ${before.slice(clauseStart + 1)}`;
-    if (NOT_YET.test(clause)) continue;
-    if (/^done$/i.test(match[0]) && PROMISED_TIME.test(normalized.slice(start + match[0].length))) continue;
-    return true;
-  }
-  return false;
-}
-
 export interface ActionItemEntry {
-  /** The item as it now stands: the latest action item of its chain. */
+  /** The item as it now stands: the latest action item of its chain (a report of finished work alone is its own item). */
   current: WikiFact;
   /** Earlier versions it replaced: reassigned, or with a moved deadline. Newest first. */
   earlier: WikiFact[];
-  /** The fact reporting it done (`current` itself when its own text reports it finished); null while open. */
+  /** The request phrased as a question that asked for it ("can you write the postmortem?"), if any. */
+  request: WikiFact | null;
+  /** The fact that reported it done (`current` itself when its own text reports it finished); null while open. */
   doneBy: WikiFact | null;
-  /** A later fact on the same subject that is neither an action item nor its completion (a moved deadline). */
+  /** A later fact on the same task that is neither an action item nor its completion (a moved deadline). */
   update: WikiFact | null;
-  /** Who it is for: the person its subject names, else the first person it names besides its author, else the author. */
+  /** Its owner's name; null when it has none (a request to everyone: "please comment by Thursday"). */
+  owner: string | null;
+  /** Who it is for, as other pages group it: the owner, else the author. */
   assignee: string;
 }
 
 /**
- * The channel's action items, one entry per chain of facts on one subject (see Fact.subject): an
- * item superseded by another action item was changed, by any other fact that reports it finished —
- * or that replies on its task — was done. Open items first, then done ones; newest first within each.
+ * The channel's action items, one entry per chain of facts on one task subject (see Fact.subject).
+ * Whether an item is done, and by which fact, is the read model's `state` and `closed_by`
+ * (deriveFactStates): the wiki only shows it. Open items first, then done ones; newest first within each.
  */
 export function actionItemsOf(index: WikiIndex): ActionItemEntry[] {
+  const closing = new Set(
+    index.newestFirst.flatMap((fact) =>
+      fact.closed_by !== null && fact.closed_by !== fact.id ? [fact.closed_by] : [],
+    ),
+  );
+  const chains = new Map<string, { end: WikiFact; items: WikiFact[] }>();
+  const endOf = chainEnds(index);
+  for (const fact of index.newestFirst) {
+    if (fact.type !== 'action_item') continue;
+    // A report that closed an item is shown as that item's completion, not as an item of its own.
+    if (fact.reports_done === true && closing.has(fact.id)) continue;
+    const end = endOf(fact);
+    const chain = chains.get(end.id) ?? { end, items: [] };
+    chain.items.push(fact);
+    chains.set(end.id, chain);
+  }
+  const entries = [...chains.values()].map(({ end, items }): ActionItemEntry => {
+    const [current, ...earlier] = items;
+    const doneBy = current.state === 'done' ? (index.fact(current.closed_by) ?? current) : null;
+    const isUpdate = end.type !== 'action_item' && end.type !== 'question' && end.reports_done !== true;
+    const owner = ownerName(index, current);
+    return {
+      current,
+      earlier,
+      request: requestOf(index, items.at(-1)!),
+      doneBy,
+      update: doneBy === null && isUpdate && end.valid_at > current.valid_at ? end : null,
+      owner,
+      assignee: owner ?? index.authorName(current),
+    };
+  });
+  return entries.sort(
+    (a, b) => Number(a.doneBy !== null) - Number(b.doneBy !== null) || compareNewestFirst(a.current, b.current),
+  );
+}
+
+/** The last fact of the supersession chain each fact is in (memoized: chains are walked once). */
+function chainEnds(index: WikiIndex): (fact: WikiFact) => WikiFact {
   const lastOf = new Map<string, WikiFact>();
-  const chainEnd = (fact: WikiFact): WikiFact => {
+  return (fact) => {
     const path: WikiFact[] = [];
     const seen = new Set<string>();
     let cursor = fact;
@@ -72,37 +83,16 @@ export function actionItemsOf(index: WikiIndex): ActionItemEntry[] {
     for (const step of path) lastOf.set(step.id, cursor);
     return cursor;
   };
-  const chains = new Map<string, { end: WikiFact; items: WikiFact[] }>();
-  for (const fact of index.newestFirst) {
-    if (fact.type !== 'action_item') continue;
-    const end = chainEnd(fact);
-    const chain = chains.get(end.id) ?? { end, items: [] };
-    chain.items.push(fact);
-    chains.set(end.id, chain);
-  }
-  const entries = [...chains.values()].map(({ end, items }): ActionItemEntry => {
-    // A completion reply is typed action_item on purpose: on the task it replies to, it finishes that task
-    // ("Done: #820"); alone, it is a task finished as it was reported ("Cutover done at 06:42 UTC.").
-    const reportsDone = end.type === 'action_item' && reportsCompletion(end.text);
-    const [current, ...earlier] = reportsDone && items.length > 1 ? items.slice(1) : items;
-    const finished = reportsDone || (end.type !== 'action_item' && isCompletion(end));
-    const update = end.type !== 'action_item' && !finished ? end : null;
-    return { current, earlier, doneBy: finished ? end : null, update, assignee: assigneeOf(index, current) };
-  });
-  return entries.sort(
-    (a, b) => Number(a.doneBy !== null) - Number(b.doneBy !== null) || compareNewestFirst(a.current, b.current),
-  );
 }
 
-function isCompletion(fact: WikiFact): boolean {
-  return (fact.subject?.startsWith('task:') ?? false) || reportsCompletion(fact.text);
+/** The question just before the chain's first item on its task: the request the item took on. */
+function requestOf(index: WikiIndex, first: WikiFact): WikiFact | null {
+  const before = index.fact(first.supersedes);
+  return before?.type === 'question' ? before : null;
 }
 
-function assigneeOf(index: WikiIndex, fact: WikiFact): string {
-  const assignee = /:person:([^:]+)$/.exec(fact.subject ?? '')?.[1];
-  const fromSubject = assignee === undefined ? null : index.nameOf(fact, `person:${assignee}`);
-  if (fromSubject !== null) return fromSubject;
-  const authorKey = fact.source.author_id === null ? null : `person:${fact.source.author_id}`;
-  const other = fact.entities.find((entity) => entity.type === 'person' && entity.key !== authorKey);
-  return (other && index.nameOf(fact, other.key)) ?? index.authorName(fact);
+function ownerName(index: WikiIndex, fact: WikiFact): string | null {
+  const owner = fact.owner ?? null;
+  if (owner === null) return null;
+  return index.nameOf(fact, owner) ?? (owner === `person:${fact.source.author_id}` ? index.authorName(fact) : null);
 }

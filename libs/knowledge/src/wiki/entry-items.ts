@@ -11,24 +11,40 @@ import { withEmoji } from './emoji';
 
 const QUOTED_UPDATE = 160;
 
-/** "<text> — decided by <owner>, <date> [n] · current" or "· superseded by [m]: <newer text>" */
+/**
+ * "<text> — decided by <owner>, <date> [n] · current", then its history: "· replaces [m] (<date>):
+ * <older text>" and "· superseded on <date> by [m]: <newer text>".
+ */
 export function decisionItem(page: PageBuilder, entry: DecisionEntry): string {
   const { fact } = entry;
-  const head = `${factText(fact)} — decided by ${escapeMarkdown(entry.owner)}, ${formatUtcDate(fact.source.timestamp)} ${page.cite(fact)}`;
-  if (!entry.superseded) return `${head} · current`;
-  if (entry.supersededBy === null) return `${head} · superseded`;
+  let item = `${factText(fact)} — decided by ${escapeMarkdown(entry.owner)}, ${formatUtcDate(fact.source.timestamp)} ${page.cite(fact)}`;
+  item += entry.superseded ? ' · superseded' : ' · current';
+  const older = entry.supersedes;
+  if (older !== null)
+    item += ` · replaces ${page.cite(older)} (${formatUtcDate(older.source.timestamp)}): ${quote(older)}`;
   const newer = entry.supersededBy;
-  return `${head} · superseded on ${formatUtcDate(newer.source.timestamp)} by ${page.cite(newer)}: ${quote(newer)}`;
+  if (entry.superseded && newer !== null)
+    item += ` on ${formatUtcDate(newer.source.timestamp)} by ${page.cite(newer)}: ${quote(newer)}`;
+  return item;
 }
 
-/** "<text> — for <assignee>, due <date> [n]", then what changed it or finished it. */
+/**
+ * "<text> — <owner>, open since <date> [n]" or "…, opened <date> [n] · done <date> [m]: <report>", with
+ * the request it took on, what it replaced and what changed it since.
+ */
 export function actionItem(page: PageBuilder, entry: ActionItemEntry): string {
   const { current } = entry;
+  const who =
+    entry.owner !== null ? escapeMarkdown(entry.owner) : `no single owner, asked by ${escapeMarkdown(entry.assignee)}`;
   // A report of finished work is its own completion: it cites itself once.
   if (entry.doneBy === current)
-    return `${factText(current)} — done by ${escapeMarkdown(entry.assignee)}, ${formatUtcDate(current.source.timestamp)} ${page.cite(current)}`;
+    return `${factText(current)} — done by ${who}, ${formatUtcDate(current.source.timestamp)} ${page.cite(current)}`;
+  const opened = entry.request ?? entry.earlier.at(-1) ?? current;
   const due = current.due_at === null ? '' : `, due ${formatUtcDate(current.due_at)}`;
-  let item = `${factText(current)} — for ${escapeMarkdown(entry.assignee)}${due}, ${formatUtcDate(current.source.timestamp)} ${page.cite(current)}`;
+  const since = entry.doneBy === null ? 'open since' : 'opened';
+  let item = `${factText(current)} — ${who}${due}, ${since} ${formatUtcDate(opened.source.timestamp)} ${page.cite(current)}`;
+  if (entry.request !== null)
+    item += ` · asked by ${escapeMarkdown(entry.request.source.author_name ?? 'someone')} ${page.cite(entry.request)}`;
   if (entry.earlier.length > 0) item += ` · replaces ${page.citeAll([...entry.earlier].reverse())}`;
   if (entry.update !== null)
     item += ` · updated ${formatUtcDate(entry.update.source.timestamp)} ${page.cite(entry.update)}: ${quote(entry.update)}`;
@@ -42,6 +58,7 @@ export function actionItemFacts(entry: ActionItemEntry): WikiFact[] {
   return [
     entry.current,
     ...entry.earlier,
+    ...(entry.request ? [entry.request] : []),
     ...(entry.update ? [entry.update] : []),
     ...(entry.doneBy && entry.doneBy !== entry.current ? [entry.doneBy] : []),
   ];

@@ -41,6 +41,8 @@ export function faqOf(index: WikiIndex): FaqEntry[] {
   const byAsker = new Map<string, WikiFact[]>();
   for (const fact of index.oldestFirst) {
     if (fact.type === 'question') {
+      // A request asked as a question ("can you update the runbook?") is tracked as a task, not answered.
+      if ((fact.owner ?? null) !== null) continue;
       entryOf(fact);
       if (fact.source.thread_id !== null) pushTo(byThread, fact.source.thread_id, fact);
       if (fact.source.author_id !== null) pushTo(byAsker, fact.source.author_id, fact);
@@ -74,7 +76,7 @@ export function faqOf(index: WikiIndex): FaqEntry[] {
   }
   const open = new Set(findOpenQuestions(index.newestFirst, index.messages, replies).map((fact) => fact.id));
   for (const fact of index.newestFirst) {
-    if (fact.type !== 'question') continue;
+    if (fact.type !== 'question' || (fact.owner ?? null) !== null) continue;
     const entry = entryOf(fact);
     entry.discussed = entry.answers.length === 0 && !open.has(fact.id);
   }

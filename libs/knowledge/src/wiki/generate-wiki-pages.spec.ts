@@ -150,7 +150,11 @@ describe('generateWikiPages', () => {
     const current = section(decisions, 'Current');
     expect(current).toContain(`${escapeMarkdown(fact.moved.text)} — decided by Ana Souza, 2025-03-13`);
     expect(current).toContain(`${escapeMarkdown(fact.csvDecision.text)} — decided by Ben Okafor, 2025-03-10`);
-    expect(current).not.toContain(fact.decision.text);
+    expect(current).not.toContain(`- ${escapeMarkdown(fact.decision.text)}`);
+    // Its history: what the current decision replaced, cited and dated.
+    const replacing = lineWith(current, fact.moved.text);
+    expect(replacing).toMatch(/· current · replaces \[\d+\] \(2025-03-03\): “/);
+    expect(citationsIn(decisions, replacing)).toEqual([fact.moved.message_id, fact.decision.message_id]);
     const superseded = lineWith(section(decisions, 'Superseded'), fact.decision.text);
     expect(superseded).toContain('decided by Ana Souza, 2025-03-03');
     expect(superseded).toMatch(/· superseded on 2025-03-13 by \[\d+\]/);
@@ -161,11 +165,11 @@ describe('generateWikiPages', () => {
     const page = pageOf(pages, 'action-items');
     const open = section(page, 'Open');
     const reassigned = lineWith(open, fact.postmortemMoved.text);
-    expect(reassigned).toContain('for Carla Diaz, due 2025-03-17');
+    expect(reassigned).toContain('— Carla Diaz, due 2025-03-17, open since 2025-03-11');
     expect(citationsIn(page, reassigned)).toEqual([fact.postmortemMoved.message_id, fact.postmortemTask.message_id]);
     expect(open).not.toContain(`- ${escapeMarkdown(fact.postmortemTask.text)}`);
     const done = lineWith(section(page, 'Done'), fact.runbookTask.text);
-    expect(done).toContain('for Ben Okafor, due 2025-03-05');
+    expect(done).toContain('— Ben Okafor, due 2025-03-05, opened 2025-03-03');
     expect(done).toContain(`done 2025-03-05 [`);
     expect(citationsIn(page, done)).toEqual([fact.runbookTask.message_id, fact.runbookDone.message_id]);
     expect(open).not.toContain(fact.runbookTask.text);
@@ -187,7 +191,7 @@ describe('generateWikiPages', () => {
     const subject = `task:${ask.id}:person:${DEV.id}`;
     const facts = [
       factOf(ask, { type: 'action_item', text: 'Dev Patel please add the PR template.', subject }),
-      factOf(reply, { type: 'action_item', text: 'Done: routes-web#820', subject }),
+      factOf(reply, { type: 'action_item', text: 'Done: routes-web#820', subject, reports_done: true }),
     ];
     const page = pageOf(generateWikiPages(wikiInputOf(facts, [ask, reply])), 'action-items');
     expect(page.markdown).toContain('0 open, 1 done.');
@@ -195,7 +199,7 @@ describe('generateWikiPages', () => {
     expect(citationsIn(page, done)).toEqual([ask.id, reply.id]);
   });
 
-  it('lists an action item whose own text reports the work finished as done, citing itself, never as open', () => {
+  it("closes an owner's task with their later report on the same thing, and lists a report alone as done, never as open", () => {
     const task = wikiMessage(
       '1742000000.000100',
       ANA,
@@ -206,40 +210,51 @@ describe('generateWikiPages', () => {
     const fixed = wikiMessage('1742200000.000100', BEN, '2025-03-17T10:40:00.000Z', 'Good catches, both fixed.');
     const promise = wikiMessage('1742300000.000100', BEN, '2025-03-17T11:00:00.000Z', 'Done by noon.');
     const postgres = entity('technology', 'Postgres');
+    const ben = `person:${BEN.id}`;
     const facts = [
-      factOf(task, { type: 'action_item', text: 'Ben Okafor please do the cutover.', topics: ['cutover'] }),
+      factOf(task, { type: 'action_item', text: 'Ben Okafor please do the cutover.', topics: ['cutover'], owner: ben }),
       factOf(cutover, {
         type: 'action_item',
         text: 'Cutover done at 06:42 UTC.',
         entities: [postgres],
         topics: ['cutover'],
+        owner: ben,
+        reports_done: true,
       }),
-      factOf(fixed, { type: 'action_item', text: 'Good catches, both fixed.', entities: [postgres] }),
-      factOf(promise, { type: 'action_item', text: 'Done by noon.', entities: [postgres] }),
+      factOf(fixed, {
+        type: 'action_item',
+        text: 'Good catches, both fixed.',
+        entities: [postgres],
+        owner: ben,
+        reports_done: true,
+      }),
+      factOf(promise, { type: 'action_item', text: 'Done by noon.', entities: [postgres], owner: ben }),
     ];
     const generated = generateWikiPages(wikiInputOf(facts, [task, cutover, fixed, promise]));
 
     const page = pageOf(generated, 'action-items');
-    expect(page.markdown).toContain('2 open, 2 done.');
+    expect(page.markdown).toContain('1 open, 2 done.');
     const open = section(page, 'Open');
     expect(open).not.toContain('Cutover done');
     expect(open).not.toContain('both fixed');
+    expect(open).not.toContain('please do the cutover');
     expect(open).toContain('Done by noon.');
     const done = section(page, 'Done');
-    const cutoverLine = lineWith(done, 'Cutover done at 06:42 UTC.');
-    expect(cutoverLine).toContain('done by Ben Okafor, 2025-03-16');
-    expect(citationsIn(page, cutoverLine)).toEqual([cutover.id]);
+    const cutoverLine = lineWith(done, 'Ben Okafor please do the cutover.');
+    expect(cutoverLine).toContain('— Ben Okafor, opened 2025-03-14');
+    expect(cutoverLine).toContain('· done 2025-03-16 [');
+    expect(citationsIn(page, cutoverLine)).toEqual([task.id, cutover.id]);
     expect(citationsIn(page, lineWith(done, 'Good catches, both fixed.'))).toEqual([fixed.id]);
 
     const overview = section(pageOf(generated, 'overview'), 'Open action items');
     expect(overview).not.toContain('Cutover done');
-    expect(overview).toContain('Ben Okafor please do the cutover.');
+    expect(overview).not.toContain('Ben Okafor please do the cutover.');
     expect(body(pageOf(generated, 'people'))).not.toContain('both fixed');
     const entityItems = section(pageOf(generated, 'entity-postgres'), 'Action items');
     expect(lineWith(entityItems, 'Good catches, both fixed.')).toContain('done by Ben Okafor');
-    expect(lineWith(entityItems, 'Done by noon.')).toContain('for Ben Okafor');
+    expect(lineWith(entityItems, 'Done by noon.')).toContain('— Ben Okafor, open since 2025-03-17');
     const topicItems = section(pageOf(generated, 'topic-cutover'), 'Action items');
-    expect(lineWith(topicItems, 'Cutover done at 06:42 UTC.')).toContain('done by Ben Okafor');
+    expect(lineWith(topicItems, 'Cutover done at 06:42 UTC.')).toContain('· done 2025-03-16');
   });
 
   it('explains acronyms and project terms with the sentence that defines or first uses them', () => {

@@ -23,7 +23,8 @@ export function findOpenQuestions(
   }
   for (const posts of byAddressee.values()) posts.sort((a, b) => timeOf(a.timestamp) - timeOf(b.timestamp));
   return facts.filter((fact) => {
-    if (fact.type !== 'question') return false;
+    // A request asked as a question has an owner: it is open as a task (action items), not as a question.
+    if (fact.type !== 'question' || (fact.owner ?? null) !== null) return false;
     const asked = postOf(fact);
     const candidates = [
       ...(asked.threadId === null ? [] : (byThread.get(asked.threadId) ?? [])),

@@ -131,6 +131,7 @@ export class WikiIndex {
           fact.due_at,
           fact.supersedes,
           fact.superseded_by,
+          [fact.owner ?? null, fact.state, fact.closed_by],
           fact.entities.map(entityFields),
           fact.relations.map((relation) => [relation.type, relation.source, relation.target]),
           fact.source,

@@ -3,6 +3,7 @@ import type { EntityUpsert, Fact, NormalizedMessage, RelationUpsert } from '@atl
 import type { ReadModelStore } from '@atlas/store';
 import { EntityDoc, FactDoc, MessageDoc, RELATION_EVIDENCE_CAP, RelationDoc } from '../documents';
 import { messageDocId } from './channels.projection';
+import { restateFacts } from './fact-states';
 import { relinkSupersession } from './fact-supersession';
 import { applyOnceToEach, Projection } from './projection';
 import { retractEvidence, withdrawnFacts } from './retract-evidence';
@@ -62,6 +63,7 @@ export const projectKnowledge: Projection = async (tx, { seq, event }) => {
         [...previous, ...facts].map((fact) => fact.subject),
         seq,
       );
+      await restateFacts(tx, channel_id, seq);
       return;
     }
     case 'GraphUpdated': {
@@ -110,6 +112,8 @@ function factDoc({ id, ...fact }: Fact, jobId: string, seq: number, previous: re
     entity_ids: sameEntities ? earlier.entity_ids : [...new Set(fact.entities.map((e) => entityIdForKey(e.key)))],
     supersedes: earlier?.supersedes ?? null,
     superseded_by: earlier?.superseded_by ?? null,
+    state: earlier?.state ?? null,
+    closed_by: earlier?.closed_by ?? null,
     sort_key: `${fact.valid_at}|${id}`,
     last_seq: seq,
   };

@@ -61,5 +61,9 @@ function asWikiFact(doc: FactDoc): WikiFact {
     entity_ids: doc.entity_ids ?? [],
     supersedes: doc.supersedes ?? null,
     superseded_by: doc.superseded_by ?? null,
+    owner: doc.owner ?? null,
+    reports_done: doc.reports_done ?? false,
+    state: doc.state ?? null,
+    closed_by: doc.closed_by ?? null,
   };
 }

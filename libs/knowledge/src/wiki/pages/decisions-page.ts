@@ -7,13 +7,13 @@ import type { WikiModel } from '../wiki-model';
 const MAX_CURRENT = 50;
 const MAX_SUPERSEDED = 30;
 
-/** Every decision with its date, who took it and whether it still holds, current ones first. */
+/** Every decision with its date, who took it, whether it still holds and what it replaced or was replaced by, current ones first. */
 export function decisionsPage(model: WikiModel): PagePlan {
   const current = model.decisions.filter((entry) => !entry.superseded);
   const superseded = model.decisions.filter((entry) => entry.superseded);
   const inputs = new PageInputs();
   for (const entry of [...current.slice(0, MAX_CURRENT), ...superseded.slice(0, MAX_SUPERSEDED)])
-    inputs.addFacts([entry.fact, entry.supersededBy ?? undefined]);
+    inputs.addFacts([entry.fact, entry.supersededBy ?? undefined, entry.supersedes ?? undefined]);
   inputs.note('counts', current.length, superseded.length);
   return pagePlan('decisions', model.title('Decisions'), inputs, (page) => {
     if (model.decisions.length === 0) {

@@ -51,7 +51,8 @@ export function peoplePage(model: WikiModel): PagePlan {
   }));
   const assigned = new Map<string, typeof model.actionItems>();
   for (const entry of model.actionItems) {
-    if (entry.doneBy !== null) continue;
+    // A request to everyone is nobody's open item.
+    if (entry.doneBy !== null || entry.owner === null) continue;
     assigned.set(entry.assignee, [...(assigned.get(entry.assignee) ?? []), entry]);
   }
 

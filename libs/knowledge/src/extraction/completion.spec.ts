@@ -1,4 +1,4 @@
-import { reportsCompletion } from './action-item-status';
+import { deliversWork, reportsCompletion } from './completion';
 
 describe('reportsCompletion', () => {
   it.each([
@@ -32,5 +32,29 @@ describe('reportsCompletion', () => {
     'Load test exports before release.',
   ])('reads "%s" as work still to do', (text) => {
     expect(reportsCompletion(text)).toBe(false);
+  });
+});
+
+describe('deliversWork', () => {
+  it.each([
+    ["Postmortem for Tuesday's latency incident: link", true],
+    ['Mockups v2 with the weekday picker and a preview of the email: link', true],
+    ['Runbook for the Postgres cutover is ready for review: https://docs.fernway.io/runbooks/pg16-cutover', true],
+    ["Here's the sheet: https://docs.fernway.io/sheets/desk-setup", true],
+    ['Estimate for Stripe usage metering: about 2 weeks for one engineer', true],
+    ['Calls booked: Bloom & Stem, Brot & Butter and Velo Kurier', true],
+  ])('reads %j as work handed over', (text, hasLink) => {
+    expect(deliversWork(text, hasLink as boolean)).toBe(true);
+  });
+
+  it.each([
+    'routes-api p95 latency is at 4s since 10:20, looking into it.',
+    'Heads up: Postgres 16 changed the default collation.',
+    'Action items: alert on pool saturation (Ben), load test exports before release (Dev).',
+    'Question: are we OK dropping support for Safari 15?',
+    'Board update, March (https://docs.fernway.io/board/2025-03)',
+    'Plan: I will write the runbook tomorrow.',
+  ])('reads %j as no delivery', (text) => {
+    expect(deliversWork(text, text.includes('http'))).toBe(false);
   });
 });

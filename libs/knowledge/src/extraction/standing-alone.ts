@@ -1,0 +1,45 @@
+import type { FactType } from '@atlas/events';
+import { type AskedQuestion, withAnsweredQuestion } from './answer-context';
+import { withItResolved } from './antecedent';
+import { contextDependence, withoutOpeners, withoutYesNo } from './context-dependence';
+
+/** Types whose text may open with its verb: they tell someone to do something. */
+const IMPERATIVE_TYPES: ReadonlySet<FactType> = new Set(['action_item', 'announcement', 'decision']);
+
+/**
+ * The fact text as it can be read on its own: without openers that only tie it to the line before
+ * ("well,", "oh,"), a statement without a leading yes or no. A text that still points at the chat around
+ * it ("it", "that", an unresolved "you", no verb) is kept only as an answer, carrying the question it
+ * answers; otherwise the unit gives no fact.
+ */
+export function standingAlone(text: string, type: FactType, context: ReplyContext): string | null {
+  let opened = withSubject(withoutOpeners(text), context.names[0] ?? null);
+  const everyone = type === 'announcement' || /^(?:reminder|psa|fyi|heads[- ]up|everyone|all)\b/i.test(opened);
+  const options = { everyone, imperative: IMPERATIVE_TYPES.has(type) };
+  let dependence = contextDependence(opened, context.names, options);
+  if (dependence === 'reference' && /\bits?\b/i.test(opened)) {
+    const thing = context.thing();
+    if (thing !== null) {
+      const resolved = withItResolved(opened, thing);
+      const after = contextDependence(resolved, context.names, options);
+      if (after === null) [opened, dependence] = [resolved, after];
+    }
+  }
+  if (dependence === null) return type === 'answer' ? opened : withoutYesNo(opened);
+  return type === 'answer' && context.asked !== null ? withAnsweredQuestion(opened, context.asked) : null;
+}
+
+/** "will have a draft by Wednesday": a promise without its subject is the author's. */
+function withSubject(text: string, author: string | null): string {
+  return author !== null && /^(?:will|'ll|am going to|gonna)\s+\w/i.test(text)
+    ? `${author} ${text.replace(/^'ll/, 'will')}`
+    : text;
+}
+
+/** What a unit's text may draw on to stand alone: the question it answers, the thing the message replied to names. */
+export interface ReplyContext {
+  asked: AskedQuestion | null;
+  names: readonly (string | null)[];
+  /** The one thing the sentence before, or else the question answered, names. */
+  thing: () => string | null;
+}
