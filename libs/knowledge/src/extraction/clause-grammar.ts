@@ -69,8 +69,12 @@ function isClauseJoint(text: string, words: readonly TaggedWord[], at: number, t
   const right = text.slice(after[0].start).split(/[,:()]|\b(?:that|which|who|whom|whose|where)\b/)[0];
   if (!hasSubjectAndVerb(before) && !(thorough && compromiseView(left).has(SUBJECT_AND_VERB))) return false;
   // After a semicolon anything with a verb is a clause; after "and" the clause must open with its subject.
-  if (semicolon) return after.some((w) => VERBAL.has(w.pos)) || compromiseView(text.slice(after[0].start)).has('#Verb');
+  if (semicolon)
+    return (
+      after.some((w) => VERBAL.has(w.pos)) || (thorough && compromiseView(text.slice(after[0].start)).has('#Verb'))
+    );
   if (opensWithSubjectAndVerb(after)) return true;
+  if (!thorough) return false;
   // An inverted question's "the older Tcl and Tk packages before …" reads to compromise as "Tk packages (verb)".
   return !/\?\s*$/.test(text) && compromiseView(right).has(CLAUSE_OPENING);
 }
