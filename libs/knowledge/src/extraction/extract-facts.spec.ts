@@ -28,7 +28,8 @@ describe('extractFacts', () => {
       ['1709540100.000200', 'question'],
       ['1709540200.000300', 'decision'],
       ['1709540200.000300', 'answer'],
-      ['1709540400.000500', 'action_item'],
+      // A request asked as a question is a question, owned by the person asked.
+      ['1709540400.000500', 'question'],
       ['1709540500.000600', 'announcement'],
       ['1709540900.001000', 'question'],
       ['1709541000.001100', 'action_item'],

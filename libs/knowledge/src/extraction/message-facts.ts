@@ -79,7 +79,15 @@ export function extractMessageFacts(
 
   let previousThing: string | null = null;
   const stated = units.map((unit, index) => {
-    let classification = decisionInContext(unit, classifyFact(unit), message, threads);
+    // "Thanks Bruno. @bruno can you write a short postmortem?": a later sentence may address someone of its own.
+    const unitAddress = (index === 0 ? address : null) ?? addressOf({ ...message, text: unit }, gazetteer);
+    const unitSpeakers =
+      unitAddress === null || unitAddress === address
+        ? speakers
+        : { ...speakers, addressee: gazetteer.nameOf(unitAddress.personId) };
+    // "kizza: do you have compiz installed" asks kizza: the type is read from what is said, not to whom.
+    const said = withoutAddress(unit, unitAddress).trim() || unit;
+    let classification = decisionInContext(unit, classifyFact(said), message, threads);
     const instructs = address !== null && classification.type === 'observation' && INSTRUCTION.test(unit);
     if ((answersQuestion && !KEPT_BY_ANSWERS.has(classification.type)) || instructs) {
       classification = { type: 'answer', confidence: ANSWER_CONFIDENCE };
@@ -88,12 +96,6 @@ export function extractMessageFacts(
       knownProjects,
       withPurpose: classification.type === 'decision',
     });
-    // "Thanks Bruno. @bruno can you write a short postmortem?": a later sentence may address someone of its own.
-    const unitAddress = (index === 0 ? address : null) ?? addressOf({ ...message, text: unit }, gazetteer);
-    const unitSpeakers =
-      unitAddress === null || unitAddress === address
-        ? speakers
-        : { ...speakers, addressee: gazetteer.nameOf(unitAddress.personId) };
     const cleaned = cleanFactText(withoutAddress(unit, unitAddress)) || cleanFactText(unit);
     // "try mtr. It'll display question marks …": the thing a sentence names is what the next one's "it" is.
     const thingBefore = previousThing;
