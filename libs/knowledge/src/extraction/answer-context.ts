@@ -12,7 +12,7 @@ import { authorOf, type Gazetteer } from './gazetteer';
 import { prepareMessageText } from './message-text';
 import { resolvePronouns } from './pronouns';
 import { splitSentences } from './sentences';
-import { PROBLEM } from './threads';
+import { tellsOwnProblem } from './threads';
 
 /** How sure a reply to a question is an answer. */
 export const ANSWER_CONFIDENCE = 0.75;
@@ -64,7 +64,10 @@ function readQuestion(question: NormalizedMessage, gazetteer: Gazetteer): AskedQ
       ? { asker: askerName, text: shortened(text), kind: 'question' }
       : null;
   }
-  const problem = units.map(readable).find((text) => PROBLEM.test(text) && contextDependence(text, names) === null);
+  const problem = units
+    .filter(tellsOwnProblem)
+    .map(readable)
+    .find((text) => contextDependence(text, names) === null);
   return problem === undefined ? null : { asker: askerName, text: shortened(problem), kind: 'problem' };
 }
 

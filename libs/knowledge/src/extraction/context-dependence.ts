@@ -11,7 +11,7 @@ export type ContextDependence = 'second_person' | 'reference' | 'fragment';
 
 /** Discourse openers that only tie a line to the one before: dropped from the fact's text. */
 const OPENER =
-  /^(?:(?:hope this helps|on it|sure|agreed|got it|sounds good|thanks|thank you|thx|of course|awesome|perfect|sweet|yay|well|so(?!\s+(?:far|much|many|long|that)\b)|oh|ah|aha|hmm+|hrm+|umm*|uhm*|uh|er|actually|anyway|hey|lol|haha+|heh|ok|okay|k|kk|alright|right|ahh+|ooh|wow|great|excellent|cool|nice|neat|btw|fwiw|also|and|but|or|then|plus)\b(?:[\s,.!…:;—–-]|\.\.\.)*)+/i;
+  /^(?:(?:hope this helps|hello|hi|howdy|on it|sure|agreed|got it|sounds good|thanks|thank you|thx|of course|awesome|perfect|sweet|yay|well|so(?!\s+(?:far|much|many|long|that)\b)|oh|ah|aha|hmm+|hrm+|umm*|uhm*|uh|er|actually|anyway|hey|lol|haha+|heh|ok|okay|k|kk|alright|right|ahh+|ooh|wow|great|excellent|cool|nice|neat|btw|fwiw|also|and|but|or|then|plus)\b(?:[\s,.!…:;—–-]|\.\.\.)*)+/i;
 /** Openers that answer yes or no: they are what an answer says, so an answer keeps them. */
 const YES_NO_OPENER = /^(?:yes|yeah|yep|yup|yea|no|nope|nah)\b(?:[\s,.!…:;-]|\.\.\.)*/i;
 /** Words that point back at something said before. */
@@ -136,6 +136,10 @@ export function contextDependence(
   // "Device Boot Start End Blocks Id System": column headings of pasted output.
   if (words.length >= 5 && words.every((word) => /^[\p{Lu}\d]/u.test(word.text))) return 'fragment';
   if (ELLIPTICAL.test(stated)) return 'fragment';
+  // "when patrick_ goes through preferences.": a subordinate clause without its main clause.
+  if (/^(?:when|if|as|after|before|once|until)\b/i.test(stated) && !/[,;:]|\bthen\b/.test(stated)) return 'fragment';
+  // "\"glxinfo | grep direct\"": a command alone says what to run, not what it is for.
+  if (words.length > 0 && proseWords(stated) < MIN_WORDS) return 'fragment';
   // "command not found?", "sudo?": a question of a few words asks about what was just said.
   if (/\?\s*$/.test(stated) && words.length <= MIN_WORDS && !words.some((word) => word.pos === 'AUX'))
     return 'fragment';
@@ -223,6 +227,15 @@ function hasThirdPersonVerb(words: readonly TaggedWord[]): boolean {
   );
 }
 
+/** Words of the text outside quotes, code and links. */
+function proseWords(text: string): number {
+  const prose = text
+    .replace(/"[^"]*"|“[^”]*”|`[^`]*`/g, ' ')
+    .replace(/\S*[/|$=<>]\S*/g, ' ')
+    .replace(/(?:^|\s)(?:sudo|apt-get|aptitude|grep|glxinfo|echo|chmod|tee)(?=\s|$)/g, ' ');
+  return (prose.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
 function hasVerbIn(words: readonly TaggedWord[]): boolean {
   return words.some((word) => word.pos === 'VERB' || word.pos === 'AUX');
 }
@@ -261,7 +274,9 @@ function refersBack(
       // "normal that …", "decided that the …", "said that it …": a conjunction opening a clause.
       if (before.pos === 'ADJ' && after !== undefined) return false;
       if (after !== undefined && (after.pos === 'DET' || after.pos === 'PRON')) return false;
-      const opensClause = words.slice(index + 2, index + 4).some((next) => next.pos === 'VERB' || next.pos === 'AUX');
+      const subjectAfter = after !== undefined && ['NOUN', 'PROPN', 'PRON', 'DET'].includes(after.pos);
+      const opensClause =
+        subjectAfter && words.slice(index + 2, index + 4).some((next) => next.pos === 'VERB' || next.pos === 'AUX');
       if (word.pos === 'SCONJ' && opensClause) return false;
     }
     // "this part of the country", "if this works", "save that": this and that point at the chat; a plural

@@ -2,7 +2,7 @@ import type { Fact, FactType, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
 import { addressOf, type Address } from './addressee';
 import { ANSWER_CONFIDENCE, askedQuestion, bareAnswerFact, withAnsweredQuestion } from './answer-context';
-import { soleNamedThing, soleThingOf } from './antecedent';
+import { soleThingOf } from './antecedent';
 import { atomicClauses } from './atomic-clauses';
 import { yesOrNo } from './context-dependence';
 import { decisionInContext, decisionSubject, withAgreement } from './agreement';
@@ -74,8 +74,6 @@ export function extractMessageFacts(
     atomicClauses(unit, speakers, names),
   );
   const mentionsByUnit = locateMentions(units, message.mentions);
-  // The question a message answers is what its "it" is about, when the question names one thing.
-  const questionThing = () => question && soleNamedThing(question, gazetteer, knownProjects);
 
   let previousThing: string | null = null;
   const stated = units.map((unit, index) => {
@@ -100,7 +98,7 @@ export function extractMessageFacts(
     // "try mtr. It'll display question marks …": the thing a sentence names is what the next one's "it" is.
     const thingBefore = previousThing;
     previousThing = soleThingOf(entities);
-    const thing = () => thingBefore ?? questionThing();
+    const thing = () => thingBefore;
     const unitNames = [unitSpeakers.author, unitSpeakers.addressee];
     const text = standingAlone(resolvePronouns(cleaned, unitSpeakers), classification.type, {
       asked,

@@ -40,6 +40,6 @@ function withSubject(text: string, author: string | null): string {
 export interface ReplyContext {
   asked: AskedQuestion | null;
   names: readonly (string | null)[];
-  /** The one thing the sentence before, or else the question answered, names. */
+  /** The one thing the sentence before names (the question answered is carried whole instead). */
   thing: () => string | null;
 }

@@ -234,7 +234,12 @@ export const PROBLEM =
   /\b(?:doesn'?t|does not|don'?t|won'?t|can'?t|cannot|couldn'?t|isn'?t|not working|fails?|failed|failing|error|broken|crash(?:es|ed)?|stuck|unable)\b/i;
 
 function reportsProblem(message: NormalizedMessage): boolean {
-  return !message.deleted && PROBLEM.test(message.text);
+  return !message.deleted && tellsOwnProblem(message.text);
+}
+
+/** "my share doesn't mount", "I can't boot": someone telling a problem of their own, not any negation. */
+export function tellsOwnProblem(text: string): boolean {
+  return PROBLEM.test(text) && /(?:^|[^\p{L}'’])(?:i|i'm|im|my|me)(?![\p{L}'’])/iu.test(text);
 }
 
 /** It asks something to be told; a request asked as a question ("can you add them?") is answered by doing it. */
