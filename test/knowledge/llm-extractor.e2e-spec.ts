@@ -129,6 +129,7 @@ describe('LlmFactExtractor against a recorded chat-completions API', () => {
       timestamp: '2024-03-04T08:15:00.000Z',
       thread_id: MESSAGE.question,
       permalink: `https://acme.slack.com/archives/${CHANNEL_ID}/p1709540100000100`,
+      text: 'Should we move the billing service to Postgres or keep it on MongoDB?',
     });
 
     expect(decision.relations).toEqual([
@@ -153,6 +154,10 @@ describe('LlmFactExtractor against a recorded chat-completions API', () => {
       ['artifact:ticket:github.com/acme/billing/pull/42', 'ticket'],
     ]);
     expect(review.subject).toBe(`task:${MESSAGE.reviewRequest}:person:U0BRUNO`);
+    expect([review.owner, review.reports_done]).toEqual(['person:U0BRUNO', false]);
+    expect([launch.owner, launch.reports_done]).toEqual([null, false]);
+    // The thread's answer predates owners: left out, they read as nobody's and nothing done.
+    expect([ownership.owner, ownership.reports_done]).toEqual([null, false]);
     expect(review.due_at).toBe('2024-03-08');
 
     expect(launch.entities.map((entity) => entity.key)).toEqual(['project:atlas v2', 'artifact:ticket:ops-142']);

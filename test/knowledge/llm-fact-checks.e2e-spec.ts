@@ -52,6 +52,12 @@ describe('the LLM path keeps only facts that follow the rules', () => {
       [CHATTY.downtime, 'announcement', 'The staging cluster will be down on 2024-03-09 for the Kubernetes upgrade.'],
     ]);
     expect(result.facts.every((fact) => fact.extractor_version === LLM_EXTRACTOR_VERSION)).toBe(true);
+    // The finished migration is Ana's work done; the runbook request is hers to do; the downtime is nobody's.
+    expect(result.facts.map((fact) => [fact.owner, fact.reports_done])).toEqual([
+      ['person:U0ANA', true],
+      ['person:U0ANA', false],
+      [null, false],
+    ]);
     // Messages the model gave nothing are not handed to the local rules: "no fact" is an answer.
     const withFacts = new Set(result.facts.map((fact) => fact.message_id));
     expect([...withFacts]).toEqual(CHATTY_FACT_BEARING);

@@ -23,6 +23,7 @@ export type RecordingName =
   | 'foreign-message-answer'
   | 'selective-answer'
   | 'rule-breaking-answer'
+  | 'owned-work-answer'
   | 'truncated-answer'
   | 'server-error-500'
   | 'rate-limited-429'

@@ -118,6 +118,76 @@ describe('factsOfAnswer', () => {
     expect(fact.entities).toEqual([]);
   });
 
+  it("resolves each fact's owner to a person of the batch: by id, by name, or through the fact's own entity", () => {
+    const result = facts(
+      answerWith(
+        { type: 'action_item', entities: [person('Bruno Costa')], owner: 'U0BRUNO' },
+        { text: 'Beatriz Souza will review the billing pull request.', owner: 'bia' },
+        // "Carla" here is the fact's entity with an id: the owner is that person, whatever else the name could be.
+        { text: 'Carla Diaz will deploy the billing service.', entities: [person('Carla', 'U0CARLA')], owner: 'Carla' },
+      ),
+    );
+    expect(result.map((fact) => fact.owner)).toEqual(['person:U0BRUNO', 'person:U0BEA', 'person:U0CARLA']);
+  });
+
+  it('leaves the owner out when the answer names nobody the batch knows, and when it names none', () => {
+    const [unknown, none, absent] = facts(
+      answerWith(
+        { entities: [person('Ana Lima')], owner: 'Dmitri' },
+        { text: 'Bruno Costa reviewed the billing pull request.', owner: null },
+        { text: 'Carla Diaz deployed the billing service.' },
+      ),
+    );
+    expect([unknown.owner, none.owner, absent.owner]).toEqual([null, null, null]);
+    expect(unknown.entities.map((entity) => entity.key)).toEqual(['person:U0ANA']);
+  });
+
+  it('marks the facts that report work done, and no others', () => {
+    const result = facts(
+      answerWith(
+        { reports_done: true, owner: 'Ana Lima' },
+        { text: 'Bruno Costa will review the billing pull request.', reports_done: false },
+        { text: 'Carla Diaz deployed the billing service.' },
+      ),
+    );
+    expect(result.map((fact) => [fact.reports_done, fact.owner])).toEqual([
+      [true, 'person:U0ANA'],
+      [false, null],
+      [false, null],
+    ]);
+  });
+
+  it('keeps an action item by the owner it gives, and drops one whose owner is nobody it or the batch knows', () => {
+    const { facts: kept, rejected } = checked(
+      answerWith(
+        // No person entity, but the owner is a person of the batch.
+        { text: 'The billing migration needs a rollback plan from Ana Lima.', type: 'action_item', owner: 'Ana' },
+        {
+          text: 'Dmitri will write the rollback plan for Ana Lima.',
+          type: 'action_item',
+          entities: [person('Ana Lima'), person('Dmitri')],
+          owner: 'Dmitri',
+        },
+      ),
+    );
+    expect(kept.map((fact) => [fact.text, fact.owner])).toEqual([
+      ['The billing migration needs a rollback plan from Ana Lima.', 'person:U0ANA'],
+    ]);
+    expect(rejected.map((fact) => [fact.reason, fact.detail])).toEqual([['action_item_without_owner', 'Dmitri']]);
+  });
+
+  it('takes a team the fact names as the owner of its action item, with no person to record', () => {
+    const [fact] = facts(
+      answerWith({
+        text: 'The platform team will upgrade the staging cluster.',
+        type: 'action_item',
+        entities: [thing('platform team', 'team')],
+        owner: 'platform team',
+      }),
+    );
+    expect([fact.type, fact.owner]).toEqual(['action_item', null]);
+  });
+
   it('drops a fact that breaks a rule of the prompt, reports why, and numbers the kept ones without a gap', () => {
     const answer = answerWith(
       { text: 'Carla Diaz will check it tomorrow and Bruno Costa will deploy the fix.', type: 'action_item' },

@@ -8,6 +8,8 @@ import { LLM_EXTRACTOR_VERSION } from './llm-extractor-options';
 import type { PeopleOfBatch } from './people-of-batch';
 import { factSourceOf } from '../fact-source';
 import { rejectionOf, type RejectedFact, type RejectionReason } from './fact-checks';
+import { ownerOfAnswer } from './answer-owner';
+import { entityNamed, type NamedEntity } from './named-entities';
 
 /** An answer that parsed but says something impossible: the request's messages go to the local extractor. */
 export class AnswerRejected extends Error {
@@ -15,12 +17,6 @@ export class AnswerRejected extends Error {
     super(reason);
     this.name = 'AnswerRejected';
   }
-}
-
-/** A fact entity as the answer named it: its key, or null for a person nobody knows (left out of the fact). */
-interface NamedEntity {
-  answerName: string;
-  entity: FactEntity | null;
 }
 
 /** The facts of an answer the checks kept, and those they dropped with the rule each broke. */
@@ -34,7 +30,8 @@ export interface AnswerFacts {
  * rule of the prompt (fact-checks.ts), or comes from a message the request did not send, is dropped and
  * reported; the others keep their positions' indexes per message. Throws AnswerRejected when a fact names
  * a relation endpoint or subject it does not list, or has no text: the answer is broken, not just one fact.
- * A person who is not among the batch's people is dropped with their relations.
+ * A person who is not among the batch's people is dropped with their relations, and an owner nobody
+ * answers to is left out (null): the model's answer never adds a person.
  */
 export function factsOfAnswer(
   answer: LlmAnswer,
@@ -63,8 +60,9 @@ export function factsOfAnswer(
     const relations = relationsOf(answerFact, find);
     const subject = answerFact.subject && subjectOf(answerFact.subject, message, find, where);
     const due_at = answerFact.due_at === null ? null : calendarDate(answerFact.due_at, where);
+    const owner = ownerOfAnswer(answerFact.owner, named, people);
     const language = languages.get(message.id) ?? READABLE_LANGUAGE;
-    const broken = rejectionOf({ text, type: answerFact.type, entities, language }, personNames);
+    const broken = rejectionOf({ text, type: answerFact.type, entities, language, owner }, personNames);
     if (broken) return drop(broken.reason, broken.detail);
     const index = nextIndex.get(message.id) ?? 0;
     nextIndex.set(message.id, index + 1);
@@ -85,6 +83,9 @@ export function factsOfAnswer(
       due_at,
       language,
       source: factSourceOf(message),
+      owner: owner?.key ?? null,
+      // A model that leaves it out (an answer in json_object mode, an older prompt) reports nothing done.
+      reports_done: answerFact.reports_done ?? false,
     });
   });
   return { facts, rejected };
@@ -108,11 +109,9 @@ function namedEntity(entity: AnswerEntity, people: PeopleOfBatch, where: string)
   return { answerName: name, entity: { key: entityKey(entity.type, name)!, name, type: entity.type, kind: null } };
 }
 
-/** The entity a relation or subject names: by the exact name first, else by its normalized name. */
+/** The entity a relation or subject names, which the fact must list. */
 function findEntity(named: readonly NamedEntity[], name: string, where: string): FactEntity | null {
-  const found =
-    named.find((entity) => entity.answerName === name.trim()) ??
-    named.find((entity) => normalizeName(entity.answerName) === normalizeName(name));
+  const found = entityNamed(named, name);
   if (!found) throw new AnswerRejected(`${where} names "${name}", which is not among the fact's entities`);
   return found.entity;
 }

@@ -19,6 +19,17 @@ describe('readAnswer', () => {
     expect((answer as LlmAnswer).facts[0].subject).toEqual({ kind: 'task', entity: 'Ana Lima' });
   });
 
+  it("reads a fact's owner and report of work done, and lets an answer leave them out", () => {
+    const answer = readAnswer({ facts: [{ ...fact, owner: 'U0ANA', reports_done: true }, fact] }) as LlmAnswer;
+    expect(answer.facts.map((read) => [read.owner, read.reports_done])).toEqual([
+      ['U0ANA', true],
+      [undefined, undefined],
+    ]);
+    const reason = readAnswer({ facts: [{ ...fact, owner: 7, reports_done: 'yes' }] });
+    expect(reason).toContain('facts.0.owner');
+    expect(reason).toContain('facts.0.reports_done');
+  });
+
   it('refuses what is not an object', () => {
     expect(readAnswer([fact])).toBe('the answer is not a JSON object');
     expect(readAnswer('facts')).toBe('the answer is not a JSON object');

@@ -1,5 +1,16 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsArray, IsIn, IsNumber, IsString, Max, Min, ValidateNested, validateSync } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  ValidateNested,
+  validateSync,
+} from 'class-validator';
 import type { ValidationError } from 'class-validator';
 import { ARTIFACT_KINDS, ENTITY_TYPES, FACT_TYPES, Nullable, RELATION_TYPES } from '@atlas/events';
 import type { ArtifactKind, EntityType, FactType, RelationType } from '@atlas/events';
@@ -36,6 +47,9 @@ export class AnswerFact {
   @IsArray() @IsString({ each: true }) topics: string[];
   @Nullable() @ValidateNested() @Type(() => AnswerSubject) subject: AnswerSubject | null;
   @Nullable() @IsString() due_at: string | null;
+  /* Optional, unlike in ANSWER_SCHEMA: a server in json_object mode may leave them out (no owner, nothing done). */
+  @IsOptional() @IsString() owner?: string | null;
+  @IsOptional() @IsBoolean() reports_done?: boolean;
 }
 
 export class LlmAnswer {

@@ -49,7 +49,19 @@ const SUBJECT = {
 const FACT = {
   type: 'object',
   additionalProperties: false,
-  required: ['message_id', 'text', 'type', 'confidence', 'entities', 'relations', 'topics', 'subject', 'due_at'],
+  required: [
+    'message_id',
+    'text',
+    'type',
+    'confidence',
+    'entities',
+    'relations',
+    'topics',
+    'subject',
+    'due_at',
+    'owner',
+    'reports_done',
+  ],
   properties: {
     message_id: { type: 'string', description: 'The id of the message the fact comes from.' },
     text: { type: 'string', description: 'One self-contained sentence, pronouns resolved.' },
@@ -60,6 +72,10 @@ const FACT = {
     topics: { type: 'array', items: { type: 'string' } },
     subject: { anyOf: [SUBJECT, { type: 'null' }] },
     due_at: nullableString('The date the fact sets, YYYY-MM-DD; null if none.'),
+    owner: nullableString(
+      'Whose work the fact is about: a person\'s id or name from "people", or a team the fact names; null if nobody\'s.',
+    ),
+    reports_done: { type: 'boolean', description: 'The fact reports a piece of work finished.' },
   },
 };
 

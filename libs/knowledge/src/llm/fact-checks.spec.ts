@@ -110,6 +110,24 @@ describe('the checks on a model fact', () => {
     expect(reasonFor(text, 'observation', [BILLING])).toBeNull();
   });
 
+  it('judges an action item by the owner the model gives, when it gives one', () => {
+    const text = 'The billing migration needs a rollback plan by 2024-03-08.';
+    const check = (owner: { name: string; known: boolean }, entities: FactEntity[]) =>
+      rejectionOf({ text, type: 'action_item', entities, language: 'en', owner }, PEOPLE);
+    expect(check({ name: 'Ana Lima', known: true }, [BILLING])).toBeNull();
+    // A person among the entities does not make an unknown owner someone.
+    expect(check({ name: 'Dmitri', known: false }, [BILLING, ANA])).toEqual({
+      reason: 'action_item_without_owner',
+      detail: 'Dmitri',
+    });
+    expect(
+      rejectionOf(
+        { text, type: 'observation', entities: [BILLING], language: 'en', owner: { name: 'Dmitri', known: false } },
+        PEOPLE,
+      ),
+    ).toBeNull();
+  });
+
   it('says which word left a pronoun unresolved', () => {
     expect(
       rejectionOf({ text: 'Ana Lima will fix it.', type: 'action_item', entities: [ANA], language: 'en' }, PEOPLE),

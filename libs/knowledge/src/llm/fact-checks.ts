@@ -22,7 +22,8 @@ export const REJECTION_REASONS = {
   plural_verb_with_person: 'gives one person a plural verb, as in "How do Gus submit expenses?"',
   lets_decision: 'calls a "Let\'s …" a decision: a proposal decides nothing',
   question_as_action_item: 'calls a question an action item',
-  action_item_without_owner: 'is an action item that names no person or team as its owner',
+  action_item_without_owner:
+    'is an action item with no owner: its "owner" is nobody in "people" (nor a team it names), or it gives none and names no person or team',
 } as const;
 
 export type RejectionReason = keyof typeof REJECTION_REASONS;
@@ -44,6 +45,8 @@ export interface CheckedFact {
   entities: readonly FactEntity[];
   /** ISO 639-1: the rules that read words and parts of speech are English, so other languages skip them. */
   language: string;
+  /** The owner the model gave, and whether it is someone the batch or the fact knows; null or absent when it gave none. */
+  owner?: { name: string; known: boolean } | null;
 }
 
 export interface Rejection {
@@ -71,13 +74,14 @@ export function rejectionOf(fact: CheckedFact, personNames: readonly string[]): 
     if (broken) return broken;
   }
   if (fact.type === 'action_item' && endsWithQuestionMark(fact.text)) return reject('question_as_action_item');
-  if (
-    fact.type === 'action_item' &&
-    !fact.entities.some((entity) => entity.type === 'person' || entity.type === 'team')
-  ) {
-    return reject('action_item_without_owner');
-  }
+  if (fact.type === 'action_item' && !hasOwner(fact)) return reject('action_item_without_owner', fact.owner?.name);
   return null;
+}
+
+/** The owner the model gave must be someone known; without one, a person or team the fact names may own it. */
+function hasOwner(fact: CheckedFact): boolean {
+  if (fact.owner) return fact.owner.known;
+  return fact.entities.some((entity) => entity.type === 'person' || entity.type === 'team');
 }
 
 function englishRejectionOf(fact: CheckedFact, personNames: readonly string[]): Rejection | null {

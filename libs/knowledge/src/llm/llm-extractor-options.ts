@@ -25,4 +25,4 @@ export interface LlmExtractorOptions {
 }
 
 /** Part of the id of every fact the LLM path writes: facts of a new prompt version get new ids. */
-export const LLM_EXTRACTOR_VERSION = 'llm-2';
+export const LLM_EXTRACTOR_VERSION = 'llm-3';

@@ -65,6 +65,17 @@ describe('the prompt', () => {
     for (const rule of Object.values(REJECTION_REASONS)) expect(prompt).toContain(`- ${rule};`);
   });
 
+  it("asks for each fact's owner from the people list, whether it reports work done, and knows places", () => {
+    const prompt = systemPrompt('json_schema');
+    expect(prompt).toMatch(/- owner: whose work the fact is about, as the person's id or name from "people"/);
+    expect(prompt).toMatch(/null .* for anyone who is not in "people"/);
+    expect(prompt).toMatch(/- reports_done: true when the fact reports a piece of work finished/);
+    expect(prompt).toMatch(/place: a city, country, region, office or venue \("London", "California"/);
+    expect(systemPrompt('json_object')).toContain(
+      '"required":["message_id","text","type","confidence","entities","relations","topics","subject","due_at","owner","reports_done"]',
+    );
+  });
+
   // The prompt's examples must be what the checks keep and drop, or the model is taught one thing and judged on another.
   const PEOPLE = ['Ana Lima', 'Bruno Costa', 'Gus', 'Ben Ortiz'];
   const ANA = { key: 'person:U0ANA', name: 'Ana Lima', type: 'person' as const, kind: null };
@@ -79,6 +90,7 @@ describe('the prompt', () => {
     ['Ana Lima asked Bruno Costa to review PR 42.', 'action_item'],
     ['Bruno Costa asked whether billing should move to Postgres.', 'question'],
     ['Ana Lima thinks Postgres fits billing better.', 'opinion'],
+    ['Bruno Costa merged PR 42.', 'announcement'],
   ])('gives "%s" as a good example, which the checks keep', (text, type) => {
     expect(systemPrompt('json_schema')).toContain(`"${text}"`);
     expect(rejectionOf({ text, type, entities: [ANA], language: 'en' }, PEOPLE)).toBeNull();

@@ -31,7 +31,7 @@ Each fact:
 - text: the fact, as above.
 - type, one of:
   decision: only with a decision act: agreement on a proposal, "we'll go with", "we decided", a poll result. Never a "Let's …": a proposal is an opinion until someone agrees. Good: "The team agreed to move billing to Postgres." Bad: "Let's rock it!" as a decision;
-  action_item: a task with an owner, named in the text and as a person or team entity: the person addressed who is asked, or the author who commits. Never a question: "@Bruno can you review PR 42?" by Ana gives the action item "Ana Lima asked Bruno Costa to review PR 42.", not "Can Bruno review PR 42?";
+  action_item: a task with an owner, named in the text and as a person or team entity, and given as "owner": the person addressed who is asked, or the author who commits. Never a question: "@Bruno can you review PR 42?" by Ana gives the action item "Ana Lima asked Bruno Costa to review PR 42." with owner "Bruno Costa", not "Can Bruno review PR 42?";
   question: an open question someone asked, kept for its answer: "Bruno Costa asked whether billing should move to Postgres.";
   answer: an answer to a question, usually a thread reply or a message addressed to the asker;
   announcement: news for the team (a release, a change, a launch, a date);
@@ -42,6 +42,7 @@ Each fact:
   person: a person; person_id is their id from "people"; leave out anyone who is not in "people";
   team: a group of people; project: a product, service, project or initiative;
   technology: a language, database, framework, tool or platform;
+  place: a city, country, region, office or venue ("London", "California", "the Berlin office"); a place is never a technology;
   decision: what was decided, named by a short statement ("use Postgres for billing");
   artifact: a document, repo, ticket or link, with kind (document, repo, ticket or link) and identifier (its URL or ticket id exactly as written, e.g. "https://github.com/acme/billing/pull/42" or "OPS-142");
   topic: a subject under discussion ("billing migration").
@@ -55,7 +56,10 @@ Each fact:
   {"kind": "deadline", "entity": <name>} when it sets or moves the date of a project or artifact (set due_at too);
   {"kind": "owner", "entity": <name of what is owned>} when it says who owns or leads something;
   {"kind": "task", "entity": <name of the assignee, a person>} when it gives a person a task, and for the reply in which that person says the task is done.
-- due_at: the date the fact sets (deadline, launch, due date) as YYYY-MM-DD, resolved against the message time; null if none.`;
+- due_at: the date the fact sets (deadline, launch, due date) as YYYY-MM-DD, resolved against the message time; null if none.
+- owner: whose work the fact is about, as the person's id or name from "people": the owner of an action item (the person addressed who is asked, or the author who commits), the person a request asked as a question asks, or the author who reports work done. null for any other fact, for a request to everyone or to several people, for work a team owns (name the team among the entities), and for anyone who is not in "people".
+- reports_done: true when the fact reports a piece of work finished, in words ("done, merged", "the migration finished last night") or by posting the thing (the postmortem or the mockups someone said they would write, as a link); false otherwise.
+  "Done, merged it" by Bruno Costa in the thread of Ana's review request gives "Bruno Costa merged PR 42." with owner "Bruno Costa", reports_done true and the task subject of that request.`;
 
 /** The checks of fact-checks.ts, in the model's words: the prompt and the code cannot tell it different rules. */
 function discardedWhen(): string {
