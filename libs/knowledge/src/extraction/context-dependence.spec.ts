@@ -37,6 +37,8 @@ describe('contextDependence', () => {
     ['Because the launcher can only launch one command.', [], 'fragment'],
     ['/dev/sda5 32 2089 16525312 8e Linux LVM', [], 'fragment'],
     ['Device Boot Start End Blocks Id System', [], 'fragment'],
+    ['when patrick_ goes through preferences.', ['patrick_'], 'fragment'],
+    ['"glxinfo | grep direct"', [], 'fragment'],
   ])('finds "%s" pointing at the chat around it', (text, names, why) => {
     expect(contextDependence(text, names)).toBe(why);
   });

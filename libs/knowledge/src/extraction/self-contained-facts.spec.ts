@@ -38,6 +38,19 @@ describe('facts that stand on their own', () => {
     ]);
   });
 
+  it('reads a problem someone tells as what a reply addressed to them answers', () => {
+    // Adapted from the 2009-02-23 dev day: eper3z's samba share and the reply that diagnosed it.
+    const problem = irc('EfaistOs', "my samba share doesn't mount at boot");
+    const answer = irc('bob2', 'EfaistOs, might be nmbd starting too early');
+    expect(textsOf([problem, answer], answer)).toEqual([
+      "Answer to EfaistOs's problem \"EfaistOs's samba share doesn't mount at boot\": might be nmbd starting too early",
+    ]);
+    // Someone else's negation is no problem of theirs to answer.
+    const remark = irc('EfaistOs', "XGL is a hack and isn't verry stable");
+    const reply = irc('bob2', 'EfaistOs, might be nmbd starting too early');
+    expect(textsOf([remark, reply], reply)).toEqual([]);
+  });
+
   it('reads the "it" of a sentence as the one thing the sentence before it named', () => {
     const question = irc('hateball', 'Is there a way to "invert" ping replies?');
     const answer = irc('jaggy', "hateball, try mtr. It'll display questionmarks for things not received");
