@@ -59,7 +59,10 @@ function readQuestion(question: NormalizedMessage, gazetteer: Gazetteer): AskedQ
   const readable = (unit: string) => withoutOpeners(resolvePronouns(cleanFactText(unit), speakers));
   const asking = units.find((candidate) => classifyFact(candidate).type === 'question');
   if (asking !== undefined) {
-    const text = readable(asking);
+    // "your hardware does not support it probably. if you go to File. do you have the alsa device
+    // selected?": only the sentence that asks is carried.
+    const sentences = splitSentences(asking);
+    const text = readable(sentences.find((sentence) => classifyFact(sentence).type === 'question') ?? asking);
     return contextDependence(text, names) === null
       ? { asker: askerName, text: shortened(text), kind: 'question' }
       : null;

@@ -179,6 +179,9 @@ const REQUEST =
 /** "Will look after lunch" is a promise: an auxiliary opens a question only when a subject follows it. */
 const AUXILIARY_WITHOUT_SUBJECT =
   /^(?:should|shall|can|could|would|will|does|do|did|is|are|was|were|has|have|had)\s+(?!i\b|we\b|you\b|they\b|he\b|she\b|it\b|there\b|this\b|that\b|these\b|those\b|the\b|a\b|an\b|our\b|your\b|my\b|anyone\b|anybody\b|someone\b|everyone\b|\S+['’]s\b|[\p{Lu}\p{N}])/u;
+const SUBORDINATE_THEN_MAIN = /^(?:when|where|if|how)\b[^?]*,\s*\S/;
+const AUXILIARY_BEFORE_NON_SUBJECT =
+  /^(?:should|shall|can|could|would|will|does|do|did|is|are|was|were|has|have|had)\s+(?:a|an|the|to|some|no|more)\b/;
 const INTERROGATIVE_START =
   /^(?:who|what|when|where|why|how|which|whose|should|shall|can|could|would|will|does|do|did|is|are|was|were|has|have|had|any ?(?:one|body) (?:know|seen|have|tried))\b/;
 const REQUEST_WEIGHT = 0.85;
@@ -245,5 +248,8 @@ function questionConfidence(text: string, lower: string): number {
   const opening = lower.replace(/^(?:@\S+[\s,]*)+/, '');
   if (AUXILIARY_WITHOUT_SUBJECT.test(opening)) return 0;
   const statementEnd = /[.!:]["')\]]*$/.test(lower);
+  // Without a question mark: "when mtr starts, hit d" opens with a clause, "have an icon to browse …"
+  // leaves out its subject; a question opens with a wh-word or an auxiliary before its subject.
+  if (SUBORDINATE_THEN_MAIN.test(opening) || AUXILIARY_BEFORE_NON_SUBJECT.test(opening)) return 0;
   return INTERROGATIVE_START.test(opening) && !statementEnd ? INTERROGATIVE_CONFIDENCE : 0;
 }

@@ -26,7 +26,24 @@ export function standingAlone(text: string, type: FactType, context: ReplyContex
     }
   }
   if (dependence === null) return type === 'answer' ? opened : withoutYesNo(opened);
-  return type === 'answer' && context.asked !== null ? withAnsweredQuestion(opened, context.asked) : null;
+  if (type !== 'answer' || context.asked === null) return null;
+  // "in-gain", "when patrick_ goes through preferences": a scrap says nothing even beside its question;
+  // an instruction ("try mtr.") or a sentence that points at it ("it shows all partitions") does.
+  if (dependence === 'fragment' && isScrap(opened) && !instructs(opened)) return null;
+  return withAnsweredQuestion(opened, context.asked);
+}
+
+/** Fewer than three words, or a subordinate clause alone. */
+function isScrap(text: string): boolean {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length < 3 || (/^(?:when|if|as|after|before|once|until|and|or)\b/i.test(text) && !/[,;:]/.test(text));
+}
+
+/** "try mtr.", "sudo modprobe b43", "\"glxinfo | grep direct\"": a step to take, said as a command. */
+function instructs(text: string): boolean {
+  return /^\W*(?:try|run|use|install|add|type|open|check|start|select|click|go|look|see|read|remove|edit|reboot|restart|sudo)\b|^["`]|[|$]/i.test(
+    text,
+  );
 }
 
 /** "will have a draft by Wednesday": a promise without its subject is the author's. */
