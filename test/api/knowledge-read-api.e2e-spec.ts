@@ -88,6 +88,7 @@ describe('knowledge read API: facts, graph and wiki of synced channels', () => {
             timestamp: expect.any(String),
             thread_id: fact.source.thread_id === null ? null : expect.any(String),
             permalink: fact.source.permalink === null ? null : expect.any(String),
+            text: expect.any(String),
           },
         });
         for (const entity of fact.entities)

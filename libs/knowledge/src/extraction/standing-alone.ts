@@ -14,7 +14,11 @@ const IMPERATIVE_TYPES: ReadonlySet<FactType> = new Set(['action_item', 'announc
  */
 export function standingAlone(text: string, type: FactType, context: ReplyContext): string | null {
   let opened = withSubject(withoutOpeners(text), context.names[0] ?? null);
-  const everyone = type === 'announcement' || /^(?:reminder|psa|fyi|heads[- ]up|everyone|all)\b/i.test(opened);
+  // Said to the channel: an announcement, a reminder, or a request nobody is named for ("Can you review
+  // the gateway PR by Friday?" posted to all): its "you" is whoever reads it.
+  const toChannel = context.names[1] === null && type === 'question' && /^(?:can|could|would|will) you\b/i.test(opened);
+  const everyone =
+    toChannel || type === 'announcement' || /^(?:reminder|psa|fyi|heads[- ]up|everyone|all)\b/i.test(opened);
   const options = { everyone, imperative: IMPERATIVE_TYPES.has(type) };
   let dependence = contextDependence(opened, context.names, options);
   if (dependence === 'reference' && /\bits?\b/i.test(opened)) {
