@@ -20,7 +20,11 @@ export interface ActionItemEntry {
 }
 
 /**
- * The channel's action items, one entry per chain of facts on one task subject (see Fact.subject).
+ * The channel's action items: one entry per chain of action items on one deadline or owner subject
+ * (see Fact.subject: "Carla takes the postmortem, due Monday" replaces "Ben will write the postmortem
+ * by Friday"), and one per item on a task subject, which is its owner's in a thread: one thread often
+ * gives its owner several tasks ("I'll take the upgrade", "I'll write a replay script"), each open or
+ * done on its own, and a later one does not replace an earlier one.
  * Whether an item is done, and by which fact, is the read model's `state` and `closed_by`
  * (deriveFactStates): the wiki only shows it. Open items first, then done ones; newest first within each.
  */
@@ -37,9 +41,10 @@ export function actionItemsOf(index: WikiIndex): ActionItemEntry[] {
     // A report that closed an item is shown as that item's completion, not as an item of its own.
     if (fact.reports_done === true && closing.has(fact.id)) continue;
     const end = endOf(fact);
-    const chain = chains.get(end.id) ?? { end, items: [] };
+    const key = fact.subject?.startsWith('task:') ? fact.id : end.id;
+    const chain = chains.get(key) ?? { end, items: [] };
     chain.items.push(fact);
-    chains.set(end.id, chain);
+    chains.set(key, chain);
   }
   const entries = [...chains.values()].map(({ end, items }): ActionItemEntry => {
     const [current, ...earlier] = items;
