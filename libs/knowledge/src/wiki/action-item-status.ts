@@ -13,6 +13,11 @@ export interface ActionItemEntry {
   doneBy: WikiFact | null;
   /** A later fact on the same task that is neither an action item nor its completion (a moved deadline). */
   update: WikiFact | null;
+  /**
+   * Who asked for it when that is not its owner and no question asked for it: the author of a request
+   * written to its owner ("@Dev please add a note to the release notes"), which the text does not say.
+   */
+  askedBy: string | null;
   /** Its owner's name; null when it has none (a request to everyone: "please comment by Thursday"). */
   owner: string | null;
   /** Who it is for, as other pages group it: the owner, else the author. */
@@ -58,6 +63,7 @@ export function actionItemsOf(index: WikiIndex): ActionItemEntry[] {
       doneBy,
       update: doneBy === null && isUpdate && end.valid_at > current.valid_at ? end : null,
       owner,
+      askedBy: owner !== null && !ownedByAuthor(current) ? index.authorName(current) : null,
       assignee: owner ?? index.authorName(current),
     };
   });
@@ -94,6 +100,10 @@ function chainEnds(index: WikiIndex): (fact: WikiFact) => WikiFact {
 function requestOf(index: WikiIndex, first: WikiFact): WikiFact | null {
   const before = index.fact(first.supersedes);
   return before?.type === 'question' ? before : null;
+}
+
+function ownedByAuthor(fact: WikiFact): boolean {
+  return fact.source.author_id !== null && fact.owner === `person:${fact.source.author_id}`;
 }
 
 function ownerName(index: WikiIndex, fact: WikiFact): string | null {

@@ -111,7 +111,7 @@ describe('the action items and decisions pages', () => {
 
   // #engineering, 2025-03-03: in one thread Ben takes the upgrade, and Ana asks him for the runbook steps,
   // which he posts two days later. One task subject (the thread's, Ben's), two tasks.
-  it('lists two tasks of one owner in one thread apart, each open or done on its own', () => {
+  it('lists two tasks of one owner in one thread apart, each open or done on its own, saying who asked for one', () => {
     const plan = wikiMessage(
       '1740994873.368045',
       BEN,
@@ -156,7 +156,10 @@ describe('the action items and decisions pages', () => {
     expect(open).toContain('Ben Okafor will take the database upgrade. — Ben Okafor, open since 2025-03-03');
     expect(open).not.toContain('replaces');
     const done = section(page, 'Done');
-    expect(done).toContain('please put the steps in the runbook by Wednesday.');
+    // The request does not say who asked for it; the line does.
+    expect(done).toContain('please put the steps in the runbook by Wednesday. — Ben Okafor, opened 2025-03-03');
+    expect(done).toContain('· asked by Ana Souza ·');
+    expect(open).not.toContain('asked by');
     expect(done).toContain('· done 2025-03-05');
     expect(done).not.toContain('replaces');
   });

@@ -46,6 +46,7 @@ export function actionItem(page: PageBuilder, entry: ActionItemEntry): string {
   let item = `${factText(current)} — ${who}${due}, ${since} ${formatUtcDate(opened.source.timestamp)} ${page.cite(current)}`;
   if (entry.request !== null)
     item += ` · asked by ${escapeMarkdown(entry.request.source.author_name ?? 'someone')} ${page.cite(entry.request)}`;
+  else if (entry.askedBy !== null) item += ` · asked by ${escapeMarkdown(entry.askedBy)}`;
   if (entry.earlier.length > 0) item += ` · replaces ${page.citeAll([...entry.earlier].reverse())}`;
   if (entry.update !== null)
     item += ` · updated ${formatUtcDate(entry.update.source.timestamp)} ${page.cite(entry.update)}: ${quote(entry.update)}`;

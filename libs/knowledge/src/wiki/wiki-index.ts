@@ -183,8 +183,13 @@ export class WikiIndex {
     }
     for (const fact of this.oldestFirst) {
       let tags = ownTopics(fact);
-      if (tags.length === 0 && fact.source.thread_id !== null)
-        tags = [...(threadTopics.get(fact.source.thread_id) ?? [])].sort(compareText);
+      // A reply that names no topic is about its thread's, when the thread is about one; under a roadmap
+      // naming three themes, "I'd estimate 6-8 weeks" could be about any, so it is about those it names.
+      const inherited = fact.source.thread_id === null ? undefined : threadTopics.get(fact.source.thread_id);
+      if (tags.length === 0 && inherited !== undefined) {
+        const text = normalizeName(fact.text);
+        tags = [...inherited].filter((tag) => inherited.size === 1 || namesWord(text, tag));
+      }
       this.topicsByFact.set(fact.id, tags);
     }
   }
@@ -203,4 +208,10 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Whether the text has the phrase as whole words ("offline mode is bigger", not "api" in "rapid"). */
+function namesWord(text: string, phrase: string): boolean {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
