@@ -183,12 +183,13 @@ export class WikiIndex {
     }
     for (const fact of this.oldestFirst) {
       let tags = ownTopics(fact);
-      // A reply that names no topic is about its thread's, when the thread is about one; under a roadmap
-      // naming three themes, "I'd estimate 6-8 weeks" could be about any, so it is about those it names.
-      const inherited = fact.source.thread_id === null ? undefined : threadTopics.get(fact.source.thread_id);
-      if (tags.length === 0 && inherited !== undefined) {
+      // A reply that names no topic is about its thread's; of a thread about several ("three themes:
+      // Scheduled Reports, offline mode and pricing"), about those its text names, if it names any.
+      const inherited = fact.source.thread_id === null ? [] : [...(threadTopics.get(fact.source.thread_id) ?? [])];
+      if (tags.length === 0) {
         const text = normalizeName(fact.text);
-        tags = [...inherited].filter((tag) => inherited.size === 1 || namesWord(text, tag));
+        const named = inherited.filter((tag) => namesWord(text, tag));
+        tags = (named.length > 0 ? named : inherited).sort(compareText);
       }
       this.topicsByFact.set(fact.id, tags);
     }
