@@ -13,6 +13,11 @@ export interface ActionItemEntry {
   doneBy: WikiFact | null;
   /** A later fact on the same task that is neither an action item nor its completion (a moved deadline). */
   update: WikiFact | null;
+  /**
+   * Who asked for it when that is not its owner and no question asked for it: the author of a request
+   * written to its owner ("@Dev please add a note to the release notes"), which the text does not say.
+   */
+  askedBy: string | null;
   /** Its owner's name; null when it has none (a request to everyone: "please comment by Thursday"). */
   owner: string | null;
   /** Who it is for, as other pages group it: the owner, else the author. */
@@ -20,7 +25,11 @@ export interface ActionItemEntry {
 }
 
 /**
- * The channel's action items, one entry per chain of facts on one task subject (see Fact.subject).
+ * The channel's action items: one entry per chain of action items on one deadline or owner subject
+ * (see Fact.subject: "Carla takes the postmortem, due Monday" replaces "Ben will write the postmortem
+ * by Friday"), and one per item on a task subject, which is its owner's in a thread: one thread often
+ * gives its owner several tasks ("I'll take the upgrade", "I'll write a replay script"), each open or
+ * done on its own, and a later one does not replace an earlier one.
  * Whether an item is done, and by which fact, is the read model's `state` and `closed_by`
  * (deriveFactStates): the wiki only shows it. Open items first, then done ones; newest first within each.
  */
@@ -37,9 +46,10 @@ export function actionItemsOf(index: WikiIndex): ActionItemEntry[] {
     // A report that closed an item is shown as that item's completion, not as an item of its own.
     if (fact.reports_done === true && closing.has(fact.id)) continue;
     const end = endOf(fact);
-    const chain = chains.get(end.id) ?? { end, items: [] };
+    const key = fact.subject?.startsWith('task:') ? fact.id : end.id;
+    const chain = chains.get(key) ?? { end, items: [] };
     chain.items.push(fact);
-    chains.set(end.id, chain);
+    chains.set(key, chain);
   }
   const entries = [...chains.values()].map(({ end, items }): ActionItemEntry => {
     const [current, ...earlier] = items;
@@ -53,6 +63,7 @@ export function actionItemsOf(index: WikiIndex): ActionItemEntry[] {
       doneBy,
       update: doneBy === null && isUpdate && end.valid_at > current.valid_at ? end : null,
       owner,
+      askedBy: owner !== null && !ownedByAuthor(current) ? index.authorName(current) : null,
       assignee: owner ?? index.authorName(current),
     };
   });
@@ -89,6 +100,10 @@ function chainEnds(index: WikiIndex): (fact: WikiFact) => WikiFact {
 function requestOf(index: WikiIndex, first: WikiFact): WikiFact | null {
   const before = index.fact(first.supersedes);
   return before?.type === 'question' ? before : null;
+}
+
+function ownedByAuthor(fact: WikiFact): boolean {
+  return fact.source.author_id !== null && fact.owner === `person:${fact.source.author_id}`;
 }
 
 function ownerName(index: WikiIndex, fact: WikiFact): string | null {

@@ -108,4 +108,59 @@ describe('the action items and decisions pages', () => {
     );
     expect(current).toContain('· current');
   });
+
+  // #engineering, 2025-03-03: in one thread Ben takes the upgrade, and Ana asks him for the runbook steps,
+  // which he posts two days later. One task subject (the thread's, Ben's), two tasks.
+  it('lists two tasks of one owner in one thread apart, each open or done on its own, saying who asked for one', () => {
+    const plan = wikiMessage(
+      '1740994873.368045',
+      BEN,
+      '2025-03-03T09:41:00.000Z',
+      "I'll take the database upgrade. Proposal: logical replication.",
+      { replies: 1 },
+    );
+    const go = wikiMessage(
+      '1740997214.081425',
+      ANA,
+      '2025-03-03T10:20:00.000Z',
+      "OK, let's go with logical replication. @Ben please put the steps in the runbook by Wednesday.",
+      { parent: plan.id },
+    );
+    const runbook = wikiMessage(
+      '1741172568.995481',
+      BEN,
+      '2025-03-05T11:02:00.000Z',
+      'Runbook for the Postgres cutover is ready for review: https://docs.example/runbooks/pg16',
+    );
+    const task = `task:${plan.id}:person:${BEN.id}`;
+    const upgrade = factOf(plan, {
+      type: 'action_item',
+      text: 'Ben Okafor will take the database upgrade.',
+      subject: task,
+    });
+    const steps = factOf(go, {
+      type: 'action_item',
+      text: 'Ben Okafor please put the steps in the runbook by Wednesday.',
+      subject: task,
+      index: 1,
+    });
+    const posted = factOf(runbook, {
+      type: 'announcement',
+      text: runbook.text,
+      owner: `person:${BEN.id}`,
+      reports_done: true,
+    });
+    const page = pageOf(generateWikiPages(wikiInputOf([upgrade, steps, posted], [plan, go, runbook])), 'action-items');
+    expect(page.markdown).toContain('1 open, 1 done.');
+    const open = section(page, 'Open');
+    expect(open).toContain('Ben Okafor will take the database upgrade. — Ben Okafor, open since 2025-03-03');
+    expect(open).not.toContain('replaces');
+    const done = section(page, 'Done');
+    // The request does not say who asked for it; the line does.
+    expect(done).toContain('please put the steps in the runbook by Wednesday. — Ben Okafor, opened 2025-03-03');
+    expect(done).toContain('· asked by Ana Souza ·');
+    expect(open).not.toContain('asked by');
+    expect(done).toContain('· done 2025-03-05');
+    expect(done).not.toContain('replaces');
+  });
 });

@@ -8,6 +8,7 @@ import type { PageInputs } from './page-inputs';
 import { factText } from './page-parts';
 import type { WikiIndex } from './wiki-index';
 import { withEmoji } from './emoji';
+import { answerUnderQuestion } from './carried-question';
 
 const QUOTED_UPDATE = 160;
 
@@ -45,6 +46,7 @@ export function actionItem(page: PageBuilder, entry: ActionItemEntry): string {
   let item = `${factText(current)} — ${who}${due}, ${since} ${formatUtcDate(opened.source.timestamp)} ${page.cite(current)}`;
   if (entry.request !== null)
     item += ` · asked by ${escapeMarkdown(entry.request.source.author_name ?? 'someone')} ${page.cite(entry.request)}`;
+  else if (entry.askedBy !== null) item += ` · asked by ${escapeMarkdown(entry.askedBy)}`;
   if (entry.earlier.length > 0) item += ` · replaces ${page.citeAll([...entry.earlier].reverse())}`;
   if (entry.update !== null)
     item += ` · updated ${formatUtcDate(entry.update.source.timestamp)} ${page.cite(entry.update)}: ${quote(entry.update)}`;
@@ -79,7 +81,7 @@ export function faqItem(page: PageBuilder, index: WikiIndex, entry: FaqEntry): s
       : `${escapeMarkdown(shorten(withEmoji(entry.questionMessage?.text ?? ''), 300))} — ${escapeMarkdown(entry.questionMessage?.author_name ?? 'Unknown author')}, ${formatUtcDate(entry.questionMessage?.timestamp ?? '')} ${entry.questionMessage ? page.citeMessage(entry.questionMessage) : ''}`;
   const answers = entry.answers.map(
     (answer) =>
-      `\n  - **A:** ${factText(answer)} — ${escapeMarkdown(index.authorName(answer))}, ${formatUtcDate(answer.source.timestamp)} ${page.cite(answer)}`,
+      `\n  - **A:** ${factText(answer, answerUnderQuestion(answer.text))} — ${escapeMarkdown(index.authorName(answer))}, ${formatUtcDate(answer.source.timestamp)} ${page.cite(answer)}`,
   );
   const status = entry.answers.length > 0 ? '' : entry.discussed ? ' · replied to, no answer recorded' : ' · open';
   return `**Q:** ${question}${status}${answers.join('')}`;

@@ -1,5 +1,6 @@
 import type { NormalizedMessage } from '@atlas/events';
 import type { WikiFact } from '../contracts';
+import { carriedQuestionOf } from './carried-question';
 import { compareChronologically, compareNewestFirst, timeOf } from './fact-order';
 import { findOpenQuestions } from './open-questions';
 import { postOf, REPLY_WINDOW_MS, ReplyLinks, type Post } from './reply-links';
@@ -10,7 +11,11 @@ export interface FaqEntry {
   question: WikiFact | null;
   /** The opening message standing in for a missing question fact. */
   questionMessage: NormalizedMessage | null;
-  /** Answer facts that reply to the question, by others than its asker, oldest first. */
+  /**
+   * Answer facts that reply to the question, by others than its asker, oldest first; without any, the
+   * action items and decisions of the first reply to it ("Can people pick the weekday?" → "Not yet,
+   * Mei will add a weekday picker in v2").
+   */
   answers: WikiFact[];
   /** No answer fact, but someone else replied to it (or its thread has replies not given): not known to be open. */
   discussed: boolean;
@@ -21,10 +26,14 @@ export interface FaqEntry {
 /**
  * Questions paired with their answers. An answer pairs with a question only when it replies to it
  * and comes from someone else (see ReplyLinks): in the question's thread and addressed to nobody
- * else, or addressed to the asker ("@gus we do") shortly after. It answers the latest such question;
- * a thread reply whose thread opened with a question that yielded no question fact answers that
- * message. Answered pairs first, newest question first; then questions discussed without an answer;
- * then open ones.
+ * else, or addressed to the asker ("@gus we do") shortly after. It answers the question it carries
+ * (see carriedQuestionOf) when that is one of these, else the latest; a thread reply whose thread
+ * opened with a question that yielded no question fact answers that message. What a message says after
+ * asking a question of its own ("Can we stub the tile server? We don't test the tiles.") backs that
+ * question and answers no earlier one. The action items and decisions of a message that answers are
+ * part of its answer; a question no answer fact replies to is answered by those of the first message
+ * that replies to it, when there is one. Answered pairs first, newest question first; then questions
+ * discussed without an answer; then open ones.
  */
 export function faqOf(index: WikiIndex): FaqEntry[] {
   const replies = new ReplyLinks(index);
@@ -39,6 +48,8 @@ export function faqOf(index: WikiIndex): FaqEntry[] {
   };
   const byThread = new Map<string, WikiFact[]>();
   const byAsker = new Map<string, WikiFact[]>();
+  const firstQuestionOfMessage = firstQuestionIndexByMessage(index);
+  const replyActs = new Map<WikiFact, WikiFact[]>();
   for (const fact of index.oldestFirst) {
     if (fact.type === 'question') {
       // A request asked as a question ("can you update the runbook?") is tracked as a task, not answered.
@@ -48,7 +59,13 @@ export function faqOf(index: WikiIndex): FaqEntry[] {
       if (fact.source.author_id !== null) pushTo(byAsker, fact.source.author_id, fact);
       continue;
     }
+    if (fact.type === 'action_item' || fact.type === 'decision') {
+      const question = latestAnswered(fact, replies, byThread, byAsker);
+      if (question) pushTo(replyActs, question, fact);
+      continue;
+    }
     if (fact.type !== 'answer') continue;
+    if (fact.index > (firstQuestionOfMessage.get(fact.message_id) ?? Infinity)) continue;
     const reply = postOf(fact);
     const question = latestAnswered(fact, replies, byThread, byAsker);
     if (question) {
@@ -74,6 +91,14 @@ export function faqOf(index: WikiIndex): FaqEntry[] {
       entries.set(key, entry);
     }
   }
+  for (const [question, acts] of replyActs) {
+    const entry = entryOf(question);
+    // A reply's task or decision is part of its answer ("Yes, I'll add a fixture server. Should cut 3 minutes.").
+    const answering = new Set(entry.answers.map((answer) => answer.message_id));
+    if (answering.size === 0) answering.add(acts[0].message_id);
+    entry.answers.push(...acts.filter((act) => answering.has(act.message_id)));
+    entry.answers.sort(compareChronologically);
+  }
   const open = new Set(findOpenQuestions(index.newestFirst, index.messages, replies).map((fact) => fact.id));
   for (const fact of index.newestFirst) {
     if (fact.type !== 'question' || (fact.owner ?? null) !== null) continue;
@@ -93,7 +118,11 @@ function latestAnswered(
 ): WikiFact | undefined {
   const reply = postOf(answer);
   const answers = (question: WikiFact) => replies.repliesTo(reply, postOf(question));
-  const inThread = reply.threadId === null ? undefined : byThread.get(reply.threadId)?.findLast(answers);
+  const carried = carriedQuestionOf(answer.text)?.question;
+  const thread = reply.threadId === null ? [] : (byThread.get(reply.threadId) ?? []);
+  const named = carried === undefined ? undefined : thread.findLast((q) => q.text === carried && answers(q));
+  if (named) return named;
+  const inThread = thread.findLast(answers);
   const addressee = replies.addresseeOf(reply.messageId);
   const addressed = addressee === null ? undefined : latestWithinReach(byAsker.get(addressee) ?? [], reply, answers);
   if (!inThread || !addressed) return inThread ?? addressed;
@@ -115,6 +144,15 @@ function latestWithinReach(
   return undefined;
 }
 
+/** Per message, the index of its first question fact: what follows it in the message backs that question. */
+function firstQuestionIndexByMessage(index: WikiIndex): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const fact of index.oldestFirst)
+    if (fact.type === 'question')
+      first.set(fact.message_id, Math.min(fact.index, first.get(fact.message_id) ?? Infinity));
+  return first;
+}
+
 function repliesToMessage(replies: ReplyLinks, reply: Post, message: NormalizedMessage): boolean {
   return replies.repliesTo(reply, {
     messageId: message.id,
@@ -124,7 +162,7 @@ function repliesToMessage(replies: ReplyLinks, reply: Post, message: NormalizedM
   });
 }
 
-function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

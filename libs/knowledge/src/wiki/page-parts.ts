@@ -18,8 +18,8 @@ export function channelLabel(name: string): string {
   return `#${name.replace(/^#+/, '')}`;
 }
 
-export function factText(fact: WikiFact): string {
-  return escapeMarkdown(shorten(withEmoji(fact.text), MAX_FACT_TEXT));
+export function factText(fact: WikiFact, text: string = fact.text): string {
+  return escapeMarkdown(shorten(withEmoji(text), MAX_FACT_TEXT));
 }
 
 /** "<fact text> — <author>, <date> [n]" */

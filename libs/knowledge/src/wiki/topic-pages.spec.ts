@@ -108,3 +108,62 @@ describe('topic pages', () => {
     for (const page of pages) expect(page.markdown).not.toContain('(topic-postgres)');
   });
 });
+
+describe('topics of thread replies', () => {
+  // #product, 2025-03-03: the Q2 roadmap names three themes; Ben's estimate in its thread names none.
+  const roadmap = wikiMessage(
+    '1740998737.223835',
+    ANA,
+    '2025-03-03T10:45:00.000Z',
+    'Q2 roadmap themes: offline mode and usage-based pricing.',
+    { replies: 1 },
+  );
+  const estimate = wikiMessage('1741000502.101178', BEN, '2025-03-03T11:15:00.000Z', "I'd estimate 6-8 weeks.", {
+    parent: roadmap.id,
+  });
+  const bigger = wikiMessage(
+    '1741000600.101178',
+    BEN,
+    '2025-03-03T11:20:00.000Z',
+    'Offline mode is bigger than it looks.',
+    {
+      parent: roadmap.id,
+    },
+  );
+  const pricingNote = wikiMessage(
+    '1741255239.800200',
+    DEV,
+    '2025-03-06T10:00:00.000Z',
+    'Usage-based pricing needs metering.',
+  );
+  const offlineNote = wikiMessage(
+    '1741255300.800200',
+    DEV,
+    '2025-03-06T10:01:00.000Z',
+    'Offline mode needs a sync protocol.',
+  );
+  const pages = generateWikiPages(
+    wikiInputOf(
+      [
+        factOf(roadmap, {
+          text: roadmap.text,
+          type: 'announcement',
+          topics: ['offline mode', 'usage-based pricing'],
+        }),
+        factOf(estimate, { text: 'Ben Okafor would estimate 6-8 weeks.', type: 'observation' }),
+        factOf(bigger, { text: bigger.text, type: 'opinion' }),
+        factOf(pricingNote, { text: pricingNote.text, type: 'observation', topics: ['usage-based pricing'] }),
+        factOf(offlineNote, { text: offlineNote.text, type: 'observation', topics: ['offline mode'] }),
+      ],
+      [roadmap, estimate, bigger, pricingNote, offlineNote],
+    ),
+  );
+
+  it('files a reply under the topics of its thread it names, and one naming none under all of them', () => {
+    const page = (slug: string) => pages.find((candidate) => candidate.slug === slug)!.markdown;
+    expect(page('topic-offline-mode')).toContain('6-8 weeks');
+    expect(page('topic-usage-based-pricing')).toContain('6-8 weeks');
+    expect(page('topic-offline-mode')).toContain('Offline mode is bigger than it looks.');
+    expect(page('topic-usage-based-pricing')).not.toContain('bigger than it looks');
+  });
+});

@@ -183,8 +183,14 @@ export class WikiIndex {
     }
     for (const fact of this.oldestFirst) {
       let tags = ownTopics(fact);
-      if (tags.length === 0 && fact.source.thread_id !== null)
-        tags = [...(threadTopics.get(fact.source.thread_id) ?? [])].sort(compareText);
+      // A reply that names no topic is about its thread's; of a thread about several ("three themes:
+      // Scheduled Reports, offline mode and pricing"), about those its text names, if it names any.
+      const inherited = fact.source.thread_id === null ? [] : [...(threadTopics.get(fact.source.thread_id) ?? [])];
+      if (tags.length === 0) {
+        const text = normalizeName(fact.text);
+        const named = inherited.filter((tag) => namesWord(text, tag));
+        tags = (named.length > 0 ? named : inherited).sort(compareText);
+      }
       this.topicsByFact.set(fact.id, tags);
     }
   }
@@ -203,4 +209,10 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Whether the text has the phrase as whole words ("offline mode is bigger", not "api" in "rapid"). */
+function namesWord(text: string, phrase: string): boolean {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
