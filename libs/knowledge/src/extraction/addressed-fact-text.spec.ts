@@ -37,6 +37,12 @@ describe('fact text of an addressed message', () => {
     );
   });
 
+  it('keeps a leading mention followed by its verb as the subject, not an address', () => {
+    expect(factsOf(irc('lev', '@trey is the release captain for the hoary ISOs this week'))[0].text).toBe(
+      'trey is the release captain for the hoary ISOs this week',
+    );
+  });
+
   it('leaves a "you" that addresses no one unresolved, and the message without a fact', () => {
     expect(factsOf(irc('lev', 'you need to put a / in front of join'))).toEqual([]);
   });

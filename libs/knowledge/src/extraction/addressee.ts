@@ -1,5 +1,6 @@
 import type { NormalizedMessage } from '@atlas/events';
 import type { Gazetteer } from './gazetteer';
+import { tagWords } from './nlp';
 
 /** "@ana yes we do": a leading @mention addresses its person, with or without a separator. */
 const LEADING_MENTION = /^\s*(<@[^>\s]+>|@[\p{L}\p{N}][\p{L}\p{N}._-]*)/u;
@@ -27,7 +28,21 @@ export function addressOf(message: NormalizedMessage, gazetteer: Gazetteer): Add
   const personId = mentionedAtStart(text, message) ?? nickAtStart(text, gazetteer);
   if (opening === null || personId === null || personId === message.author_id) return null;
   const written = fullNameMention(text, message, personId) ?? opening[0];
-  return { personId, said: text.slice(written.length).trim(), opening: written };
+  const said = text.slice(written.length).trim();
+  // "<@Ben> is the point of contact", "@Chloé will share guidelines": a mention before its verb is the subject.
+  if (!/[,:]\s*$/.test(written) && startsWithPredicate(said)) return null;
+  // "@Ana @Ben @Dev please add estimates": said to several, addressed to no one of them.
+  if (LEADING_MENTION.test(said)) return null;
+  return { personId, said, opening: written };
+}
+
+/** "is the point of contact", "will share …", "shipped the export": a finite verb, not an imperative or "can you …". */
+function startsWithPredicate(said: string): boolean {
+  const [first, second] = tagWords(said).filter((word) => /[\p{L}\p{N}]/u.test(word.text));
+  if (first === undefined || second?.lower === 'you' || second?.lower === 'u') return false;
+  const finite =
+    first.pos === 'AUX' || (first.pos === 'VERB' && /(?:ed|[^s]s)$/.test(first.lower) && first.lower !== 'please');
+  return finite;
 }
 
 export function addresseeOf(message: NormalizedMessage, gazetteer: Gazetteer): string | null {

@@ -66,7 +66,7 @@ describe('decisions need a decision act', () => {
     const { facts } = extractFacts(messages, context);
     // Then the reply is the decision, in its own words
     expect(decisionsOf(facts).map((fact) => [fact.message_id, fact.text])).toEqual([
-      [messages[1].id, "Let's go with logical replication and the Sunday 06:00 UTC window."],
+      [messages[1].id, "let's go with logical replication and the Sunday 06:00 UTC window."],
     ]);
   });
 

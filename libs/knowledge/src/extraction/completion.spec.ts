@@ -18,6 +18,8 @@ describe('reportsCompletion', () => {
 
   it.each([
     'Done by noon.',
+    // A condition on work not done yet, however far its "done" is from "until" (demo #engineering).
+    'Yes, no schema changes from Friday 14th until the cutover is done.',
     'Dev will add a "we\'ll email you when it\'s ready" state to the export dialog.',
     'Ben please put the steps in the runbook by Wednesday so Dev can review them.',
     'Can we get this merged today?',

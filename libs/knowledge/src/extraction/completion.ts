@@ -3,7 +3,7 @@ const COMPLETION =
   /\b(?:done|booked|finished|completed|complete(?!\s+(?:the|a|an|this|that|it|them|your|our|my)\b)|fixed|shipped|merged|deployed|resolved|closed|reviewed|checked|tested|verified|landed|released|rolled out|went out|(?:is|are) (?:now )?(?:up|live|ready)(?!\s+(?:for|to)\b))\b/gi;
 /** Words just before a completion word that make it a wish, a plan or a condition: "will be fixed", "once merged", "not done". */
 const NOT_YET =
-  /\b(?:will|'ll|shall|going to|gonna|should|must|can|could|would|might|may|need|needs|please|pls|once|when|whenever|after|until|till|if|unless|before|not|never|be|being|get|gets|getting)\s+(?:\S+\s+){0,2}$|n't\s+(?:\S+\s+){0,2}$/i;
+  /\b(?:will|'ll|shall|going to|gonna|should|must|can|could|would|might|may|need|needs|please|pls|once|when|whenever|after|until|till|if|unless|before|not|never|be|being|get|gets|getting)\s+(?:\S+\s+){0,2}$|\b(?:once|when|whenever|after|until|till|if|unless|before)\s+(?:\S+\s+){0,5}$|n't\s+(?:\S+\s+){0,2}$/i;
 /** "Done by noon" promises a time; it reports nothing finished. */
 const PROMISED_TIME =
   /^\s+(?:by|before|until|till)\s+(?:the\s+)?(?:eod|eow|cob|noon|tonight|tomorrow|today|this|next|end|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)/i;

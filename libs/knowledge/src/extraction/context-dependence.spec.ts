@@ -60,7 +60,8 @@ describe('withoutOpeners', () => {
     ['hrm, bob2 thinks epod would need to file a bug', 'bob2 thinks epod would need to file a bug'],
     ['well, jief often uses vmware for testing', 'jief often uses vmware for testing'],
     ['yes but the hardware still listens for magic packets', 'the hardware still listens for magic packets'],
-    ['Excellent. sudo grub-install /dev/sda', 'Sudo grub-install /dev/sda'],
+    ['Excellent. sudo grub-install /dev/sda', 'sudo grub-install /dev/sda'],
+    ['OK to drop the old index', 'OK to drop the old index'],
     ['So far selah is preferring Synaptic.', 'So far selah is preferring Synaptic.'],
   ])('"%s" → "%s"', (text, expected) => {
     expect(withoutOpeners(text)).toBe(expected);

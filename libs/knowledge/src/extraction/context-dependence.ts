@@ -10,8 +10,15 @@ import { tagWords, type TaggedWord } from './nlp';
 export type ContextDependence = 'second_person' | 'reference' | 'fragment';
 
 /** Discourse openers that only tie a line to the one before: dropped from the fact's text. */
-const OPENER =
-  /^(?:(?:hope this helps|hello|hi|howdy|on it|sure|agreed|got it|sounds good|thanks|thank you|thx|of course|awesome|perfect|sweet|yay|well|so(?!\s+(?:far|much|many|long|that)\b)|oh|ah|aha|hmm+|hrm+|umm*|uhm*|uh|er|actually|anyway|hey|lol|haha+|heh|ok|okay|k|kk|alright|right|ahh+|ooh|wow|great|excellent|cool|nice|neat|btw|fwiw|also|and|but|or|then|plus)\b(?:[\s,.!…:;—–-]|\.\.\.)*)+/i;
+/**
+ * Openers that only tie a line to the one before. Words that can also start a clause of their own ("OK to
+ * drop", "right now", "great news", "sure thing") open only when punctuation follows them.
+ */
+const OPENER = new RegExp(
+  `^(?:(?:(?:well|so(?!\\s+(?:far|much|many|long|that)\\b)|oh|ah|aha|ahh+|ooh|hmm+|hrm+|umm*|uhm*|uh|er|actually|anyway|hey|hello|hi|howdy|lol|haha+|heh|btw|fwiw|and|but|or)\\b(?:[\\s,.!…:;—–-]|\\.\\.\\.)*` +
+    `|(?:hope this helps|on it|sure|agreed|got it|sounds good|thanks|thank you|thx|of course|awesome|perfect|sweet|yay|ok|okay|k|kk|alright|right|wow|great|excellent|cool|nice|neat|also|then|plus)\\b\\s*(?:[,.!…:;—–-]|\\.\\.\\.)(?:[\\s,.!…:;—–-]|\\.\\.\\.)*))+`,
+  'i',
+);
 /** Openers that answer yes or no: they are what an answer says, so an answer keeps them. */
 const YES_NO_OPENER = /^(?:yes|yeah|yep|yup|yea|no|nope|nah)\b(?:[\s,.!…:;-]|\.\.\.)*/i;
 /** Words that point back at something said before. */
@@ -90,10 +97,8 @@ export function withoutOpeners(text: string): string {
     const afterYesNo = rest.replace(YES_NO_OPENER, '');
     if (afterYesNo !== rest && OPENER.test(afterYesNo)) rest = afterYesNo;
   }
-  if (rest === '' || rest === text) return text;
-  // Chat written all in lower case stays so; a line that began with a capital still does.
-  const startsWithLink = findUrls(rest).some((url) => url.start === 0);
-  return /^\p{Lu}/u.test(text.trim()) && !startsWithLink ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
+  // The rest keeps its case: a command or a handle ("sudo …", "kizza …") is never capitalized.
+  return rest === '' ? text : rest;
 }
 
 /** "yes", "nope.", "yeah :)": a line that only says yes or no, as "yes" or "no"; null for anything else. */
@@ -145,7 +150,9 @@ export function contextDependence(
     return 'fragment';
   // A line without a verb is a fragment ("sid the character from Toy Story").
   if (!isCode && !hasVerbIn(words) && !hasThirdPersonVerb(words)) return 'fragment';
-  if (!options.imperative && opensWithVerb(words)) return 'fragment';
+  // "Scheduled Reports mockups v1: <link>": a thing posted under its name says what it is.
+  const postsThing = /^[^:.!?]{3,80}:\s*\S/.test(stated) && (urls.length > 0 || /^\p{Lu}/u.test(stated));
+  if (!options.imperative && !postsThing && opensWithVerb(words)) return 'fragment';
   if (!options.everyone && words.some((word, index) => isUnresolvedYou(stated, words, index))) return 'second_person';
   if (COMPARING.test(stated)) return 'reference';
   const personWords = personWordsOf(names);

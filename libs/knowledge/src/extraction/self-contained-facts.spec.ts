@@ -70,6 +70,11 @@ describe('facts that stand on their own', () => {
     expect(facts.map((fact) => fact.text)).toEqual(['jief knows what sid means']);
   });
 
+  it('keeps a thing posted under its name: a title, a colon, a link', () => {
+    const line = irc('ikonia', 'Scheduled halt script fix: https://paste.ubuntu.com/12345/');
+    expect(textsOf([line], line)).toEqual(['Scheduled halt script fix: https://paste.ubuntu.com/12345/']);
+  });
+
   it('drops the openers that only tie a line to the one before', () => {
     const line = irc('jief', 'well, i often use vmware for testing');
     expect(textsOf([line], line)).toEqual(['jief often use vmware for testing']);

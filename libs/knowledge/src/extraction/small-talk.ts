@@ -183,7 +183,7 @@ const GRATITUDE_LEAD = /^(?:thanks|thank you|thx|ty|tysm|cheers|congrats|congrat
 
 /** Lunch, weekends, birthdays and praise: social talk, even when phrased as a question. */
 const SOCIAL =
-  /\b(?:lunch|ramen|pizza|coffee|beers?|drinks|cake|birthday|weekend plans|weather(?! (?:applet|app|api|service|data|station|widget|plugin|report))|happy (?:monday|tuesday|wednesday|thursday|friday|birthday|holidays)|happy to be here|great job|nice work|well done|good job|kudos|congrats|congratulations)\b/;
+  /\b(?:lunch(?! (?:&|and|n) learn)|ramen|pizza|coffee|beers?|drinks|cake|birthday|weekend plans|weather(?! (?:applet|app|api|service|data|station|widget|plugin|report))|happy (?:monday|tuesday|wednesday|thursday|friday|birthday|holidays)|happy to be here|great job|nice work|well done|good job|kudos|congrats|congratulations)\b/;
 
 /** True for a sentence that is only social glue, emoji or punctuation. */
 export function isSmallTalk(sentence: string): boolean {
