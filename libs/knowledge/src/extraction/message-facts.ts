@@ -143,7 +143,7 @@ export function extractMessageFacts(
       ((message.thread_parent_id === null ? reportsCompletion(unit) : reportsReplyCompletion(unit)) ||
         deliversWork(unit, /https?:\/\//.test(unit)));
     if (classification.type === 'question' && work === null && message.thread_parent_id !== null) {
-      threads.noteQuestion(rootId, message.author_id);
+      threads.noteQuestion(rootId, message);
     }
     // What cannot be read without the chat around it gives no fact (it still counts for the thread above).
     if (text === null) return null;

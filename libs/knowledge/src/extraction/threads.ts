@@ -47,6 +47,8 @@ export class ThreadBook {
   private readonly assignees = new Map<string, Set<string>>();
   /** Authors of the questions asked so far in each thread's replies. */
   private readonly askers = new Map<string, Set<string | null>>();
+  /** The latest question asked in each thread's replies. */
+  private readonly latestQuestions = new Map<string, NormalizedMessage>();
   /** Each batch message's place in chronological order. */
   private readonly positions = new Map<string, number>();
   /** The batch, oldest first. */
@@ -85,12 +87,16 @@ export class ThreadBook {
   }
 
   /**
-   * The message whose question this one answers, where it is known: the thread root that asked, or the
-   * addressee's recent question. A question asked in a thread's replies is known by its asker only.
+   * The message whose question this one answers, where it is known: in a thread, the latest question
+   * someone else asked in its replies (as the batch was read), else its root when the root asked; without
+   * threads, the addressee's recent question.
    */
   answeredQuestion(message: NormalizedMessage, gazetteer: Gazetteer): NormalizedMessage | null {
     const rootId = message.thread_parent_id;
     if (rootId !== null) {
+      // The latest question of the thread by someone else: asked in a reply, else by the root.
+      const latest = this.latestQuestions.get(rootId);
+      if (latest !== undefined && latest.author_id !== message.author_id) return latest;
       const root = this.root(rootId);
       return root?.askedQuestion && root.askerId !== message.author_id ? this.rootMessage(rootId) : null;
     }
@@ -117,10 +123,11 @@ export class ThreadBook {
     this.assignees.set(rootId, assigned);
   }
 
-  noteQuestion(rootId: string, askerId: string | null): void {
+  noteQuestion(rootId: string, question: NormalizedMessage): void {
     const askers = this.askers.get(rootId) ?? new Set<string | null>();
-    askers.add(askerId);
+    askers.add(question.author_id);
     this.askers.set(rootId, askers);
+    this.latestQuestions.set(rootId, question);
   }
 
   noteProposal(rootId: string, message: NormalizedMessage, text: string): void {
