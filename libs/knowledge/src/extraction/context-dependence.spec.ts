@@ -39,6 +39,8 @@ describe('contextDependence', () => {
     ['Device Boot Start End Blocks Id System', [], 'fragment'],
     ['when patrick_ goes through preferences.', ['patrick_'], 'fragment'],
     ['"glxinfo | grep direct"', [], 'fragment'],
+    ['Should cut about 3 minutes off the suite too.', [], 'fragment'],
+    ['Is that something for Q2?', [], 'reference'],
   ])('finds "%s" pointing at the chat around it', (text, names, why) => {
     expect(contextDependence(text, names)).toBe(why);
   });

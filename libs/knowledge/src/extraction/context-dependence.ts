@@ -1,4 +1,5 @@
 import { findUrls } from './links';
+import { maskRanges } from './text-ranges';
 import { tagWords, type TaggedWord } from './nlp';
 
 /**
@@ -141,6 +142,7 @@ export function contextDependence(
   // "Device Boot Start End Blocks Id System": column headings of pasted output.
   if (words.length >= 5 && words.every((word) => /^[\p{Lu}\d]/u.test(word.text))) return 'fragment';
   if (ELLIPTICAL.test(stated)) return 'fragment';
+  if (modalWithoutSubject(stated, words, personWordsOf(names))) return 'fragment';
   // "when patrick_ goes through preferences.": a subordinate clause without its main clause.
   if (/^(?:when|if|as|after|before|once|until)\b/i.test(stated) && !/[,;:]|\bthen\b/.test(stated)) return 'fragment';
   // "\"glxinfo | grep direct\"": a command alone says what to run, not what it is for.
@@ -234,6 +236,16 @@ function hasThirdPersonVerb(words: readonly TaggedWord[]): boolean {
   );
 }
 
+/** "Should cut about 3 minutes off the suite too.": a modal, then its verb, the subject left in the line before. */
+function modalWithoutSubject(text: string, words: readonly TaggedWord[], personWords: ReadonlySet<string>): boolean {
+  const [modal, next] = words;
+  if (modal === undefined || next === undefined) return false;
+  if (!/^(?:should|could|would|might|must|may|will|can)$/.test(modal.lower)) return false;
+  // Asked ("can Bruno review the PR?"), it is a question with its subject after the modal.
+  if (/\?\s*$/.test(maskRanges(text, findUrls(text), ' ').trim())) return false;
+  return next.pos === 'VERB' && !personWords.has(undecorated(next.lower));
+}
+
 /** Words of the text outside quotes, code and links. */
 function proseWords(text: string): number {
   const prose = text
@@ -272,6 +284,8 @@ function refersBack(
     if (after !== undefined && TIME_WORDS.has(after.lower)) return false;
     // "run this: echo …", "get this: /casper/vmlinuz not found": it points at what follows.
     if (/^\s*:/.test(text.slice(word.end))) return false;
+    // "Is that something for Q2?": a pronoun asked about, right after the auxiliary that opens the question.
+    if (before !== undefined && index === 1 && before.pos === 'AUX') return true;
     if (word.lower.startsWith('that') && before !== undefined && before.pos !== 'ADP') {
       // "I think that …" opens a clause; "the package that provides it" is a relative clause after a noun.
       if (CLAUSE_INTRODUCERS.has(before.lower)) return false;
