@@ -123,4 +123,9 @@ describe('thirdPerson', () => {
   ])('%s → %s', (verb, conjugated) => {
     expect(thirdPerson(verb)).toBe(conjugated);
   });
+  it('leaves the pronouns of a quotation to whoever is quoted', () => {
+    expect(
+      resolvePronouns("I'll add a 'we'll email you when it's ready' state", { author: 'Dev', addressee: 'Ben' }),
+    ).toBe("Dev will add a 'we'll email you when it's ready' state");
+  });
 });

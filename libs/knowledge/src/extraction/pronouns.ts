@@ -152,15 +152,32 @@ function hasName(name: string | null | undefined): name is string {
   return name !== null && name !== undefined && name.trim() !== '';
 }
 
+/**
+ * Rewrites the prose around URLs and quotations: a quotation is someone's own words, its pronouns are
+ * theirs ("Dev will add a 'we'll email you when it's ready' state"). A quotation stands in the prose as
+ * a placeholder word, so the words around it still read as a sentence ("if you \"halt\" the OS").
+ */
 function withUrlsKept(text: string, rewrite: (prose: string) => string): string {
   let result = '';
   let cursor = 0;
   for (const url of findUrls(text)) {
-    result += rewrite(text.slice(cursor, url.start)) + url.url;
+    result += withQuotesKept(text.slice(cursor, url.start), rewrite) + url.url;
     cursor = url.end;
   }
-  return result + rewrite(text.slice(cursor));
+  return result + withQuotesKept(text.slice(cursor), rewrite);
 }
+
+function withQuotesKept(prose: string, rewrite: (prose: string) => string): string {
+  const quotes: string[] = [];
+  const masked = prose.replace(QUOTATION, (quote) => `${QUOTE_MARK}${quotes.push(quote) - 1}${QUOTE_END}`);
+  return rewrite(masked).replace(QUOTE_PLACEHOLDER, (_, index: string) => quotes[Number(index)]);
+}
+
+const QUOTE_MARK = '\uE002';
+const QUOTE_END = '\uE003';
+const QUOTE_PLACEHOLDER = /\uE002(\d+)\uE003/g;
+const QUOTATION =
+  /"[^"\n]{1,200}"|“[^”\n]{1,200}”|(?<=^|\s)'(?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,200}'(?=\s|[.,!?;:]|$)/gu;
 
 /** The prose with the person's pronouns replaced by its marker; unchanged when agreement is not certain. */
 function markPerson(prose: string, person: Person): string {
