@@ -301,6 +301,16 @@ describe('extractFacts', () => {
       expect(moved.type).toBe('announcement');
     });
 
+    it('leaves the deadline of a project alone when a request names it with its own date', () => {
+      // Demo #product: estimates asked for by Monday do not move the launch date.
+      const [launch, request] = pair(
+        'The Atlas v2 launch is due on March 20.',
+        'Please add estimates to the Atlas v2 tickets by Monday.',
+      );
+      expect(launch.subject).toBe('deadline:project:atlas v2');
+      expect(request.subject).not.toBe('deadline:project:atlas v2');
+    });
+
     it('takes the thing a date is set for from the opening of the sentence', () => {
       const [due, moved] = pair('The beta is due on April 4.', 'Beta moves to April 11.');
       expect([due.subject, due.due_at]).toEqual(['deadline:topic:beta', '2026-04-04']);

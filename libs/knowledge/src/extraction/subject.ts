@@ -46,7 +46,11 @@ export function scheduleOf(input: SubjectInput): Schedule {
   // A request asked as a question opens the task its "yes" takes on: both carry the thread's task subject.
   if ((type === 'action_item' || type === 'question') && input.assignee)
     return { subject: `task:${input.rootId}:${input.assignee}`, due_at };
-  if (dated) {
+  // "please add estimates to the Scheduled Reports tickets by Monday": a task's date is the task's, not the
+  // deadline of the project it names.
+  const asked = /\b(?:please|pls|plz|can you|could you|would you)\b/i.test(input.unit);
+  const taskDate = (type === 'action_item' || type === 'question') && asked;
+  if (dated && !taskDate) {
     for (const thingType of DEADLINE_THINGS) {
       const thing = entities.find((entity) => entity.type === thingType && entity.start >= 0 && entity.kind !== 'link');
       if (thing) return { subject: `deadline:${thing.key}`, due_at };
