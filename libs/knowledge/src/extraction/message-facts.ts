@@ -9,7 +9,7 @@ import { decisionInContext, decisionSubject, withAgreement } from './agreement';
 import { ownerOf } from './assignee';
 import { deliversWork, reportsCompletion, reportsReplyCompletion } from './completion';
 import { findDueDate } from './due-date';
-import { extractFactEntities } from './entities';
+import { extractFactEntities, type LocatedEntity } from './entities';
 import { buildFact, decisionEntity, type FactContent, topicsOf } from './fact-builder';
 import { cleanFactText } from './fact-text';
 import { classifyFact, type FactClassification } from './fact-type';
@@ -36,6 +36,8 @@ export { EXTRACTOR_VERSION } from './fact-builder';
 const INSTRUCTION =
   /(?:^|[\s"'`:])(?:sudo|apt-get|aptitude|dpkg|modprobe|grub-install|glxinfo|lspci|lsusb|dmesg|fdisk|ifconfig|nm-applet|chmod|chown|systemctl)\b|\s\|\s|\brun:|^\W*(?:\w+[,.!]\s+)?(?:now )?(?:try|run|use|start|install|type|open|check)\s+\S/i;
 const COMPLETION_CONFIDENCE = 0.7;
+/** Types whose units shape their thread (tasks, requests asked as questions) even when they give no fact. */
+const THREAD_TYPES: ReadonlySet<FactType> = new Set(['action_item', 'question', 'decision']);
 /** Types a reply keeps even when it answers the thread's question: they say more than "answer". */
 const KEPT_BY_ANSWERS: ReadonlySet<FactType> = new Set(['question', 'decision', 'action_item']);
 
@@ -75,7 +77,7 @@ export function extractMessageFacts(
   );
   const mentionsByUnit = locateMentions(units, message.mentions);
 
-  let previousThing: string | null = null;
+  let previousThing: () => string | null = () => null;
   const stated = units.map((unit, index) => {
     // "Thanks Bruno. @bruno can you write a short postmortem?": a later sentence may address someone of its own.
     const unitAddress = (index === 0 ? address : null) ?? addressOf({ ...message, text: unit }, gazetteer);
@@ -90,21 +92,28 @@ export function extractMessageFacts(
     if ((answersQuestion && !KEPT_BY_ANSWERS.has(classification.type)) || instructs) {
       classification = { type: 'answer', confidence: ANSWER_CONFIDENCE };
     }
-    const entities = extractFactEntities(unit, message, mentionsByUnit[index], gazetteer, {
-      knownProjects,
-      withPurpose: classification.type === 'decision',
-    });
+    let found: LocatedEntity[] | null = null;
+    const entitiesOfUnit = () =>
+      (found ??= extractFactEntities(unit, message, mentionsByUnit[index], gazetteer, {
+        knownProjects,
+        withPurpose: classification.type === 'decision',
+      }));
     const cleaned = cleanFactText(withoutAddress(unit, unitAddress)) || cleanFactText(unit);
     // "try mtr. It'll display question marks …": the thing a sentence names is what the next one's "it" is.
-    const thingBefore = previousThing;
-    previousThing = soleThingOf(entities);
-    const thing = () => thingBefore;
+    const thing = previousThing;
+    previousThing = () => soleThingOf(entitiesOfUnit());
     const unitNames = [unitSpeakers.author, unitSpeakers.addressee];
     const text = standingAlone(resolvePronouns(cleaned, unitSpeakers), classification.type, {
       asked,
       names: unitNames,
       thing,
     });
+    // A unit that gives no fact still counts for its thread when it proposes, asks or assigns something.
+    if (text === null && !THREAD_TYPES.has(classification.type)) {
+      if (classification.type !== 'decision' && isProposal(unit)) threads.noteProposal(rootId, message, unit);
+      return null;
+    }
+    const entities = entitiesOfUnit();
     const decision = classification.type === 'decision' ? decisionEntity(cleaned, unit.length) : null;
     if (decision) entities.push(decision);
     const assignee = ownerOf(unit, classification.type, entities, authorKey, repliedTo);

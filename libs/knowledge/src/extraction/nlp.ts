@@ -13,7 +13,7 @@ export interface TaggedWord {
 let wink: WinkMethods | null = null;
 /** Texts tagged lately, most recent last: a fact's steps tag its text and its cleaned text in turn. */
 const recent = new Map<string, TaggedWord[]>();
-const RECENT_TEXTS = 8;
+const RECENT_TEXTS = 32;
 
 /** The model is large: it is loaded on first use and kept for the life of the process. */
 function loadWink(): WinkMethods {
