@@ -17,7 +17,7 @@ const RECENT_TEXTS = 32;
 
 /** The model is large: it is loaded on first use and kept for the life of the process. */
 function loadWink(): WinkMethods {
-  wink ??= winkNLP(model, ['sbd', 'pos']);
+  wink ??= winkNLP(model, ['pos']);
   return wink;
 }
 
