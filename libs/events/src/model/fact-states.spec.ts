@@ -56,6 +56,19 @@ describe('deriveFactStates', () => {
     expect(deriveFactStates([task, posted]).get(task.id)).toEqual({ state: 'done', closed_by: posted.id });
   });
 
+  it('leaves a task open when the report shares one word with it that is not what the task is about', () => {
+    // Given Ben's upgrade task (demo #engineering) and his runbook for the cutover posted later
+    const task = fact(3, { type: 'action_item', text: 'Ben will take the Postgres upgrade.', owner: BEN });
+    const runbook = fact(5, {
+      type: 'announcement',
+      text: 'Runbook for the Postgres cutover is ready for review: https://docs.example.io/runbook',
+      owner: BEN,
+      reports_done: true,
+    });
+    // Then the runbook closes nothing: it is not the upgrade
+    expect(deriveFactStates([task, runbook]).get(task.id)).toEqual({ state: 'open', closed_by: null });
+  });
+
   it('leaves a task open when the report is by someone else, about something else, or earlier', () => {
     const task = fact(11, { type: 'action_item', text: 'Ben Okafor will write the postmortem.', owner: BEN });
     const byDev = fact(13, { type: 'announcement', text: 'Postmortem is up.', owner: DEV, reports_done: true });

@@ -59,7 +59,7 @@ export function deriveFactStates(facts: readonly StatefulFact[]): Map<string, De
 class Reports {
   private readonly bySubject = new Map<string, StatefulFact[]>();
   private readonly byOwner = new Map<string, StatefulFact[]>();
-  private readonly things = new Map<string, Set<string>>();
+  private readonly things = new Map<string, string[]>();
 
   constructor(reports: readonly StatefulFact[]) {
     for (const report of reports) {
@@ -79,18 +79,23 @@ class Reports {
     return candidates.sort((a, b) => compare(a.valid_at, b.valid_at) || compare(a.id, b.id))[0] ?? null;
   }
 
-  /** Within the window, the report names a thing the task names (see thingWords). */
+  /**
+   * Within the window, the report names the thing the task is about (see thingWords): two of its words,
+   * or its last one, which in "take the Postgres upgrade" or "write a short postmortem" is the thing
+   * itself. "Runbook for the Postgres cutover" shares only "postgres" with the upgrade: it closes nothing.
+   */
   private namesSameThing(task: StatefulFact, report: StatefulFact): boolean {
     if (Date.parse(report.valid_at) - Date.parse(task.valid_at) > CROSS_THREAD_WINDOW_MS) return false;
-    const reported = this.thingsOf(report);
-    for (const word of this.thingsOf(task)) if (reported.has(word)) return true;
-    return false;
+    const reported = new Set(this.thingsOf(report));
+    const taskWords = this.thingsOf(task);
+    const shared = taskWords.filter((word) => reported.has(word));
+    return shared.length >= 2 || (shared.length > 0 && shared.includes(taskWords[taskWords.length - 1]));
   }
 
-  private thingsOf(fact: StatefulFact): Set<string> {
+  private thingsOf(fact: StatefulFact): string[] {
     let words = this.things.get(fact.id);
     if (words === undefined) {
-      words = new Set(thingWords(fact));
+      words = [...new Set(thingWords(fact))];
       this.things.set(fact.id, words);
     }
     return words;
