@@ -18,6 +18,7 @@ describe('contextDependence', () => {
     ["barata has just realized that Ubuntu's grub really sucks!", ['barata']],
     ['eper3z, run this: echo /etc/init.d/samba restart | sudo tee /etc/network/if-up.d/samba', []],
     ['If you see prisma in Slack, it is the reporting service', []],
+    ["Dev will add a 'we'll email you when it's ready' state to the export dialog", ['Dev']],
   ])('reads "%s" on its own', (text, names) => {
     expect(contextDependence(text, names)).toBeNull();
   });

@@ -71,6 +71,8 @@ const EXISTENTIAL_THERE =
 const COMPARING =
   /\bthe (?:other|former|latter|above|previous|one you|thing you)\b|\bthe same(?: thing| one| problem| issue| error)?\s*[.!?]*$/i;
 const MIN_WORDS = 3;
+/** A quotation of a few words or more, in double, curly or single quotes. */
+const QUOTED = /"[^"\n]{3,200}"|“[^”\n]{3,200}”|(?<=^|\s)'(?:[^'\n]|(?<=\p{L})'(?=\p{L})){3,200}'(?=\s|[.,!?;:]|$)/gu;
 /** A line with this many numbers, about half its words or digits, is pasted output ("/dev/sda5 32 2089 16525312 8e Linux LVM"). */
 const MAX_NUMBERS = 3;
 /** Code in a line: a path, a pipe, an option, a config file, an assignment. */
@@ -128,7 +130,8 @@ export function contextDependence(
   names: readonly (string | null)[] = [],
   options: { everyone?: boolean; imperative?: boolean } = {},
 ): ContextDependence | null {
-  const stated = withoutYesNo(withoutOpeners(text)).trim();
+  // A quotation is someone's own words: its "you" and "it" are theirs ("a 'we'll email you' state").
+  const stated = withoutYesNo(withoutOpeners(text)).trim().replace(QUOTED, '"quote"');
   const words = tagWords(stated).filter((word) => /[\p{L}\p{N}]/u.test(word.text));
   const urls = findUrls(stated);
   const isCode = urls.length > 0 || CODE.test(stated);

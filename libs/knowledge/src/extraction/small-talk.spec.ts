@@ -28,6 +28,9 @@ describe('isSmallTalk', () => {
   });
 
   it.each([
+    // Demo #general: a recording posted, and where a thing is; neither is chat about lunch or coffee.
+    'Recording of the lunch & learn: https://drive.example.com/rec',
+    "There's one on the shelf next to the coffee machine",
     'We decided to go with Postgres for billing.',
     "Thanks for the review, I'll merge it tomorrow morning.",
     'Good news: the audit passed.',

@@ -182,14 +182,16 @@ const PLEASANTRY_PATTERN = new RegExp(
 const GRATITUDE_LEAD = /^(?:thanks|thank you|thx|ty|tysm|cheers|congrats|congratulations|kudos|shout ?out)\b/;
 
 /** Lunch, weekends, birthdays and praise: social talk, even when phrased as a question. */
+const MAX_SOCIAL_WORDS = 8;
 const SOCIAL =
-  /\b(?:lunch(?! (?:&|and|n) learn)|ramen|pizza|coffee|beers?|drinks|cake|birthday|weekend plans|weather(?! (?:applet|app|api|service|data|station|widget|plugin|report))|happy (?:monday|tuesday|wednesday|thursday|friday|birthday|holidays)|happy to be here|great job|nice work|well done|good job|kudos|congrats|congratulations)\b/;
+  /\b(?:lunch(?! (?:(?:and|n) )?learn)|ramen|pizza|coffee|beers?|drinks|cake|birthday|weekend plans|weather(?! (?:applet|app|api|service|data|station|widget|plugin|report))|happy (?:monday|tuesday|wednesday|thursday|friday|birthday|holidays)|happy to be here|great job|nice work|well done|good job|kudos|congrats|congratulations)\b/;
 
 /** True for a sentence that is only social glue, emoji or punctuation. */
 export function isSmallTalk(sentence: string): boolean {
   const words = plainWords(sentence);
   if (words === '') return true;
-  if (SOCIAL.test(words)) return true;
+  // "pizza on friday?" is social; "there's one on the shelf next to the coffee machine" says where a thing is.
+  if (SOCIAL.test(words) && words.split(/\s+/).length <= MAX_SOCIAL_WORDS) return true;
   const remainder = words
     .replace(PLEASANTRY_PATTERN, ' ')
     .replace(LAUGHTER, ' ')
