@@ -15,6 +15,15 @@ describe('detectLanguages', () => {
     expect([...detectLanguages(messages, none).values()]).toEqual(['en', 'en']);
   });
 
+  it('reads a bulleted English list as English, which the detector calls Hungarian', () => {
+    // Demo #product: bullets and arrows are no letters of another language.
+    const digest = chatMessage({
+      id: '1',
+      text: 'Customer feedback digest, week 1:\n• 5 customers asked for weekly route reports by email\n• 3 reported that the CSV export times out on big date ranges\n• 2 asked for Spanish in the driver app',
+    });
+    expect(detectLanguages([digest], none).get('1')).toBe('en');
+  });
+
   it('tells a message in another language by itself', () => {
     const german = chatMessage({ id: '1', text: 'Wir haben entschieden, Postgres für die Abrechnung zu verwenden.' });
     const english = chatMessage({

@@ -94,7 +94,8 @@ const MIN_DISTINCT_HITS = 2;
  * English. Most chat is, and the detector costs far more than this.
  */
 function looksEnglish(text: string): boolean {
-  if (/[^\x00-\x7f’‘“”—–…]/.test(text)) return false;
+  // Bullets, arrows and curly quotes say nothing of the language; a letter English does not use does.
+  if (/(?![\x00-\x7f])\p{L}/u.test(text)) return false;
   const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
   const hits = words.filter((word) => ENGLISH_FUNCTION_WORDS.has(word)).length;
   const distinct = new Set(words.filter((word) => DISTINCTLY_ENGLISH.has(word))).size;
