@@ -37,6 +37,12 @@ describe('fact text of an addressed message', () => {
     );
   });
 
+  it('reads "you" after a greeting as the person greeted', () => {
+    // Adapted from the demo's #general: "Welcome Gus! Ping me whenever you want a tour of the admin tools."
+    const [fact] = factsOf(irc('lev', 'Welcome trey! Ping me whenever you want a tour of the hoary installer.'));
+    expect(fact.text).toContain('whenever trey wants a tour');
+  });
+
   it('keeps a leading mention followed by its verb as the subject, not an address', () => {
     expect(factsOf(irc('lev', '@trey is the release captain for the hoary ISOs this week'))[0].text).toBe(
       'trey is the release captain for the hoary ISOs this week',

@@ -80,3 +80,28 @@ function nickAtStart(text: string, gazetteer: Gazetteer): string | null {
   }
   return null;
 }
+
+/** "Welcome to #product @Gus!", "Welcome Gus!", "Thanks Ben, …": a greeting names whom the message speaks to. */
+const GREETING = /^\s*(?:welcome|hi|hey|hello|thanks|thank you|congrats|congratulations)\b[^.!?\n]*/i;
+
+/**
+ * The one person a message's opening greeting names, when it is not addressed otherwise: its "you"
+ * ("Could you post a short digest?") is theirs. Null when the greeting names nobody or several.
+ */
+export function greetedPerson(message: NormalizedMessage, gazetteer: Gazetteer): string | null {
+  const greeting = GREETING.exec(message.text)?.[0];
+  if (greeting === undefined) return null;
+  const mentioned = message.mentions.filter(
+    (mention) =>
+      mention.id !== message.author_id &&
+      (greeting.includes(`<@${mention.id}>`) || greeting.toLowerCase().includes(`@${mention.name.toLowerCase()}`)),
+  );
+  if (mentioned.length === 1) return mentioned[0].id;
+  if (mentioned.length > 1) return null;
+  const named = greeting
+    .split(/[^\p{L}\p{N}_'-]+/u)
+    .slice(1)
+    .map((word) => gazetteer.resolve(word))
+    .filter((person) => person !== null && person.id !== message.author_id);
+  return new Set(named.map((person) => person!.id)).size === 1 ? named[0]!.id : null;
+}

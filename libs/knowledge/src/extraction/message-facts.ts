@@ -1,6 +1,6 @@
 import type { Fact, FactType, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
-import { addressOf, type Address } from './addressee';
+import { addressOf, type Address, greetedPerson } from './addressee';
 import { ANSWER_CONFIDENCE, askedQuestion, bareAnswerFact, withAnsweredQuestion } from './answer-context';
 import { soleThingOf } from './antecedent';
 import { atomicClauses } from './atomic-clauses';
@@ -68,8 +68,10 @@ export function extractMessageFacts(
   if (address !== null && isSmallTalk(address.said)) return withAgreement([], message, context, gazetteer, threads);
   const authorName = author && (gazetteer.nameOf(author.id) ?? author.name);
   const repliedTo = repliedToAuthor(message, threads);
-  // "you" is the person addressed, else the author of the thread the message replies in.
-  const addresseeId = address?.personId ?? repliedTo?.slice('person:'.length) ?? null;
+  // "you" is the person addressed (or greeted: "Welcome Gus! Ping me whenever you want a tour"), else the
+  // author of the thread the message replies in.
+  const addresseeId =
+    address?.personId ?? greetedPerson(message, gazetteer) ?? repliedTo?.slice('person:'.length) ?? null;
   const speakers = { author: authorName, addressee: addresseeId && gazetteer.nameOf(addresseeId) };
   const names = [speakers.author, speakers.addressee];
   const units = groupIntoFactUnits(splitSentences(prepareMessageText(message.text))).flatMap((unit) =>
