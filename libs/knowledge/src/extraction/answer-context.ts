@@ -24,7 +24,8 @@ export interface AskedQuestion {
   asker: string;
   /** The question, self-contained: "how does kizza install compiz?"; or the problem they asked help with. */
   text: string;
-  kind: 'question' | 'problem';
+  /** A question asked, a problem told, or the proposal or news that opened a thread. */
+  kind: 'question' | 'problem' | 'opening';
 }
 
 const asked = new WeakMap<NormalizedMessage, AskedQuestion | null>();
@@ -44,7 +45,33 @@ export function askedQuestion(question: NormalizedMessage, gazetteer: Gazetteer)
  * alone points at nothing, so the fact carries the question it answers.
  */
 export function withAnsweredQuestion(answer: string, question: AskedQuestion): string {
+  if (question.kind === 'opening') return `On ${question.asker}'s "${question.text}": ${answer}`;
   return `Answer to ${question.asker}'s ${question.kind} "${question.text}": ${answer}`;
+}
+
+const openings = new WeakMap<NormalizedMessage, AskedQuestion | null>();
+
+/**
+ * What a thread's first message says, as a text that stands on its own: "Decided: we adopt these norms
+ * starting Monday" in the thread of "Proposal for code review norms: PRs under 400 lines, …" decides on it.
+ */
+export function threadOpening(root: NormalizedMessage, gazetteer: Gazetteer): AskedQuestion | null {
+  if (!openings.has(root)) openings.set(root, readOpening(root, gazetteer));
+  return openings.get(root)!;
+}
+
+function readOpening(root: NormalizedMessage, gazetteer: Gazetteer): AskedQuestion | null {
+  const author = authorOf(root);
+  if (author === null) return null;
+  const authorName = gazetteer.nameOf(author.id) ?? author.name;
+  const address = addressOf(root, gazetteer);
+  const speakers = { author: authorName, addressee: address && gazetteer.nameOf(address.personId) };
+  const said = address === null ? root.text : address.said;
+  const names = [speakers.author, speakers.addressee];
+  const text = groupIntoFactUnits(splitSentences(prepareMessageText(said)))
+    .map((unit) => withoutOpeners(resolvePronouns(cleanFactText(unit), speakers)))
+    .find((unit) => contextDependence(unit, names, { imperative: true }) === null);
+  return text === undefined ? null : { asker: authorName, text: shortened(text), kind: 'opening' };
 }
 
 function readQuestion(question: NormalizedMessage, gazetteer: Gazetteer): AskedQuestion | null {

@@ -328,4 +328,29 @@ describe('extractFacts', () => {
       });
     });
   });
+
+  it('lets a decision that points at its thread decide on what opened it, and keeps whom a task is said to', () => {
+    // Demo #engineering: the code review norms, proposed and then decided in their thread
+    const proposal = chatMessage({
+      id: '1',
+      ...by(ANA),
+      reply_count: 1,
+      text: 'Proposal for code review norms: PRs under 400 lines, one approval needed, two for migrations and auth code.',
+    });
+    const decided = chatMessage({
+      id: '2',
+      ...by(ANA),
+      thread_parent_id: '1',
+      mentions: [BRUNO],
+      text: `Decided: we adopt these norms starting Monday. <@${BRUNO.id}> please add the PR template to both repos.`,
+    });
+    const facts = extractFacts([proposal, decided], context()).facts.filter((fact) => fact.message_id === '2');
+    expect(facts.map((fact) => [fact.type, fact.text])).toEqual([
+      [
+        'decision',
+        'On Ana Lima\'s "Proposal for code review norms: PRs under 400 lines, one approval needed, two for migrations and auth code.": Decided: we adopt these norms starting Monday.',
+      ],
+      ['action_item', 'Bruno Costa, please add the PR template to both repos.'],
+    ]);
+  });
 });

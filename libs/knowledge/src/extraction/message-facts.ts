@@ -1,7 +1,13 @@
 import type { Fact, FactType, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
 import { addressOf, type Address, greetedPerson } from './addressee';
-import { ANSWER_CONFIDENCE, askedQuestion, bareAnswerFact, withAnsweredQuestion } from './answer-context';
+import {
+  ANSWER_CONFIDENCE,
+  askedQuestion,
+  bareAnswerFact,
+  threadOpening,
+  withAnsweredQuestion,
+} from './answer-context';
 import { soleThingOf } from './antecedent';
 import { atomicClauses } from './atomic-clauses';
 import { yesOrNo } from './context-dependence';
@@ -105,8 +111,13 @@ export function extractMessageFacts(
     const thing = previousThing;
     previousThing = () => soleThingOf(entitiesOfUnit());
     const unitNames = [unitSpeakers.author, unitSpeakers.addressee];
+    const opening = () => {
+      const root = message.thread_parent_id === null ? null : threads.rootMessage(message.thread_parent_id);
+      return root && threadOpening(root, gazetteer);
+    };
     const text = standingAlone(resolvePronouns(cleaned, unitSpeakers), classification.type, {
       asked,
+      opening: classification.type === 'decision' ? opening() : null,
       names: unitNames,
       thing,
     });
@@ -159,7 +170,7 @@ export function extractMessageFacts(
     // What cannot be read without the chat around it gives no fact (it still counts for the thread above).
     if (text === null) return null;
     const content: FactContent = {
-      text,
+      text: toWhom(text, classification.type, unitAddress && unitSpeakers.addressee),
       classification,
       entities,
       topics: topicsOf(entities),
@@ -187,6 +198,15 @@ export function extractMessageFacts(
   );
   const accepted = withAcceptance(completed, message, context, gazetteer, threads, speakers);
   return withAgreement(accepted, message, context, gazetteer, threads);
+}
+
+/**
+ * "<@Dev> please add the PR template to both repos": a task said to someone keeps whom it is said to,
+ * once the address is gone from its text ("Dev, please add the PR template to both repos.").
+ */
+function toWhom(text: string, type: FactType, addressee: string | null | undefined): string {
+  if (type !== 'action_item' || !addressee || text.toLowerCase().includes(addressee.toLowerCase())) return text;
+  return `${addressee}, ${text}`;
 }
 
 /**

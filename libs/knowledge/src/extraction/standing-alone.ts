@@ -30,6 +30,10 @@ export function standingAlone(text: string, type: FactType, context: ReplyContex
     }
   }
   if (dependence === null) return type === 'answer' ? opened : withoutYesNo(opened);
+  // A decision that points at its thread ("we adopt these norms") decides on what opened it.
+  if (type === 'decision' && context.opening !== null && dependence === 'reference') {
+    return withAnsweredQuestion(opened, context.opening);
+  }
   if (type !== 'answer' || context.asked === null) return null;
   // "in-gain", "when patrick_ goes through preferences": a scrap says nothing even beside its question;
   // an instruction ("try mtr.") or a sentence that points at it ("it shows all partitions") does.
@@ -60,6 +64,8 @@ function withSubject(text: string, author: string | null): string {
 /** What a unit's text may draw on to stand alone: the question it answers, the thing the message replied to names. */
 export interface ReplyContext {
   asked: AskedQuestion | null;
+  /** What opened the thread the unit replies in, when it stands alone. */
+  opening: AskedQuestion | null;
   names: readonly (string | null)[];
   /** The one thing the sentence before names (the question answered is carried whole instead). */
   thing: () => string | null;
