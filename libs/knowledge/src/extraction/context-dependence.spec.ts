@@ -12,6 +12,8 @@ describe('contextDependence', () => {
       ['Skunkwaffle'],
     ],
     ['What is the advantage of aptitude over apt get?', []],
+    ['Why not use Synaptic then instead of aptitude?', []],
+    ['as anyone had problems with encrypting emails using evolution-2 + gnupg in ubuntu?', []],
     ['Is there a way to add another location to the gnome panel weather applet?', ['epod']],
     ['the bios controls WOL', ['fooman2011']],
     ['how does lino join #ubuntu-it?', ['lino']],

@@ -147,14 +147,17 @@ export function contextDependence(
   if (ELLIPTICAL.test(stated)) return 'fragment';
   if (modalWithoutSubject(stated, words, personWordsOf(names))) return 'fragment';
   // "when patrick_ goes through preferences.": a subordinate clause without its main clause.
-  if (/^(?:when|if|as|after|before|once|until)\b/i.test(stated) && !/[,;:]|\bthen\b/.test(stated)) return 'fragment';
+  if (/^(?:when|if|after|before|once|until)\b/i.test(stated) && !/[,;:?]|\bthen\b/.test(stated)) return 'fragment';
   // "\"glxinfo | grep direct\"": a command alone says what to run, not what it is for.
   if (words.length > 0 && proseWords(stated) < MIN_WORDS) return 'fragment';
   // "command not found?", "sudo?": a question of a few words asks about what was just said.
   if (/\?\s*$/.test(stated) && words.length <= MIN_WORDS && !words.some((word) => word.pos === 'AUX'))
     return 'fragment';
   // A line without a verb is a fragment ("sid the character from Toy Story").
-  if (!isCode && !hasVerbIn(words) && !hasThirdPersonVerb(words)) return 'fragment';
+  // "Why not use Synaptic then instead of aptitude?": the tagger reads "use" as a noun; a question that
+  // opens with its wh-word and says this much is a sentence.
+  const whQuestion = /^(?:why|how|what|where|when|which|who)\b[^?]*\?\s*$/i.test(stated) && words.length >= 4;
+  if (!isCode && !whQuestion && !hasVerbIn(words) && !hasThirdPersonVerb(words)) return 'fragment';
   // "Scheduled Reports mockups v1: <link>": a thing posted under its name says what it is.
   const postsThing = /^[^:.!?]{3,80}:\s*\S/.test(stated) && (urls.length > 0 || /^\p{Lu}/u.test(stated));
   if (!options.imperative && !postsThing && opensWithVerb(words)) return 'fragment';

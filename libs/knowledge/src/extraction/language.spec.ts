@@ -24,6 +24,15 @@ describe('detectLanguages', () => {
     expect(detectLanguages([digest], none).get('1')).toBe('en');
   });
 
+  it('reads a short plain line alone as its batch, not as the detector guesses', () => {
+    // The IRC dev half: "selah, aptitude has better dependancy resolution" reads to tinyld as Indonesian.
+    const batch = [
+      chatMessage({ id: '1', text: 'What is the advantage of aptitude over apt get? I read about it in the wiki.' }),
+      chatMessage({ id: '2', text: 'selah, aptitude has better dependancy resolution' }),
+    ];
+    expect(detectLanguages(batch, none).get('2')).toBe('en');
+  });
+
   it('tells a message in another language by itself', () => {
     const german = chatMessage({ id: '1', text: 'Wir haben entschieden, Postgres für die Abrechnung zu verwenden.' });
     const english = chatMessage({

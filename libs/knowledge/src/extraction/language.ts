@@ -63,7 +63,10 @@ export function detectLanguages(
     for (const message of members) {
       const text = prose(message.text);
       const own = looksEnglish(text) ? READABLE_LANGUAGE : languageOf(text, ownMinimum(text));
-      languages.set(message.id, own ?? languageOfThread());
+      // A thread of this one line would be read as the line itself, just found too short to tell
+      // ("aptitude has better dependancy resolution" reads as Indonesian): the batch tells.
+      const alone = members.length === 1 && message.id === root && !threadParents.has(root);
+      languages.set(message.id, own ?? (alone ? languageOfBatch() : languageOfThread()));
     }
   }
   return languages;
