@@ -221,6 +221,8 @@ function opensWithVerb(words: readonly TaggedWord[]): boolean {
   if (first === undefined || /^(?:please|let|lets)$/.test(first.lower)) return false;
   // "don't run 2-3?", "can't find it": an auxiliary straight before its verb has no subject either.
   if (first.pos === 'AUX' && words[at + 1]?.pos === 'PART' && words[at + 2]?.pos === 'VERB') return true;
+  // "have an icon to browse …": a possessive "have" with no one who has.
+  if (first.pos === 'AUX' && /^(?:have|has)$/.test(first.lower) && words[at + 1]?.pos === 'DET') return true;
   if (first.pos !== 'VERB') return false;
   // "Beta moves to April 11", "Go 1.24 is the default": a finite verb just after makes the first word its subject.
   const next = words.slice(at + 1, at + 4);
@@ -295,7 +297,8 @@ function refersBack(
     if (word.lower.startsWith('that') && before !== undefined && before.pos !== 'ADP') {
       // "I think that …" opens a clause; "the package that provides it" is a relative clause after a noun.
       if (CLAUSE_INTRODUCERS.has(before.lower)) return false;
-      const relative = after !== undefined && after.pos !== 'PUNCT';
+      // "the versions that alz1 asked about", "the package that provides it"; not "op that last command".
+      const relative = after !== undefined && !['ADJ', 'NUM', 'PUNCT'].includes(after.pos);
       const afterNoun = before.pos === 'NOUN' || before.pos === 'PROPN';
       if (relative && afterNoun && !personWords.has(undecorated(before.lower))) return false;
       // "normal that …", "decided that the …", "said that it …": a conjunction opening a clause.

@@ -170,7 +170,11 @@ export function extractMessageFacts(
     // What cannot be read without the chat around it gives no fact (it still counts for the thread above).
     if (text === null) return null;
     const content: FactContent = {
-      text: toWhom(text, classification.type, unitAddress && unitSpeakers.addressee),
+      // A task said to someone keeps whom; the author's own promise ("noiesmo, i'll rtfm more") does not.
+      text:
+        unitAddress !== null && classification.type === 'action_item' && assignee !== authorKey
+          ? toWhom(text, unitSpeakers.addressee)
+          : text,
       classification,
       entities,
       topics: topicsOf(entities),
@@ -204,8 +208,8 @@ export function extractMessageFacts(
  * "<@Dev> please add the PR template to both repos": a task said to someone keeps whom it is said to,
  * once the address is gone from its text ("Dev, please add the PR template to both repos.").
  */
-function toWhom(text: string, type: FactType, addressee: string | null | undefined): string {
-  if (type !== 'action_item' || !addressee || text.toLowerCase().includes(addressee.toLowerCase())) return text;
+function toWhom(text: string, addressee: string | null | undefined): string {
+  if (!addressee || text.toLowerCase().includes(addressee.toLowerCase())) return text;
   return `${addressee}, ${text}`;
 }
 
