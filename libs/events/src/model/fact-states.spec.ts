@@ -56,6 +56,22 @@ describe('deriveFactStates', () => {
     expect(deriveFactStates([task, posted]).get(task.id)).toEqual({ state: 'done', closed_by: posted.id });
   });
 
+  it('reads the thing of a task past the words that say when ("… the recording in here afterwards")', () => {
+    // Demo #general: Mei agreed to record the lunch & learn, then posted the recording
+    const task = fact(18, {
+      type: 'action_item',
+      text: 'Mei agreed to record it: Sure, Mei will post the recording in here afterwards.',
+      owner: DEV,
+    });
+    const posted = fact(20, {
+      type: 'announcement',
+      text: 'Recording of the lunch & learn: Design tokens, March 20 (https://drive.example.io/rec).',
+      owner: DEV,
+      reports_done: true,
+    });
+    expect(deriveFactStates([task, posted]).get(task.id)).toEqual({ state: 'done', closed_by: posted.id });
+  });
+
   it('leaves a task open when the report shares one word with it that is not what the task is about', () => {
     // Given Ben's upgrade task (demo #engineering) and his runbook for the cutover posted later
     const task = fact(3, { type: 'action_item', text: 'Ben will take the Postgres upgrade.', owner: BEN });

@@ -125,7 +125,8 @@ const GENERIC = new Set(
     'sunday morning afternoon evening eod eow noon day days yes yeah sure ok okay please pls thanks now soon ' +
     'later agreed agree asked ask draft first new one two all both also just so then than here there what ' +
     'when where who how why which not no more some any each every end time before after about into over ' +
-    'like well good great let lets'
+    'like well good great let lets afterwards afterward again too asap anyway instead already still right ' +
+    'away'
   ).split(' '),
 );
 
