@@ -187,7 +187,9 @@ describe('the all-in-one never dies without a line that says why', () => {
       reason: 'heap_out_of_memory',
       signal: 'SIGABRT',
       child_pid: expect.any(Number),
-      jobs_in_progress: expect.arrayContaining([jobEntry(jobId, 'extracting_facts')]),
+      // The heap grows slowly near its limit, as a leak does: by the time V8 gives up the job may have
+      // reached a later stage. What matters is that the line names it.
+      jobs_in_progress: expect.arrayContaining([expect.objectContaining({ job_id: jobId, channel_id: CHANNEL })]),
       restart_in_ms: 1000,
     });
     expect(death.message).toMatch(/^atlas exited: V8 fatal error .*heap out of memory.*; restarting it in 1000 ms$/);
