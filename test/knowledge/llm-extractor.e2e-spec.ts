@@ -12,6 +12,7 @@ import {
   BRUNO,
   CHANNEL_ID,
   extractionContext,
+  fakeServerOptions,
   LlmFakeServer,
   loadRecording,
   MESSAGE,
@@ -20,7 +21,6 @@ import {
   THREAD_REQUEST,
   type RecordingName,
 } from '../support/llm-fake-server';
-import { EMULATOR_OUTBOUND_POLICY } from '../support/outbound-allowances';
 
 const API_KEY = 'sk-atlas-test-key-never-logged';
 
@@ -65,17 +65,8 @@ describe('LlmFactExtractor against a recorded chat-completions API', () => {
   afterAll(() => fake.close());
   afterEach(() => fake.reset());
 
-  const options = (overrides: Partial<LlmExtractorOptions> = {}): LlmExtractorOptions => ({
-    baseUrl: fake.baseUrl,
-    model: 'gpt-4o-mini',
-    apiKey: API_KEY,
-    timeoutMs: 5000,
-    maxMessagesPerRequest: 2,
-    jsonMode: 'json_schema',
-    maxRetryWaitMs: 2000,
-    outboundPolicy: EMULATOR_OUTBOUND_POLICY,
-    ...overrides,
-  });
+  const options = (overrides: Partial<LlmExtractorOptions> = {}): LlmExtractorOptions =>
+    fakeServerOptions(fake, { apiKey: API_KEY, maxMessagesPerRequest: 2, maxRetryWaitMs: 2000, ...overrides });
 
   it('turns valid answers into facts with their types, entities, relations, subjects and ids, and counts the tokens', async () => {
     fake.enqueue('valid-thread-answer', 'valid-requests-answer');

@@ -1,14 +1,13 @@
 import { LLM_EXTRACTOR_VERSION, LlmFactExtractor } from '@atlas/knowledge';
-import type { LlmExtractorOptions } from '@atlas/knowledge';
 import {
   CHATTY,
   CHATTY_FACT_BEARING,
   CHATTY_REQUEST,
   chattyConversation,
   extractionContext,
+  fakeServerOptions,
   LlmFakeServer,
 } from '../support/llm-fake-server';
-import { EMULATOR_OUTBOUND_POLICY } from '../support/outbound-allowances';
 
 /**
  * The rules of selectivity and self-containedness, stated in the prompt and checked on the answers,
@@ -20,15 +19,7 @@ describe('the LLM path keeps only facts that follow the rules', () => {
   afterAll(() => fake.close());
   afterEach(() => fake.reset());
 
-  const options = (): LlmExtractorOptions => ({
-    baseUrl: fake.baseUrl,
-    model: 'gpt-4o-mini',
-    apiKey: null,
-    timeoutMs: 5000,
-    maxMessagesPerRequest: 10,
-    jsonMode: 'json_schema',
-    outboundPolicy: EMULATOR_OUTBOUND_POLICY,
-  });
+  const options = () => fakeServerOptions(fake);
 
   it('asks for selective, atomic, self-contained facts and keeps a selective answer whole', async () => {
     fake.enqueue('selective-answer');

@@ -1,14 +1,13 @@
 import { deriveFactStates } from '@atlas/events';
 import { LlmFactExtractor } from '@atlas/knowledge';
-import type { LlmExtractorOptions } from '@atlas/knowledge';
 import {
   extractionContext,
+  fakeServerOptions,
   LlmFakeServer,
   OWNED_WORK,
   ownedWorkConversation,
   RUNBOOK_URL,
 } from '../support/llm-fake-server';
-import { EMULATOR_OUTBOUND_POLICY } from '../support/outbound-allowances';
 
 /**
  * The LLM path gives facts the same owner and report of work done as the local extractor, so that
@@ -21,15 +20,7 @@ describe('the LLM path names whose work a fact is and when it is done', () => {
   afterAll(() => fake.close());
   afterEach(() => fake.reset());
 
-  const options = (): LlmExtractorOptions => ({
-    baseUrl: fake.baseUrl,
-    model: 'gpt-4o-mini',
-    apiKey: null,
-    timeoutMs: 5000,
-    maxMessagesPerRequest: 10,
-    jsonMode: 'json_schema',
-    outboundPolicy: EMULATOR_OUTBOUND_POLICY,
-  });
+  const options = () => fakeServerOptions(fake);
 
   it('asks for owners and reports of work done, and closes the owned action item with its owner’s report', async () => {
     fake.enqueue('owned-work-answer');

@@ -1,6 +1,5 @@
 import type { NormalizedMessage } from '@atlas/events';
-import { normalizedMessage } from '../normalized-message';
-import { ANA, BRUNO, CARLA, CHANNEL_ID } from './recorded-conversation';
+import { ANA, BRUNO, CARLA, channelMessage as message } from './recorded-conversation';
 
 /*
  * A channel morning where most messages are chatter: a greeting, praise, a "well yes sorry" — each
@@ -31,20 +30,6 @@ export const CHATTY_REQUEST = [
 
 /** The messages that state something worth keeping. */
 export const CHATTY_FACT_BEARING = [CHATTY.migrationDone, CHATTY.runbookRequest, CHATTY.downtime];
-
-function message(
-  author: { id: string; name: string },
-  overrides: Partial<NormalizedMessage> & Pick<NormalizedMessage, 'id' | 'text'>,
-): NormalizedMessage {
-  const seconds = Number(overrides.id.split('.')[0]);
-  return normalizedMessage({
-    channel_id: CHANNEL_ID,
-    author_id: author.id,
-    author_name: author.name,
-    timestamp: new Date(seconds * 1000).toISOString(),
-    ...overrides,
-  });
-}
 
 export function chattyConversation(): NormalizedMessage[] {
   return [

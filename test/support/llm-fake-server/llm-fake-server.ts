@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { LlmExtractorOptions } from '@atlas/knowledge';
 import { closeServer, listenLocally } from '../local-http-server';
+import { EMULATOR_OUTBOUND_POLICY } from '../outbound-allowances';
 
 /** An answer recorded from a chat-completions API, replayed as it was sent. */
 export interface Recording {
@@ -68,6 +70,23 @@ export function loadRecording(name: RecordingName): Recording {
  * replays recorded answers: those of matching rules first, then the queued ones in order. A request
  * nothing answers gets a 500 saying so. Every request is kept, for tests to assert on.
  */
+/** Extractor options pointed at the fake server (json_schema mode, ten messages a request), with overrides. */
+export function fakeServerOptions(
+  fake: LlmFakeServer,
+  overrides: Partial<LlmExtractorOptions> = {},
+): LlmExtractorOptions {
+  return {
+    baseUrl: fake.baseUrl,
+    model: 'gpt-4o-mini',
+    apiKey: null,
+    timeoutMs: 5000,
+    maxMessagesPerRequest: 10,
+    jsonMode: 'json_schema',
+    outboundPolicy: EMULATOR_OUTBOUND_POLICY,
+    ...overrides,
+  };
+}
+
 export class LlmFakeServer {
   readonly requests: ReceivedRequest[] = [];
   private readonly queue: RecordingName[] = [];

@@ -1,6 +1,5 @@
 import type { NormalizedMessage } from '@atlas/events';
-import { normalizedMessage } from '../normalized-message';
-import { ANA, BRUNO, CARLA, CHANNEL_ID } from './recorded-conversation';
+import { ANA, BRUNO, CARLA, channelMessage as message } from './recorded-conversation';
 
 /*
  * A request, its owner's reply posting the work, and a task given to someone the channel does not
@@ -15,20 +14,6 @@ export const OWNED_WORK = {
 } as const;
 
 export const RUNBOOK_URL = 'https://wiki.acme.dev/runbooks/billing-rollback';
-
-function message(
-  author: { id: string; name: string },
-  overrides: Partial<NormalizedMessage> & Pick<NormalizedMessage, 'id' | 'text'>,
-): NormalizedMessage {
-  const seconds = Number(overrides.id.split('.')[0]);
-  return normalizedMessage({
-    channel_id: CHANNEL_ID,
-    author_id: author.id,
-    author_name: author.name,
-    timestamp: new Date(seconds * 1000).toISOString(),
-    ...overrides,
-  });
-}
 
 export function ownedWorkConversation(): NormalizedMessage[] {
   return [

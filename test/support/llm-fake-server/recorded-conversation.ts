@@ -41,6 +41,21 @@ export function extractionContext(): ExtractionContext {
   };
 }
 
+/** A message of the channel by the author, timed by its id (Slack's ts is seconds since the epoch). */
+export function channelMessage(
+  author: { id: string; name: string },
+  overrides: Partial<NormalizedMessage> & Pick<NormalizedMessage, 'id' | 'text'>,
+): NormalizedMessage {
+  const seconds = Number(overrides.id.split('.')[0]);
+  return normalizedMessage({
+    channel_id: CHANNEL_ID,
+    author_id: author.id,
+    author_name: author.name,
+    timestamp: new Date(seconds * 1000).toISOString(),
+    ...overrides,
+  });
+}
+
 function message(
   overrides: Partial<NormalizedMessage> & Pick<NormalizedMessage, 'id' | 'text' | 'timestamp'>,
 ): NormalizedMessage {
