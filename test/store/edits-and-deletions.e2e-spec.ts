@@ -3,6 +3,7 @@ import { AtlasEvent, createEvent, NormalizedMessage } from '@atlas/events';
 import { buildGraphDelta, EXTRACTOR_VERSION, extractFacts } from '@atlas/knowledge';
 import { KnowledgeReadQueries, Projector } from '@atlas/read-models';
 import { ReadModelStore, SqliteStore } from '@atlas/store';
+import { fetchedAndExtracted } from '../support/extraction-events';
 import { normalizedMessage } from '../support/normalized-message';
 import { tempDir } from '../support/temp-dir';
 
@@ -34,35 +35,16 @@ function jobEvents(jobId: string, messages: NormalizedMessage[]): AtlasEvent[] {
   });
   const graph = buildGraphDelta(facts, { channel_id: CHANNEL });
   return [
-    createEvent(
-      'MessagesFetched',
-      {
-        job_id: jobId,
-        channel_id: CHANNEL,
-        batch: 1,
-        messages,
-        resume: { token: null, skip: 0, complete: true },
-        cursor: messages.at(-1)!.id,
-        total_so_far: messages.length,
-        estimated_total: null,
-      },
-      meta,
-    ),
-    createEvent(
-      'FactsExtracted',
-      {
-        job_id: jobId,
-        channel_id: CHANNEL,
-        batch: 1,
-        extractor_version: EXTRACTOR_VERSION,
-        message_ids: messages.map((m) => m.id),
-        facts,
-        failures,
-        skipped,
-        run: { extractor: 'rules', fallback_reason: null, prompt_tokens: 0, completion_tokens: 0 },
-      },
-      meta,
-    ),
+    ...fetchedAndExtracted({
+      jobId,
+      channelId: CHANNEL,
+      messages,
+      facts,
+      failures,
+      skipped,
+      extractorVersion: EXTRACTOR_VERSION,
+      cursor: messages.at(-1)!.id,
+    }),
     createEvent('GraphUpdated', { job_id: jobId, channel_id: CHANNEL, batch: 1, ...graph }, meta),
   ];
 }

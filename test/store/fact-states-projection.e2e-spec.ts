@@ -1,14 +1,13 @@
 import { join } from 'node:path';
 import { stableId } from '@atlas/common';
-import { AtlasEvent, createEvent, Fact, FactType, NormalizedMessage } from '@atlas/events';
+import { AtlasEvent, Fact, FactType, NormalizedMessage } from '@atlas/events';
 import { FactDoc, Projector } from '@atlas/read-models';
 import { ReadModelStore, SqliteStore } from '@atlas/store';
+import { fetchedAndExtracted } from '../support/extraction-events';
 import { normalizedMessage } from '../support/normalized-message';
 import { tempDir } from '../support/temp-dir';
 
 const CHANNEL = 'C0STATES';
-const meta = { producer: 'test' };
-const RUN = { extractor: 'rules' as const, fallback_reason: null, prompt_tokens: 0, completion_tokens: 0 };
 const ANA = { id: 'U0ANA', name: 'Ana Souza' };
 const BEN = { id: 'U0BEN', name: 'Ben Okafor' };
 const BEN_KEY = `person:${BEN.id}`;
@@ -66,37 +65,7 @@ function fact(source: NormalizedMessage, said: Said): Fact {
 
 /** One sync's batch: its messages fetched, then their facts. */
 function batch(jobId: string, messages: NormalizedMessage[], facts: Fact[]): AtlasEvent[] {
-  return [
-    createEvent(
-      'MessagesFetched',
-      {
-        job_id: jobId,
-        channel_id: CHANNEL,
-        batch: 1,
-        messages,
-        resume: { token: null, skip: 0, complete: true },
-        cursor: null,
-        total_so_far: messages.length,
-        estimated_total: null,
-      },
-      meta,
-    ),
-    createEvent(
-      'FactsExtracted',
-      {
-        job_id: jobId,
-        channel_id: CHANNEL,
-        batch: 1,
-        extractor_version: 'test',
-        message_ids: messages.map((m) => m.id),
-        facts,
-        failures: [],
-        skipped: [],
-        run: RUN,
-      },
-      meta,
-    ),
-  ];
+  return fetchedAndExtracted({ jobId, channelId: CHANNEL, messages, facts });
 }
 
 // #engineering, March 11: Ana asks Ben for a postmortem in a thread, Ben says yes; on the 13th, in a

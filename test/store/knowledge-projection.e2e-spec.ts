@@ -3,12 +3,12 @@ import { stableId } from '@atlas/common';
 import { AtlasEvent, createEvent, Fact, FactEntity, NormalizedMessage, WikiPage } from '@atlas/events';
 import { entityIdForKey, FactDoc, Projector, WikiPageDoc, WikiPageVersionDoc } from '@atlas/read-models';
 import { ReadModelStore, SqliteStore } from '@atlas/store';
+import { fetchedAndExtracted } from '../support/extraction-events';
 import { normalizedMessage } from '../support/normalized-message';
 import { tempDir } from '../support/temp-dir';
 
 const CHANNEL = 'C0KNOW';
 const meta = { producer: 'test' };
-const RUN = { extractor: 'rules' as const, fallback_reason: null, prompt_tokens: 0, completion_tokens: 0 };
 const DEADLINE = 'deadline:project:atlas v2';
 
 function message(id: string, minute: number): NormalizedMessage {
@@ -52,37 +52,7 @@ function fact(source: NormalizedMessage, text: string, subject: string | null, e
 }
 
 function extracted(jobId: string, batch: number, messages: NormalizedMessage[], facts: Fact[]): AtlasEvent[] {
-  return [
-    createEvent(
-      'MessagesFetched',
-      {
-        job_id: jobId,
-        channel_id: CHANNEL,
-        batch,
-        messages,
-        resume: { token: null, skip: 0, complete: true },
-        cursor: null,
-        total_so_far: messages.length,
-        estimated_total: null,
-      },
-      meta,
-    ),
-    createEvent(
-      'FactsExtracted',
-      {
-        job_id: jobId,
-        channel_id: CHANNEL,
-        batch,
-        extractor_version: 'test',
-        message_ids: messages.map((m) => m.id),
-        facts,
-        failures: [],
-        skipped: [],
-        run: RUN,
-      },
-      meta,
-    ),
-  ];
+  return fetchedAndExtracted({ jobId, channelId: CHANNEL, batch, messages, facts });
 }
 
 function page(markdown: string): WikiPage {
