@@ -1,22 +1,19 @@
 import 'reflect-metadata';
 import { stableId } from '@atlas/common';
 import { Fact, type NormalizedMessage } from '@atlas/events';
-import type { ExtractionContext } from '../contracts';
-import { ANA, BRUNO, CARLA, chatMessage, engChannelConversation } from '../testing/chat-messages';
+import {
+  ANA,
+  BRUNO,
+  CARLA,
+  by,
+  chatMessage,
+  engChannelConversation,
+  engChannelContext,
+} from '../testing/chat-messages';
 import { schemaViolations } from '../testing/schema';
 import { EXTRACTOR_VERSION, extractFacts } from './extract-facts';
 
-const context = (threadParents: NormalizedMessage[] = []): ExtractionContext => ({
-  channel_id: 'C0ENG',
-  channel_name: 'eng-platform',
-  people: [
-    { id: ANA.id, name: ANA.name, aliases: ['ana'] },
-    { id: BRUNO.id, name: BRUNO.name, aliases: ['bruno'] },
-    { id: CARLA.id, name: CARLA.name, aliases: [] },
-  ],
-  thread_parents: new Map(threadParents.map((message) => [message.id, message])),
-});
-const by = (person: { id: string; name: string }) => ({ author_id: person.id, author_name: person.name });
+const context = engChannelContext;
 
 describe('extractFacts', () => {
   const conversation = engChannelConversation();

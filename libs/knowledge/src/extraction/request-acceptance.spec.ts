@@ -1,20 +1,9 @@
 import 'reflect-metadata';
 import type { NormalizedMessage } from '@atlas/events';
-import type { ExtractionContext } from '../contracts';
-import { ANA, BRUNO, CARLA, chatMessage } from '../testing/chat-messages';
+import { ANA, BRUNO, CARLA, by, chatMessage, engChannelContext } from '../testing/chat-messages';
 import { extractFacts } from './extract-facts';
 
-const context: ExtractionContext = {
-  channel_id: 'C0ENG',
-  channel_name: 'eng-platform',
-  people: [
-    { id: ANA.id, name: ANA.name, aliases: ['ana'] },
-    { id: BRUNO.id, name: BRUNO.name, aliases: ['bruno'] },
-    { id: CARLA.id, name: CARLA.name, aliases: ['carla'] },
-  ],
-  thread_parents: new Map(),
-};
-const by = (person: { id: string; name: string }) => ({ author_id: person.id, author_name: person.name });
+const context = engChannelContext();
 const BRUNO_KEY = `person:${BRUNO.id}`;
 
 function reply(id: string, author: { id: string; name: string }, text: string, minute: number): NormalizedMessage {

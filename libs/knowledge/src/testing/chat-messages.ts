@@ -12,6 +12,19 @@ export const ANA = { id: 'U0ANA', name: 'Ana Lima' };
 export const BRUNO = { id: 'U0BRUNO', name: 'Bruno Costa' };
 export const CARLA = { id: 'U0CARLA', name: 'Carla Diaz' };
 
+/** The test channel with Ana, Bruno and Carla as its people, and the thread parents outside the batch. */
+export function engChannelContext(threadParents: NormalizedMessage[] = []): ExtractionContext {
+  return {
+    ...CHANNEL,
+    people: [
+      { id: ANA.id, name: ANA.name, aliases: ['ana'] },
+      { id: BRUNO.id, name: BRUNO.name, aliases: ['bruno'] },
+      { id: CARLA.id, name: CARLA.name, aliases: ['carla'] },
+    ],
+    thread_parents: new Map(threadParents.map((message) => [message.id, message])),
+  };
+}
+
 /** A human message of the test channel, written by Ana unless overridden. */
 export function chatMessage(
   overrides: Partial<NormalizedMessage> & Pick<NormalizedMessage, 'id' | 'text'>,
@@ -35,7 +48,8 @@ export function chatMessage(
   };
 }
 
-function by(person: { id: string; name: string }): Pick<NormalizedMessage, 'author_id' | 'author_name'> {
+/** The author fields of a message by the person. */
+export function by(person: { id: string; name: string }): Pick<NormalizedMessage, 'author_id' | 'author_name'> {
   return { author_id: person.id, author_name: person.name };
 }
 
