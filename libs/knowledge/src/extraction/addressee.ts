@@ -9,6 +9,11 @@ const LEADING_NICK = /^\s*(\S{2,32}?)\s*[:,](?=\s|$)/u;
 /** Decorations IRC users put around a nick, and that others copy when addressing them. */
 const NICK_DECORATION = /^[|_@]+|[|_]+$/g;
 
+/** A nick without the decorations IRC adds: "MrGoodkat_" → "MrGoodkat", "|trey|" → "trey". */
+export function undecoratedNick(nick: string): string {
+  return nick.replace(NICK_DECORATION, '');
+}
+
 export interface Address {
   /** The person addressed. */
   personId: string;
@@ -73,7 +78,7 @@ function mentionedAtStart(text: string, message: NormalizedMessage): string | nu
 function nickAtStart(text: string, gazetteer: Gazetteer): string | null {
   const token = LEADING_NICK.exec(text)?.[1] ?? LEADING_MENTION.exec(text)?.[1];
   if (token === undefined) return null;
-  for (const spelling of new Set([token, token.replace(NICK_DECORATION, '')])) {
+  for (const spelling of new Set([token, undecoratedNick(token)])) {
     if (spelling === '') continue;
     const person = gazetteer.resolve(spelling);
     if (person !== null) return person.id;

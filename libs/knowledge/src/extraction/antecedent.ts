@@ -1,31 +1,7 @@
-import type { EntityType, FactEntity, NormalizedMessage } from '@atlas/events';
-import { extractFactEntities } from './entities';
-import type { Gazetteer } from './gazetteer';
-import { prepareMessageText } from './message-text';
+import type { EntityType, FactEntity } from '@atlas/events';
 
 /** What an "it" can stand for: things, never people or decisions. */
 const THING_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['technology', 'project', 'topic', 'artifact']);
-
-const named = new WeakMap<NormalizedMessage, string | null>();
-
-/**
- * The one thing a message names, when it names exactly one ("how do I install compiz?" → compiz): what an
- * "it" in a reply to that message stands for with confidence. Null when it names none or several.
- */
-export function soleNamedThing(
-  message: NormalizedMessage,
-  gazetteer: Gazetteer,
-  knownProjects: ReadonlySet<string>,
-): string | null {
-  if (!named.has(message)) {
-    const text = prepareMessageText(message.text);
-    named.set(
-      message,
-      soleThingOf(extractFactEntities(text, message, [], gazetteer, { knownProjects, withPurpose: false })),
-    );
-  }
-  return named.get(message)!;
-}
 
 /** The name of the one thing among the entities, or null when they name none or several. */
 export function soleThingOf(entities: readonly FactEntity[]): string | null {

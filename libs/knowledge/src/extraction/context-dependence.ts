@@ -1,4 +1,6 @@
+import { undecoratedNick } from './addressee';
 import { findUrls } from './links';
+import { QUOTATION } from './quotations';
 import { maskRanges } from './text-ranges';
 import { tagWords, type TaggedWord } from './nlp';
 
@@ -71,8 +73,6 @@ const EXISTENTIAL_THERE =
 const COMPARING =
   /\bthe (?:other|former|latter|above|previous|one you|thing you)\b|\bthe same(?: thing| one| problem| issue| error)?\s*[.!?]*$/i;
 const MIN_WORDS = 3;
-/** A quotation of a few words or more, in double, curly or single quotes. */
-const QUOTED = /"[^"\n]{3,200}"|“[^”\n]{3,200}”|(?<=^|\s)'(?:[^'\n]|(?<=\p{L})'(?=\p{L})){3,200}'(?=\s|[.,!?;:]|$)/gu;
 /** A line with this many numbers, about half its words or digits, is pasted output ("/dev/sda5 32 2089 16525312 8e Linux LVM"). */
 const MAX_NUMBERS = 3;
 /** Code in a line: a path, a pipe, an option, a config file, an assignment. */
@@ -131,7 +131,7 @@ export function contextDependence(
   options: { everyone?: boolean; imperative?: boolean } = {},
 ): ContextDependence | null {
   // A quotation is someone's own words: its "you" and "it" are theirs ("a 'we'll email you' state").
-  const stated = withoutYesNo(withoutOpeners(text)).trim().replace(QUOTED, '"quote"');
+  const stated = withoutYesNo(withoutOpeners(text)).trim().replace(QUOTATION, '"quote"');
   const words = tagWords(stated).filter((word) => /[\p{L}\p{N}]/u.test(word.text));
   const urls = findUrls(stated);
   const isCode = urls.length > 0 || CODE.test(stated);
@@ -251,7 +251,7 @@ function modalWithoutSubject(text: string, words: readonly TaggedWord[], personW
   if (!/^(?:should|could|would|might|must|may|will|can)$/.test(modal.lower)) return false;
   // Asked ("can Bruno review the PR?"), it is a question with its subject after the modal.
   if (/\?\s*$/.test(maskRanges(text, findUrls(text), ' ').trim())) return false;
-  return next.pos === 'VERB' && !personWords.has(undecorated(next.lower));
+  return next.pos === 'VERB' && !personWords.has(undecoratedNick(next.lower));
 }
 
 /** Words of the text outside quotes, code and links. */
@@ -300,7 +300,7 @@ function refersBack(
       // "the versions that alz1 asked about", "the package that provides it"; not "op that last command".
       const relative = after !== undefined && !['ADJ', 'NUM', 'PUNCT'].includes(after.pos);
       const afterNoun = before.pos === 'NOUN' || before.pos === 'PROPN';
-      if (relative && afterNoun && !personWords.has(undecorated(before.lower))) return false;
+      if (relative && afterNoun && !personWords.has(undecoratedNick(before.lower))) return false;
       // "normal that …", "decided that the …", "said that it …": a conjunction opening a clause.
       if (before.pos === 'ADJ' && after !== undefined) return false;
       if (after !== undefined && (after.pos === 'DET' || after.pos === 'PRON')) return false;
@@ -329,7 +329,7 @@ function hasThingBefore(words: readonly TaggedWord[], index: number, personWords
     .some(
       (word) =>
         (word.pos === 'NOUN' || word.pos === 'PROPN') &&
-        !personWords.has(undecorated(word.lower)) &&
+        !personWords.has(undecoratedNick(word.lower)) &&
         !GENERAL_NOUNS.has(word.lower) &&
         word.lower.length > 1,
     );
@@ -346,9 +346,4 @@ function isDummyIt(words: readonly TaggedWord[], index: number): boolean {
   const be = /^(?:is|was|'s|will|would|should|might|may|can|could)$/;
   const announced = rest.slice(1).some((word) => /^(?:that|to|whether|if|how|when|why)$/.test(word));
   return (be.test(rest[0] ?? '') || be.test(before)) && announced;
-}
-
-/** A nick without the decorations IRC adds ("MrGoodkat_", "|trey|"). */
-function undecorated(word: string): string {
-  return word.replace(/^[|_@]+|[|_]+$/g, '');
 }

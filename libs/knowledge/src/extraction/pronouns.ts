@@ -1,4 +1,5 @@
 import { findUrls } from './links';
+import { QUOTATION } from './quotations';
 import { tagWords } from './nlp';
 
 /** Stand for the names while pronouns are replaced: private-use characters no chat text has. */
@@ -176,8 +177,6 @@ function withQuotesKept(prose: string, rewrite: (prose: string) => string): stri
 const QUOTE_MARK = '\uE002';
 const QUOTE_END = '\uE003';
 const QUOTE_PLACEHOLDER = /\uE002(\d+)\uE003/g;
-const QUOTATION =
-  /"[^"\n]{1,200}"|“[^”\n]{1,200}”|(?<=^|\s)'(?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,200}'(?=\s|[.,!?;:]|$)/gu;
 
 /** The prose with the person's pronouns replaced by its marker; unchanged when agreement is not certain. */
 function markPerson(prose: string, person: Person): string {
