@@ -22,6 +22,7 @@ import { classifyFact, type FactClassification } from './fact-type';
 import { groupIntoFactUnits } from './fact-units';
 import { authorOf, type Gazetteer, locateMentions } from './gazetteer';
 import { prepareMessageText } from './message-text';
+import { isInstruction } from './instructions';
 import { isProposal } from './proposals';
 import { resolvePronouns, type Speakers } from './pronouns';
 import { extractRelations } from './relations';
@@ -35,12 +36,6 @@ import type { ThreadBook } from './threads';
 
 export { EXTRACTOR_VERSION } from './fact-builder';
 
-/**
- * A command line or a step to take, said to someone ("Skunkwaffle: run: nm-applet &", "kizza,
- * \"glxinfo | grep direct\"", "int256: now use testdisk"): an instruction answers them, asked or not.
- */
-const INSTRUCTION =
-  /(?:^|[\s"'`:])(?:sudo|apt-get|aptitude|dpkg|modprobe|grub-install|glxinfo|lspci|lsusb|dmesg|fdisk|ifconfig|nm-applet|chmod|chown|systemctl)\b|\s\|\s|\brun:|^\W*(?:\w+[,.!]\s+)?(?:now )?(?:try|run|use|start|install|type|open|check)\s+\S/i;
 const COMPLETION_CONFIDENCE = 0.7;
 /** Types whose units shape their thread (tasks, requests asked as questions) even when they give no fact. */
 const THREAD_TYPES: ReadonlySet<FactType> = new Set(['action_item', 'question', 'decision']);
@@ -96,7 +91,7 @@ export function extractMessageFacts(
     // "kizza: do you have compiz installed" asks kizza: the type is read from what is said, not to whom.
     const said = withoutAddress(unit, unitAddress).trim() || unit;
     let classification = decisionInContext(unit, classifyFact(said), message, threads);
-    const instructs = address !== null && classification.type === 'observation' && INSTRUCTION.test(unit);
+    const instructs = address !== null && classification.type === 'observation' && isInstruction(unit);
     if ((answersQuestion && !KEPT_BY_ANSWERS.has(classification.type)) || instructs) {
       classification = { type: 'answer', confidence: ANSWER_CONFIDENCE };
     }

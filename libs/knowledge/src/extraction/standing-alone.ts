@@ -1,6 +1,7 @@
 import type { FactType } from '@atlas/events';
 import { type AskedQuestion, withAnsweredQuestion } from './answer-context';
 import { withItResolved } from './antecedent';
+import { isInstruction } from './instructions';
 import { contextDependence, withoutOpeners, withoutYesNo } from './context-dependence';
 
 /** Types whose text may open with its verb: they tell someone to do something. */
@@ -37,7 +38,7 @@ export function standingAlone(text: string, type: FactType, context: ReplyContex
   if (type !== 'answer' || context.asked === null) return null;
   // "in-gain", "when patrick_ goes through preferences": a scrap says nothing even beside its question;
   // an instruction ("try mtr.") or a sentence that points at it ("it shows all partitions") does.
-  if (dependence === 'fragment' && isScrap(opened) && !instructs(opened)) return null;
+  if (dependence === 'fragment' && isScrap(opened) && !isInstruction(opened)) return null;
   return withAnsweredQuestion(opened, context.asked);
 }
 
@@ -45,13 +46,6 @@ export function standingAlone(text: string, type: FactType, context: ReplyContex
 function isScrap(text: string): boolean {
   const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.length < 3 || (/^(?:when|if|as|after|before|once|until|and|or)\b/i.test(text) && !/[,;:]/.test(text));
-}
-
-/** "try mtr.", "sudo modprobe b43", "\"glxinfo | grep direct\"": a step to take, said as a command. */
-function instructs(text: string): boolean {
-  return /^\W*(?:try|run|use|install|add|type|open|check|start|select|click|go|look|see|read|remove|edit|reboot|restart|sudo)\b|^["`]|[|$]/i.test(
-    text,
-  );
 }
 
 /** "will have a draft by Wednesday": a promise without its subject is the author's. */

@@ -1,0 +1,15 @@
+/** A command line: a tool run by name, a pipe, a shell variable, "run: …". */
+const COMMAND =
+  /(?:^|[\s"'`:])(?:sudo|apt-get|aptitude|dpkg|modprobe|grub-install|glxinfo|lspci|lsusb|dmesg|fdisk|ifconfig|nm-applet|chmod|chown|systemctl)\b|\s\|\s|\$\w|\brun:/i;
+/** A step to take, opening the line (after an address or an "ok,"): "try mtr", "now use testdisk". */
+const STEP =
+  /^\W*(?:\w+[,.!]\s+)?(?:now )?(?:try|run|use|install|add|type|open|check|start|select|click|go|look|see|read|remove|edit|reboot|restart)\s+\S/i;
+
+/**
+ * A step to take or a command to run, said to someone ("Skunkwaffle: run: nm-applet &", "kizza,
+ * \"glxinfo | grep direct\"", "int256: now use testdisk", "try mtr."): an instruction answers them, asked
+ * or not, and beside the question it answers it says something even when it is short.
+ */
+export function isInstruction(text: string): boolean {
+  return COMMAND.test(text) || STEP.test(text) || /^["`]/.test(text.trim());
+}
