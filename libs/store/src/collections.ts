@@ -30,6 +30,8 @@ export const COLLECTIONS = {
       ['channel_id', 'source.timestamp'],
       ['channel_id', 'sort_key'],
       ['channel_id', 'subject'],
+      // A fact's state is read from the facts of its owner too (libs/read-models fact-states).
+      ['channel_id', 'owner'],
     ],
     search: 'text',
   },

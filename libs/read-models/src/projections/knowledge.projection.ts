@@ -63,7 +63,7 @@ export const projectKnowledge: Projection = async (tx, { seq, event }) => {
         [...previous, ...facts].map((fact) => fact.subject),
         seq,
       );
-      await restateFacts(tx, channel_id, seq);
+      await restateFacts(tx, channel_id, { messageIds: message_ids, touched: [...previous, ...facts] }, seq);
       return;
     }
     case 'GraphUpdated': {
