@@ -8,6 +8,7 @@ import { contextDependence, withoutOpeners } from './context-dependence';
 import { classifyFact, type FactClassification } from './fact-type';
 import { cleanFactText } from './fact-text';
 import { groupIntoFactUnits } from './fact-units';
+import { findUrls } from './links';
 import { authorOf, type Gazetteer } from './gazetteer';
 import { prepareMessageText } from './message-text';
 import { resolvePronouns } from './pronouns';
@@ -68,7 +69,11 @@ function readOpening(root: NormalizedMessage, gazetteer: Gazetteer): AskedQuesti
   const speakers = { author: authorName, addressee: address && gazetteer.nameOf(address.personId) };
   const said = address === null ? root.text : address.said;
   const names = [speakers.author, speakers.addressee];
-  const text = groupIntoFactUnits(splitSentences(prepareMessageText(said)))
+  const prepared = prepareMessageText(said);
+  const units = groupIntoFactUnits(splitSentences(prepared));
+  // "PR is up: <link>": too short to be a fact of its own, yet it says what a reply approves.
+  const posted = units.length === 0 && findUrls(prepared).length > 0 ? [prepared] : [];
+  const text = [...units, ...posted]
     .map((unit) => withoutOpeners(resolvePronouns(cleanFactText(unit), speakers)))
     .find((unit) => contextDependence(unit, names, { imperative: true }) === null);
   return text === undefined ? null : { asker: authorName, text: shortened(text), kind: 'opening' };
@@ -84,15 +89,18 @@ function readQuestion(question: NormalizedMessage, gazetteer: Gazetteer): AskedQ
   const units = groupIntoFactUnits(splitSentences(prepareMessageText(said)));
   const names = [speakers.author, speakers.addressee];
   const readable = (unit: string) => withoutOpeners(resolvePronouns(cleanFactText(unit), speakers));
-  const asking = units.find((candidate) => classifyFact(candidate).type === 'question');
-  if (asking !== undefined) {
-    // "your hardware does not support it probably. if you go to File. do you have the alsa device
-    // selected?": only the sentence that asks is carried.
-    const sentences = splitSentences(asking);
-    const text = readable(sentences.find((sentence) => classifyFact(sentence).type === 'question') ?? asking);
-    return contextDependence(text, names) === null
-      ? { asker: askerName, text: shortened(text), kind: 'question' }
-      : null;
+  // "your hardware does not support it probably. if you go to File. do you have the alsa device
+  // selected?": only a sentence that asks is carried, the first that stands alone ("I've read you
+  // shouldn't use all 3? Is it true that aptitude and apt-get clash?").
+  const asks = units
+    .filter((unit) => classifyFact(unit).type === 'question')
+    .flatMap((unit) => {
+      const sentences = splitSentences(unit).filter((sentence) => classifyFact(sentence).type === 'question');
+      return sentences.length > 0 ? sentences : [unit];
+    });
+  if (asks.length > 0) {
+    const text = asks.map(readable).find((candidate) => contextDependence(candidate, names) === null);
+    return text === undefined ? null : { asker: askerName, text: shortened(text), kind: 'question' };
   }
   const problem = units
     .filter(tellsOwnProblem)
@@ -106,6 +114,33 @@ function shortened(text: string): string {
   const cut = text.slice(0, MAX_QUESTION_LENGTH);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_QUESTION_LENGTH / 2)).trimEnd()}…`;
 }
+
+/** "what is sid?", "how do I join?": a question no yes or no answers. */
+export function asksOpenly(question: AskedQuestion): boolean {
+  return question.kind === 'question' && OPEN_QUESTION.test(question.text);
+}
+
+const OPEN_QUESTION = /^(?:\S+\s+){0,2}(?:what|what's|which|who|whom|whose|where|when|why|how)\b/i;
+
+/** At most this many words answer a question that asks for a name or a number ("hoary", "no 5.24"). */
+const MAX_NAME_ANSWER_WORDS = 3;
+
+/**
+ * "EfaistOs: hoary" to "what's the name in ubuntu of the unstable?": a line too short to be a fact says
+ * what a question asking for a name or a number asked for. The answer as said, or null.
+ */
+export function nameAnswer(said: string, question: AskedQuestion): string | null {
+  if (question.kind !== 'question' || !ASKS_FOR_NAME.test(question.text)) return null;
+  const text = cleanFactText(said).replace(/[.!]+$/, '');
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}.'-]*/gu) ?? [];
+  if (words.length === 0 || words.length > MAX_NAME_ANSWER_WORDS || /\?/.test(text)) return null;
+  return /^(?:when|if|as|after|before|once|until|and|or|but|so|because|maybe|idk|dunno|no idea|not sure)\b/i.test(text)
+    ? null
+    : text;
+}
+
+/** "what's the name of …", "which version …", "how much RAM …": asks for a name or a number. */
+const ASKS_FOR_NAME = /^(?:\S+\s+){0,2}(?:what(?:'s| is| are)?|which|who(?:'s| is)?|how (?:much|many|big|long|old))\b/i;
 
 /** "EfaistOs: yes" to "is warty stable?": the bare answer's one fact, its text stating the question. */
 export function bareAnswerFact(

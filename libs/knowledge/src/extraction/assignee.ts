@@ -5,7 +5,7 @@ import { requestedWork } from './requests';
 const EXPLICIT = /\b(?:assigned to|assignee\s*:|owner\s*:|action items?\s*(?:for|:)|todo\s*(?:for|:))\s*/gi;
 const REQUEST = /\b(?:can|could|would|will) you\b|\bplease\b|\bpls\b|\bplz\b/i;
 const AFTER_NAME =
-  /^['’]?\s*(?:,\s*)?(?:will|is going to|to|please|pls|can you|could you|would you|should|needs? to|has to)\b/i;
+  /^['’]?\s*(?:,\s*)?(?:will|is going to|to|please|pls|can you|could you|would you|should|needs? to|has to|has an action item)\b/i;
 const SELF_COMMITMENT =
   /(?<![\p{L}'’])i(?:'ll| will|'m going to| am going to| can take| can do|'m on it|'m taking|'ll take| will take)(?![\p{L}'’])|^(?:[^,;—–]{0,25}[,;—–]\s*)?(?:ok,?\s*)?(?:looking into|looking at|investigating|fixing|updating|writing|checking|reviewing|adding|drafting|testing|trying|working on)\b/iu;
 /** Words that make a request one to a group, never to the one person replied to. */

@@ -42,7 +42,7 @@ export function reportsReplyCompletion(text: string): boolean {
 
 /** Leads that introduce news, a plan or a question, not a piece of work delivered. */
 const NOT_A_DELIVERY =
-  /^\W*(?:heads[- ]up|fyi|psa|reminder|decision|proposal|question|update|note|tl;?dr|agenda|plan|status|re|q|a|pricing|results?|summary|good news|bad news|office news|action items?|to-?dos?|next steps|open questions?)\b/i;
+  /^\W*(?:heads[- ]up|fyi|psa|reminder|decision|proposal|question|update|note|tl;?dr|agenda|plan|status|re|q|a|pricing|results?|summary|good news|bad news|office news|action items?|to-?dos?|next steps|open questions?|root causes?|\S+(?:\s+\S+)? has an action item)\b/i;
 /** "Postmortem for Tuesday's incident: <link>", "Mockups v2: <link>": a thing, a colon, then the thing itself. */
 const DELIVERED_THING = /^\W*[\p{L}][^:.!?]{2,80}:\s+\S/u;
 const POSTED = /\b(?:is|are) (?:now )?(?:up|ready|posted|live|out)\b|\bhere(?:'s| is) the\b|\bposted\b|\bpr is up\b/i;

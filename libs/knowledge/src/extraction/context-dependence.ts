@@ -19,7 +19,7 @@ export type ContextDependence = 'second_person' | 'reference' | 'fragment';
  */
 const OPENER = new RegExp(
   `^(?:(?:(?:well|so(?!\\s+(?:far|much|many|long|that)\\b)|oh|ah|aha|ahh+|ooh|hmm+|hrm+|umm*|uhm*|uh|er|actually|anyway|hey|hello|hi|howdy|lol|haha+|heh|btw|fwiw|and|but|or)\\b(?:[\\s,.!…:;—–-]|\\.\\.\\.)*` +
-    `|(?:hope this helps|on it|sure|agreed|got it|sounds good|thanks|thank you|thx|of course|awesome|perfect|sweet|yay|ok|okay|k|kk|alright|right|wow|great|excellent|cool|nice|neat|also|then|plus)\\b\\s*(?:[,.!…:;—–-]|\\.\\.\\.)(?:[\\s,.!…:;—–-]|\\.\\.\\.)*))+`,
+    `|(?:hope this helps|on it|sure|absolutely|definitely|certainly|agreed|got it|sounds good|thanks|thank you|thx|of course|awesome|perfect|sweet|yay|ok|okay|k|kk|alright|right|wow|great|excellent|cool|nice|neat|also|then|plus)\\b\\s*(?:[,.!…:;—–-]|\\.\\.\\.)(?:[\\s,.!…:;—–-]|\\.\\.\\.)*))+`,
   'i',
 );
 /** Openers that answer yes or no: they are what an answer says, so an answer keeps them. */
@@ -59,7 +59,9 @@ const CLAUSE_INTRODUCERS = new Set(
   `think thinks thought know knows knew sure say says said mean means meant believe believes hope hopes
    guess realize realized realise realised notice noticed noticed seems seem so such shows show showed
    suggest suggests found find read heard hear see saw assume figure figured wish feel felt claim claims
-   note noted given except provided now`.split(/\s+/),
+   note noted given except provided now true possible likely clear obvious odd weird strange funny surprising`.split(
+    /\s+/,
+  ),
 );
 /** "this week", "that time": a demonstrative before a time word names a time, not something said before. */
 const TIME_WORDS = new Set(
@@ -83,7 +85,7 @@ const CODE =
  * "because the launcher can only launch one command", "might be nmbd starting too early" (no subject).
  */
 const ELLIPTICAL =
-  /^(?:(?:what|how) about|about|because|since|while|whereas|cause|coz|cuz|as in|like|except|unless|instead|too|either|nothing to do with|not really|there(?: is|'s| are) also)\b|\b(?:but|and|or|so|because|if)\s*[.…]*$|^(?:might|could|would|should|must|may|will|can|is|was|does|did) (?:be|have|not|also|just|probably|maybe)\b(?![^?]*\?\s*$)/i;
+  /^(?:(?:what|how) about|(?:done|ready|finished) by|about|because|since|while|whereas|cause|coz|cuz|as in|like|except|unless|instead|too|either|nothing to do with|not really|there(?: is|'s| are) also)\b|\b(?:but|and|or|so|because|if)\s*[.…]*$|^(?:might|could|would|should|must|may|will|can|is|was|does|did) (?:be|have|not|also|just|probably|maybe)\b(?![^?]*\?\s*$)/i;
 /** Nouns too general to be what an "it" stands for. */
 const GENERAL_NOUNS = new Set(
   `im way bit lot lots thing things stuff time times one someone anyone something anything everything people guys

@@ -28,4 +28,10 @@ describe('findDueDate', () => {
     expect(dueOf('it broke on 2025-01-02')).toBeNull();
     expect(dueOf('we may ship it')).toBeNull();
   });
+
+  it('finds no due date in a recurring commitment', () => {
+    // Demo #product: "Absolutely, I'll post one every Wednesday."
+    expect(dueOf("I'll post one every Wednesday")).toBeNull();
+    expect(dueOf('I will send the report each Monday')).toBeNull();
+  });
 });

@@ -51,11 +51,15 @@ export function findDueDate(text: string, messageTimestamp: string): DueDate | n
   if (match === null) return null;
   const today = messageTimestamp.slice(0, 10);
   const expression = match[0].trim();
+  // "every Wednesday", "each Monday": a recurring commitment has no day it is due.
+  if (RECURRING.test(text.slice(0, match.index))) return null;
   const upperBound = UPPER_BOUND.test(text.slice(0, match.index));
   const date = resolveDate(expression, today, upperBound);
   if (date === null || date < today) return null;
   return { date, expression };
 }
+
+const RECURRING = /\b(?:every|each)\s*$/i;
 
 function resolveDate(expression: string, today: string, upperBound: boolean): string | null {
   const cacheKey = `${expression.toLowerCase()}|${today}|${upperBound}`;

@@ -186,7 +186,11 @@ export function toFactEntity(entity: LocatedEntity): FactEntity {
 function uniqueInOrder(entities: LocatedEntity[]): LocatedEntity[] {
   const byKey = new Map<string, LocatedEntity>();
   const ordered = [...entities].sort((a, b) => a.start - b.start);
-  for (const entity of ordered) if (!byKey.has(entity.key)) byKey.set(entity.key, entity);
+  // The author is known without being written; where the text names them too, that place is kept.
+  for (const entity of ordered) {
+    const known = byKey.get(entity.key);
+    if (known === undefined || (known.start < 0 && entity.start >= 0)) byKey.set(entity.key, entity);
+  }
   return [...byKey.values()];
 }
 

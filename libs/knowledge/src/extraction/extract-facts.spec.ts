@@ -54,7 +54,7 @@ describe('extractFacts', () => {
     const [first, second] = factsOf('1709540200.000300');
     expect([first.index, second.index]).toEqual([0, 1]);
     expect(second.id).toBe(stableId('fact', 'C0ENG', '1709540200.000300', EXTRACTOR_VERSION, 1));
-    expect(EXTRACTOR_VERSION).toBe('rules-3');
+    expect(EXTRACTOR_VERSION).toBe('rules-4');
     expect(second.language).toBe('en');
   });
 

@@ -9,7 +9,7 @@ import type { FactClassification } from './fact-type';
 import { READABLE_LANGUAGE } from './language';
 
 /** Part of every fact id: a new version of the rules yields new facts instead of overwriting old ones. */
-export const EXTRACTOR_VERSION = 'rules-3';
+export const EXTRACTOR_VERSION = 'rules-4';
 
 export function decisionEntity(cleanedText: string, position: number): LocatedEntity | null {
   const statement = decisionStatement(cleanedText);

@@ -14,4 +14,11 @@ describe('cleanFactText', () => {
   it('keeps the names of people mentioned, only without the @', () => {
     expect(cleanFactText('@Ben can you ask @heredia about it?')).toBe('Ben can you ask heredia about it?');
   });
+
+  it('lists several people mentioned one after another, with a comma when they are addressed', () => {
+    expect(cleanFactText('@Ana @Ben @Dev please add estimates by Monday')).toBe(
+      'Ana, Ben and Dev, please add estimates by Monday',
+    );
+    expect(cleanFactText('thanks @Ana @Ben for the review')).toBe('thanks Ana and Ben for the review');
+  });
 });

@@ -37,5 +37,18 @@ function cleanProse(prose: string): string {
     .replace(EMOJI, ' ')
     .replace(EMOTICON, '$1')
     .replace(BROADCAST_MENTION, '$1')
+    .replace(MENTION_RUN, (run: string, offset: number, whole: string) => {
+      const names = listed(run.match(/(?<=@)[\p{L}\p{N}._-]+/gu) ?? []);
+      // Addressed at the start: "Ana, Ben and Dev, please add estimates".
+      return offset === 0 && /^\s+\p{L}/u.test(whole.slice(offset + run.length)) ? `${names},` : names;
+    })
     .replace(/(^|[\s(])@(?=[\p{L}\p{N}])/gu, '$1');
+}
+
+/** "@ana @ben @dev please add estimates": several people addressed one after another. */
+const MENTION_RUN = /(?<=^|[\s(])@[\p{L}\p{N}._-]+(?:[\s,]+(?:and\s+)?@[\p{L}\p{N}._-]+)+/gu;
+
+/** "Ana, Ben and Dev". */
+function listed(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

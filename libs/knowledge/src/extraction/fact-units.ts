@@ -8,6 +8,7 @@ const MAX_UNIT_LENGTH = 500;
 const CONTINUATION =
   /^(?:because|since|so|which|otherwise|unless|except|or|but|and|then|i\.e\.|e\.g\.|that way|that's why|this means|that means)\b/i;
 const SHORT_SENTENCE_WORDS = 3;
+const ADDRESSED_CONTINUATION = /^\w+\s+@/;
 
 /**
  * Groups sentences into the texts of atomic facts: one sentence each, except that a lead-in ending
@@ -34,7 +35,9 @@ function belongsTo(unit: readonly string[], sentence: string): boolean {
   const previous = unit[unit.length - 1];
   if (unit.length >= MAX_SENTENCES_PER_UNIT) return false;
   if (unit.join(' ').length + 1 + sentence.length > MAX_UNIT_LENGTH) return false;
-  if (previous.endsWith(':') || CONTINUATION.test(sentence)) return true;
+  if (previous.endsWith(':')) return true;
+  // "… Wednesday? And @Ben I've been warned already": a continuation said to someone new starts its own fact.
+  if (CONTINUATION.test(sentence)) return !ADDRESSED_CONTINUATION.test(sentence);
   // "Can you review it? https://…": a short line with a link is the reference of the sentence before.
   if (wordCount(sentence) < SHORT_SENTENCE_WORDS && findUrls(sentence).length > 0) return true;
   // A question stands alone: "Is the deploy done? Not yet." are two statements, not one.

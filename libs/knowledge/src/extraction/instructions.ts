@@ -13,3 +13,11 @@ const STEP =
 export function isInstruction(text: string): boolean {
   return COMMAND.test(text) || STEP.test(text) || /^["`]/.test(text.trim());
 }
+
+/** An instruction that opens with what to do ("install compiz", "sudo grub-install …", "\"glxinfo\""): it has no subject of its own. */
+export function opensWithStep(text: string): boolean {
+  return STEP.test(text) || /^["`]/.test(text.trim()) || COMMAND_FIRST.test(text);
+}
+
+const COMMAND_FIRST =
+  /^\W*(?:sudo|apt-get|aptitude|dpkg|modprobe|grub-install|glxinfo|lspci|lsusb|dmesg|fdisk|ifconfig|nm-applet|chmod|chown|systemctl)\b/i;

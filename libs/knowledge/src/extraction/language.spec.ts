@@ -24,6 +24,15 @@ describe('detectLanguages', () => {
     expect(detectLanguages([digest], none).get('1')).toBe('en');
   });
 
+  it('reads a shell command by its words, not by its paths and options', () => {
+    // The IRC dev half (2009-02-23): with its paths and options, the detector reads this line as Italian.
+    const command = chatMessage({
+      id: '1',
+      text: 'eper3z, run this: echo /etc/init.d/samba restart | sudo tee /etc/network/if-up.d/samba && sudo chmod +x /etc/network/if-up.d/samba',
+    });
+    expect(detectLanguages([command], none).get('1')).toBe('en');
+  });
+
   it('reads a short plain line alone as its batch, not as the detector guesses', () => {
     // The IRC dev half: "selah, aptitude has better dependancy resolution" reads to tinyld as Indonesian.
     const batch = [

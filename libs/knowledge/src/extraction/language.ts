@@ -114,8 +114,11 @@ function languageOf(text: string, minLetters = MIN_LETTERS): string | null {
   return KNOWN_LANGUAGES.has(best.lang) ? best.lang : null;
 }
 
+/** Paths, options and shell operators: "sudo tee /etc/network/if-up.d/samba && sudo chmod +x" reads as Italian. */
+const SHELL_TOKEN = /(?<=^|\s)(?:[\w.~+-]*\/[\w.\/~+-]*|--?[\w-]+|\+[a-z]+|&&|\|\|?)(?=\s|$)/g;
+
 /**
- * What the author wrote in words: no code, quotes, links, mentions or emoji, which have no
+ * What the author wrote in words: no code, shell tokens, quotes, links, mentions or emoji, which have no
  * language, and no accented capitalized words after the first: mostly names ("Sofía", "José"),
  * which would make English look Spanish.
  */
@@ -124,6 +127,7 @@ function prose(text: string): string {
   const masked = maskRanges(prepared, findUrls(prepared), ' ');
   return masked
     .replace(INLINE_CODE, ' ')
+    .replace(SHELL_TOKEN, ' ')
     .replace(MENTION_TOKEN, ' ')
     .replace(EMOJI, ' ')
     .replace(/(?<=\S\s+)\p{Lu}[\p{L}\p{N}'’.-]*/gu, (word) => (/[^\x00-\x7f]/.test(word) ? ' ' : word))

@@ -4,11 +4,14 @@ import { addressOf, type Address, greetedPerson } from './addressee';
 import {
   ANSWER_CONFIDENCE,
   askedQuestion,
+  asksOpenly,
   bareAnswerFact,
+  nameAnswer,
   threadOpening,
   withAnsweredQuestion,
 } from './answer-context';
 import { soleThingOf } from './antecedent';
+import { actionItemsOfList } from './action-item-lists';
 import { atomicClauses } from './atomic-clauses';
 import { yesOrNo } from './context-dependence';
 import { decisionInContext, decisionSubject, withAgreement } from './agreement';
@@ -30,7 +33,7 @@ import { withAcceptance } from './request-acceptance';
 import { requestedWork } from './requests';
 import { splitSentences } from './sentences';
 import { isSmallTalk } from './small-talk';
-import { standingAlone } from './standing-alone';
+import { isBareApproval, standingAlone } from './standing-alone';
 import { mayDate, scheduleOf } from './subject';
 import type { ThreadBook } from './threads';
 
@@ -62,8 +65,17 @@ export function extractMessageFacts(
   // "EfaistOs: yes" to "is warty stable?": a bare yes or no says something only with its question.
   const reply = yesOrNo(address?.said ?? message.text);
   if (asked !== null && reply !== null) {
+    // "yes" answers "is warty stable?", never "what is sid?": said to an open question it says nothing.
+    if (asksOpenly(asked)) return [];
     const text = withAnsweredQuestion(reply, asked);
     return [bareAnswerFact(message, context, gazetteer, authorKey, text, knownProjects)];
+  }
+  const name =
+    asked !== null && !isSmallTalk(address?.said ?? message.text)
+      ? nameAnswer(address?.said ?? message.text, asked)
+      : null;
+  if (asked !== null && name !== null && splitSentences(name).length === 1) {
+    return [bareAnswerFact(message, context, gazetteer, authorKey, withAnsweredQuestion(name, asked), knownProjects)];
   }
   // "bruno: +1, ship it" is small talk as a fact, yet it may agree to bruno's proposal.
   if (address !== null && isSmallTalk(address.said)) return withAgreement([], message, context, gazetteer, threads);
@@ -75,9 +87,11 @@ export function extractMessageFacts(
     address?.personId ?? greetedPerson(message, gazetteer) ?? repliedTo?.slice('person:'.length) ?? null;
   const speakers = { author: authorName, addressee: addresseeId && gazetteer.nameOf(addresseeId) };
   const names = [speakers.author, speakers.addressee];
-  const units = groupIntoFactUnits(splitSentences(prepareMessageText(message.text))).flatMap((unit) =>
-    atomicClauses(unit, speakers, names),
-  );
+  const units = groupIntoFactUnits(splitSentences(prepareMessageText(message.text)))
+    .flatMap((unit) => actionItemsOfList(unit, authorName))
+    .flatMap((unit) => atomicClauses(unit, speakers, names))
+    // "And @Ben I've been warned already": what is said to someone new opens with their name.
+    .map((unit) => unit.replace(/^(?:and|but|also|so|or)\s+(?=@)/i, ''));
   const mentionsByUnit = locateMentions(units, message.mentions);
 
   let previousThing: () => string | null = () => null;
@@ -106,9 +120,14 @@ export function extractMessageFacts(
     const thing = previousThing;
     previousThing = () => soleThingOf(entitiesOfUnit());
     const unitNames = [unitSpeakers.author, unitSpeakers.addressee];
+    // An approval approves the message before it (a PR posted, a plan); other decisions decide on the thread.
     const opening = () => {
-      const root = message.thread_parent_id === null ? null : threads.rootMessage(message.thread_parent_id);
-      return root && threadOpening(root, gazetteer);
+      const decidedOn = isBareApproval(cleaned)
+        ? threads.repliedMessage(message)
+        : message.thread_parent_id === null
+          ? null
+          : threads.rootMessage(message.thread_parent_id);
+      return decidedOn && threadOpening(decidedOn, gazetteer);
     };
     const text = standingAlone(resolvePronouns(cleaned, unitSpeakers), classification.type, {
       asked,
@@ -124,7 +143,9 @@ export function extractMessageFacts(
     const entities = entitiesOfUnit();
     const decision = classification.type === 'decision' ? decisionEntity(cleaned, unit.length) : null;
     if (decision) entities.push(decision);
-    const assignee = ownerOf(unit, classification.type, entities, authorKey, repliedTo);
+    // "Welcome @Gus! … Could you post a short digest each week?": a request to "you" is the addressee's.
+    const addresseeKey = unitAddress ? `person:${unitAddress.personId}` : addresseeId && `person:${addresseeId}`;
+    const assignee = ownerOf(unit, classification.type, entities, authorKey, addresseeKey);
     const relations = extractRelations({
       text: unit,
       entities,

@@ -38,8 +38,10 @@ export function withAcceptance(
   const resolved = resolvePronouns(cleanFactText(text), speakers);
   const name = gazetteer.nameOf(message.author_id) ?? message.author_name ?? 'The owner';
   const said = resolved.trim() === '' ? '' : `: ${resolved.trim().replace(/^[a-z]/, (c) => c.toUpperCase())}`;
+  // What was asked was said to the owner: its "you" is theirs ("post a digest of what you hear").
+  const asked = resolvePronouns(request.content, { author: null, addressee: name });
   const accepted = {
-    text: `${name} agreed to ${request.content}${said.replace(/[.!\s]*$/, '.')}`,
+    text: `${name} agreed to ${asked}${said.replace(/[.!\s]*$/, '.')}`,
     owner,
     subject: `task:${rootId}:${owner}`,
   };

@@ -8,7 +8,26 @@ import { extractFacts } from './extract-facts';
  * chat around it: what only makes sense next to its question carries the question, and what cannot be
  * made to stand alone gives no fact.
  */
-const NICKS = ['epod', 'bob2', 'EfaistOs', 'hateball', 'jaggy', 'lino', 'lev', 'jief', 'Pugio', 'skrip', 'ikonia'];
+const NICKS = [
+  'epod',
+  'bob2',
+  'EfaistOs',
+  'hateball',
+  'jaggy',
+  'lino',
+  'lev',
+  'jief',
+  'Pugio',
+  'skrip',
+  'ikonia',
+  'kizza',
+  'Incarus',
+  'eper3z',
+  'Seveas',
+  'selah',
+  'fooman2011',
+  'Skunkwaffle',
+];
 const { context, irc } = ircChannel(NICKS);
 
 function textsOf(batch: NormalizedMessage[], message: NormalizedMessage): string[] {
@@ -22,6 +41,18 @@ describe('facts that stand on their own', () => {
     const question = irc('EfaistOs', 'warty is stable ?');
     const yes = irc('bob2', 'EfaistOs: yes');
     expect(textsOf([question, yes], yes)).toEqual(['Answer to EfaistOs\'s question "warty is stable?": yes']);
+  });
+
+  it('gives no fact for a bare yes to an open question: it answers none', () => {
+    const lines = [irc('EfaistOs', 'warty is stable ?'), irc('EfaistOs', 'and what is sid ?')];
+    const yes = irc('bob2', 'EfaistOs: yes');
+    expect(textsOf([...lines, yes], yes)).toEqual([]);
+  });
+
+  it('does not read a reply to someone as the answer to a question they asked a third person', () => {
+    const question = irc('ikonia', "Skunkwaffle: you don't have the network manager applet any more?");
+    const reply = irc('fooman2011', 'ikonia: wake up a PC from the network');
+    expect(textsOf([question, reply], reply).join()).not.toContain('network manager applet');
   });
 
   it('leaves a bare yes to nobody in particular without a fact', () => {
@@ -95,6 +126,47 @@ describe('facts that stand on their own', () => {
   it('keeps two clauses together when the second points back at the first', () => {
     const line = irc('ikonia', 'I merged the fix for the halt script and lev deployed it');
     expect(textsOf([line], line)).toEqual(['ikonia merged the fix for the halt script and lev deployed it']);
+  });
+
+  it('states who told whom an instruction that answers no question the batch shows', () => {
+    const lines = [
+      irc('Incarus', 'kizza, install compiz'),
+      irc('Incarus', 'kizza, "glxinfo | grep direct"'),
+      irc('Seveas', 'eper3z, run this: echo /etc/init.d/samba restart | sudo tee /etc/network/if-up.d/samba'),
+    ];
+    expect(extractFacts(lines, context).facts.map((fact) => fact.text)).toEqual([
+      'Incarus tells kizza: install compiz',
+      'Incarus tells kizza: "glxinfo | grep direct"',
+      'Seveas tells eper3z: run this: echo /etc/init.d/samba restart | sudo tee /etc/network/if-up.d/samba',
+    ]);
+  });
+
+  it('gives no fact for an instruction that points at the chat around it', () => {
+    const line = irc('epod', 'kizza: great, now use testdisk to save that');
+    expect(textsOf([line], line)).toEqual([]);
+  });
+
+  it('keeps the question beside a short answer to a question that asks for a name', () => {
+    const question = irc('EfaistOs', "bob2, ok but what's the name in ubuntu of the unstable ?");
+    const answer = irc('bob2', 'EfaistOs: hoary');
+    expect(textsOf([question, answer], answer)).toEqual([
+      'Answer to EfaistOs\'s question "ok but what\'s the name in ubuntu of the unstable?": hoary',
+    ]);
+    // A yes/no question asks for no name: a word alone says nothing beside it.
+    const yesNo = irc('EfaistOs', 'is hoary stable ?');
+    const word = irc('bob2', 'EfaistOs: unstable');
+    expect(textsOf([yesNo, word], word)).toEqual([]);
+  });
+
+  it('carries the first question of a message that stands alone', () => {
+    const question = irc(
+      'selah',
+      "I've read that you shouldn't use all 3 either? Is it true that aptitude and apt-get clash?",
+    );
+    const answer = irc('jaggy', 'selah: No, they work fine together');
+    expect(textsOf([question, answer], answer)).toEqual([
+      'Answer to selah\'s question "Is it true that aptitude and apt-get clash?": No, they work fine together',
+    ]);
   });
 
   it('keeps the original message beside the rewritten fact', () => {

@@ -83,7 +83,7 @@ export class ThreadBook {
     if (rootId !== null && this.hasQuestionFromOther(rootId, message.author_id)) return true;
     const addressee = addresseeOf(message, gazetteer);
     if (addressee === null) return false;
-    return this.recentQuestion(addressee, message) !== null;
+    return this.recentQuestion(addressee, message, gazetteer) !== null;
   }
 
   /**
@@ -101,7 +101,22 @@ export class ThreadBook {
       return root?.askedQuestion && root.askerId !== message.author_id ? this.rootMessage(rootId) : null;
     }
     const addressee = addresseeOf(message, gazetteer);
-    return addressee === null ? null : this.recentQuestion(addressee, message);
+    return addressee === null ? null : this.recentQuestion(addressee, message, gazetteer);
+  }
+
+  /**
+   * The message a thread reply answers when it names nothing itself ("Approved."): the latest earlier
+   * message someone else wrote in the thread, its root included.
+   */
+  repliedMessage(message: NormalizedMessage): NormalizedMessage | null {
+    const rootId = message.thread_parent_id;
+    if (rootId === null) return null;
+    const here = this.positions.get(message.id) ?? 0;
+    const reply = this.chronological
+      .slice(0, here)
+      .findLast((earlier) => earlier.thread_parent_id === rootId && earlier.author_id !== message.author_id);
+    const root = this.rootMessage(rootId);
+    return reply ?? (root !== null && root.author_id !== message.author_id ? root : null);
   }
 
   /** The root message of a thread, from the batch or from the context's thread parents. */
@@ -193,8 +208,12 @@ export class ThreadBook {
   }
 
   /** The latest question the person asked in the few batch messages just before this one. */
-  private recentQuestion(personId: string, message: NormalizedMessage): NormalizedMessage | null {
-    return this.earlier(message).find((earlier) => earlier.author_id === personId && this.asked(earlier)) ?? null;
+  private recentQuestion(personId: string, message: NormalizedMessage, gazetteer: Gazetteer): NormalizedMessage | null {
+    return (
+      this.earlier(message).find(
+        (earlier) => earlier.author_id === personId && this.asked(earlier) && askedOf(earlier, message, gazetteer),
+      ) ?? null
+    );
   }
 
   /** The batch messages before this one within the window, latest first. */
@@ -231,6 +250,15 @@ export class ThreadBook {
   isAssignee(rootId: string, person: string): boolean {
     return this.assignees.get(rootId)?.has(person) ?? false;
   }
+}
+
+/**
+ * A question said to someone else is theirs to answer: "fooman2011: wake up a PC from the network" does
+ * not answer ikonia's "Skunkwaffle: doesn't the applet show any more?".
+ */
+function askedOf(question: NormalizedMessage, reply: NormalizedMessage, gazetteer: Gazetteer): boolean {
+  const askedWhom = addresseeOf(question, gazetteer);
+  return askedWhom === null || askedWhom === reply.author_id;
 }
 
 /**
