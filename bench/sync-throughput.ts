@@ -1,17 +1,27 @@
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startService } from '@atlas/bootstrap';
-import { readLog } from '../test/support/atlas-harness';
 import { ApiClient } from '../test/support/api-client';
 import { freePort } from '../test/support/free-port';
 import { NatsServerFixture } from '../test/support/nats-server';
-import { generatedChannel, writeSlackExport } from '../test/support/slack-export-fixture';
 import { tempDir } from '../test/support/temp-dir';
+import { AtlasProcess } from './atlas-process';
+import { jetstreamPublishRate } from './jetstream-publish';
+import { jobTimeline } from './job-timeline';
+import { LatencyFigures, LatencyProbe } from './latency-probe';
+import { appendMessage, writeScaledIrcExport } from './real-chat-export';
+
+/** Requests per second to GET /api/sync/status during the sync, and to /health. */
+const STATUS_RATE = 200;
+const HEALTH_RATE = 10;
+const KEY = 'bench-key-0123456789abcdef';
 
 /**
- * `npm run bench`: syncs generated channels of growing size through the whole product (all-in-one, its
- * own nats-server, SQLite) and prints throughput per stage and the process's memory. Sizes come from
- * the command line: `npm run bench -- 5000 20000 50000`.
+ * `npm run bench -- 25000 200000`: syncs real chat (the Ubuntu IRC export of shared/datasets, repeated to
+ * the size asked) through the all-in-one run as its own process, SQLite, local extractor, and prints per
+ * size: throughput per stage and end to end, the raw JetStream publish rate of the same messages on the
+ * same server and the ratio, peak memory, status and health latency under a fixed request rate during the
+ * sync, and incremental re-sync time with nothing new and with one new message.
  */
 async function main(): Promise<void> {
   const sizes = process.argv
@@ -19,73 +29,128 @@ async function main(): Promise<void> {
     .map(Number)
     .filter((n) => n > 0);
   const rows = [];
-  for (const size of sizes.length ? sizes : [5_000, 20_000, 50_000]) rows.push(await runOnce(size));
+  for (const size of sizes.length ? sizes : [25_000, 200_000]) {
+    const row = await runOnce(size);
+    rows.push(row);
+    console.log(JSON.stringify(row));
+  }
   console.table(rows);
+  if (rows.length >= 2) {
+    const [small, large] = [rows[0], rows.at(-1)!];
+    console.log(
+      `peak RSS ${large.messages} / ${small.messages}: ${(large['peak RSS MiB'] / small['peak RSS MiB']).toFixed(2)}×`,
+    );
+  }
 }
 
-async function runOnce(messages: number) {
+async function runOnce(size: number) {
   const nats = await NatsServerFixture.start();
   const data = tempDir('bench');
   const port = await freePort();
-  const key = 'bench-key-0123456789abcdef';
-  const service = await startService('atlas', {
-    env: {
+  const exportDir = join(data.path, 'imports', 'bench');
+  const { channelId, messages, lastTs } = writeScaledIrcExport(exportDir, size);
+  const rawRate = await jetstreamPublishRate(nats.url, exportPayloads(exportDir));
+  const atlas = await AtlasProcess.start(
+    {
       PORT: String(port),
       NATS_URL: nats.url,
       ATLAS_DATA_DIR: data.path,
-      ATLAS_API_KEYS: key,
+      ATLAS_API_KEYS: KEY,
       ATLAS_SECRET_KEY: randomBytes(32).toString('hex'),
       ATLAS_DEMO: 'false',
+      ATLAS_RATE_LIMIT_PER_MINUTE: '0',
       ATLAS_LOG_LEVEL: 'warn',
       ATLAS_LOG_FORMAT: 'text',
     },
-  });
+    port,
+  );
   try {
-    const api = new ApiClient(`http://127.0.0.1:${port}`, key);
-    writeSlackExport(join(data.path, 'imports', 'bench'), [generatedChannel('C0BENCH', 'bench', messages)]);
+    const base = `http://127.0.0.1:${port}`;
+    const api = new ApiClient(base, KEY);
     await api.post('/api/connections', { name: 'bench', platform: 'slack_export', config: { path: 'bench' } });
+    const idle = atlas.memory();
 
-    global.gc?.();
-    const baseline = process.memoryUsage().rss;
-    const samples: Array<[at: number, rss: number]> = [];
-    const sampler = setInterval(() => samples.push([Date.now(), process.memoryUsage().rss]), 50);
+    const status = new LatencyProbe(`${base}/api/sync/status?channel_id=${channelId}`, STATUS_RATE, {
+      authorization: `Bearer ${KEY}`,
+    });
+    const health = new LatencyProbe(`${base}/health`, HEALTH_RATE);
+    status.start();
+    health.start();
     const started = Date.now();
-    const { body } = await api.post('/api/sync', { channel_id: 'C0BENCH' });
-    for (;;) {
-      const status = await api.get(`/api/sync/status?channel_id=C0BENCH&job_id=${body.job_id}`);
-      if (status.body.status !== 'running' && status.body.status !== 'queued') break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const jobId = await syncToEnd(api, channelId);
     const seconds = (Date.now() - started) / 1000;
-    clearInterval(sampler);
+    const [statusLatency, healthLatency] = await Promise.all([status.stop(), health.stop()]);
+    const peak = atlas.memory().peakMiB;
+    const stages = await jobTimeline(nats.url, channelId, jobId);
+    if (process.env.BENCH_DEBUG) {
+      const worst = [...status.timeline].sort((a, b) => b[1] - a[1]).slice(0, 8);
+      console.log(
+        'slowest status requests [sent at ms, latency ms]:',
+        JSON.stringify(worst.map(([t, l]) => [Math.round(t), Math.round(l)])),
+      );
+    }
 
-    const log = (await readLog(service.runtime.events)).filter(
-      (e) => (e.event.data as { job_id?: string }).job_id === body.job_id,
-    );
-    const at = (type: string) => Date.parse(log.find((e) => e.event.type === type)!.event.metadata.occurred_at);
-    const history = await api.get('/api/sync/history?channel_id=C0BENCH&limit=1');
-    const peakUntil = (until: number) =>
-      Math.max(baseline, ...samples.filter(([t]) => t <= until).map(([, rss]) => rss));
+    const noChange = await timed(() => syncToEnd(api, channelId));
+    appendMessage(exportDir, lastTs, 'is there a way to list the packages installed from universe?');
+    const oneNew = await timed(() => syncToEnd(api, channelId));
+    const history = await api.get(`/api/sync/history?channel_id=${channelId}&limit=3`);
+
     return {
       messages,
-      'total s': seconds.toFixed(1),
       'messages/s': Math.round(messages / seconds),
-      'fetched at s': ((at('FetchCompleted') - at('SyncStarted')) / 1000).toFixed(1),
-      'extracted at s': ((at('ExtractionCompleted') - at('SyncStarted')) / 1000).toFixed(1),
-      'graph at s': ((at('GraphCompleted') - at('SyncStarted')) / 1000).toFixed(1),
-      'wiki at s': ((at('SyncCompleted') - at('SyncStarted')) / 1000).toFixed(1),
-      facts: history.body.history[0].facts_extracted,
-      events: log.length,
-      'baseline RSS MiB': Math.round(baseline / 2 ** 20),
-      // Fetching, extraction and graph building stream batches; the wiki reads the channel's knowledge.
-      'peak RSS before wiki MiB': Math.round(peakUntil(at('GraphCompleted')) / 2 ** 20),
-      'peak RSS MiB': Math.round(peakUntil(Infinity) / 2 ** 20),
+      'raw publish/s': Math.round(rawRate),
+      'share of raw': Number((messages / seconds / rawRate).toFixed(3)),
+      'fetch s': round(stages.FetchCompleted),
+      'extract s': round(stages.ExtractionCompleted),
+      'graph s': round(stages.GraphCompleted),
+      'wiki s': round(stages.SyncCompleted),
+      facts: history.body.history[2]?.facts_extracted ?? null,
+      'idle RSS MiB': idle.rssMiB,
+      'peak RSS MiB': peak,
+      'status p50 ms': round(statusLatency.p50),
+      'status p99 ms': round(statusLatency.p99),
+      'status max ms': round(statusLatency.max),
+      'status failed': statusLatency.failed,
+      'health max ms': round(healthLatency.max),
+      'resync 0 new s': round(noChange),
+      'resync 1 new s': round(oneNew),
     };
   } finally {
-    await service.close();
+    await atlas.stop();
     await nats.stop();
     data.remove();
   }
+}
+
+/** Starts an (incremental) sync of the channel and waits for it to end; fails the run if it did not complete. */
+async function syncToEnd(api: ApiClient, channelId: string): Promise<string> {
+  const { status, body } = await api.post('/api/sync', { channel_id: channelId });
+  if (status >= 300) throw new Error(`POST /api/sync answered ${status}: ${JSON.stringify(body)}`);
+  for (;;) {
+    const answer = await api.get(`/api/sync/status?channel_id=${channelId}&job_id=${body.job_id}`);
+    if (answer.body.status === 'completed') return body.job_id as string;
+    if (answer.body.status !== 'running' && answer.body.status !== 'queued')
+      throw new Error(`sync ended ${answer.body.status}: ${JSON.stringify(answer.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return (performance.now() - started) / 1000;
+}
+
+/** The export's messages as JSON, one payload each, as the raw publish rate publishes them. */
+function exportPayloads(exportDir: string): string[] {
+  const folder = join(exportDir, 'ubuntu-0');
+  return readdirSync(folder).flatMap((day) =>
+    (JSON.parse(readFileSync(join(folder, day), 'utf8')) as unknown[]).map((message) => JSON.stringify(message)),
+  );
+}
+
+function round(value: number): number {
+  return Number.isFinite(value) ? Number(value.toFixed(value < 10 ? 2 : 1)) : NaN;
 }
 
 main().catch((error) => {

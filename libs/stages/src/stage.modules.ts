@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ExtractorHandler } from './extractor/extractor.handler';
 import { FactExtractor } from './extractor/fact-extractor';
+import { RuleExtractionPool } from './extractor/rule-extraction-pool';
 import { FetcherHandler } from './fetcher/fetcher.handler';
 import { GraphBuilderHandler } from './graph-builder/graph-builder.handler';
 import { WikiGeneratorHandler } from './wiki-generator/wiki-generator.handler';
@@ -9,7 +10,7 @@ import { WikiGeneratorHandler } from './wiki-generator/wiki-generator.handler';
 @Module({ controllers: [FetcherHandler] })
 export class FetcherModule {}
 
-@Module({ controllers: [ExtractorHandler], providers: [FactExtractor] })
+@Module({ controllers: [ExtractorHandler], providers: [FactExtractor, RuleExtractionPool] })
 export class ExtractorModule {}
 
 @Module({ controllers: [GraphBuilderHandler] })

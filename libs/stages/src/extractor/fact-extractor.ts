@@ -1,15 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AtlasConfig } from '@atlas/config';
 import type { ExtractorRun, NormalizedMessage } from '@atlas/events';
-import {
-  EXTRACTOR_VERSION,
-  extractFacts,
-  LLM_EXTRACTOR_VERSION,
-  LlmFactExtractor,
-  rejectionSummary,
-} from '@atlas/knowledge';
+import { EXTRACTOR_VERSION, LLM_EXTRACTOR_VERSION, LlmFactExtractor, rejectionSummary } from '@atlas/knowledge';
 import type { ExtractionContext, ExtractionResult } from '@atlas/knowledge';
 import { ATLAS_CONFIG } from '@atlas/runtime';
+import { RuleExtractionPool } from './rule-extraction-pool';
 
 export interface ExtractedBatch {
   result: ExtractionResult;
@@ -25,7 +20,10 @@ export class FactExtractor {
   private readonly llm: LlmFactExtractor | null;
   private readonly logger = new Logger('FactExtractor');
 
-  constructor(@Inject(ATLAS_CONFIG) config: AtlasConfig) {
+  constructor(
+    @Inject(ATLAS_CONFIG) config: AtlasConfig,
+    private readonly rules: RuleExtractionPool,
+  ) {
     this.llm =
       config.llm === null ? null : new LlmFactExtractor({ ...config.llm, outboundPolicy: config.outboundUrls });
     if (config.llm !== null) {
@@ -47,7 +45,7 @@ export class FactExtractor {
       return extraction;
     }
     return {
-      result: extractFacts(messages, context),
+      result: await this.rules.extract(messages, context, signal),
       run: { extractor: 'rules', fallback_reason: null, prompt_tokens: 0, completion_tokens: 0 },
     };
   }
