@@ -17,8 +17,8 @@ export interface AtlasConfig {
   maxRetryAfterSeconds: number;
   /** Seconds a stage may hold a message without a sign of life before JetStream redelivers it. */
   ackWaitSeconds: number;
-  /** Worker threads the local extractor runs on, off the event loop that serves the API; 0 runs it on that loop. */
-  extractionThreads: number;
+  /** Worker threads for local extraction and wiki pages, off the event loop that serves the API; 0 runs them on that loop. */
+  workerThreads: number;
   /** How long a write answer waits for the read models to show it. */
   readYourWritesTimeoutMs: number;
   /** Largest file POST /api/imports accepts, in bytes. */
@@ -144,7 +144,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
     maxConcurrentSyncs: integer('ATLAS_MAX_CONCURRENT_SYNCS', 4, 1, 1000),
     maxRetryAfterSeconds: integer('ATLAS_MAX_RETRY_AFTER_SECONDS', 300, 0, 86_400),
     ackWaitSeconds: integer('ATLAS_ACK_WAIT_SECONDS', 30, 1, 3600),
-    extractionThreads: integer('ATLAS_EXTRACTION_THREADS', Math.max(1, availableParallelism() - 1), 0, 64),
+    workerThreads: integer('ATLAS_WORKER_THREADS', Math.max(1, availableParallelism() - 1), 0, 64),
     readYourWritesTimeoutMs: integer('ATLAS_READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60_000),
     maxUploadBytes: integer('ATLAS_MAX_UPLOAD_BYTES', 512 * MIB, 1024, MAX_SIZE_SETTING),
     maxImportUncompressedBytes: integer('ATLAS_MAX_IMPORT_UNCOMPRESSED_BYTES', 2 * GIB, 1024, MAX_SIZE_SETTING),

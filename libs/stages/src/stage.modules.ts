@@ -1,20 +1,20 @@
 import { Module } from '@nestjs/common';
 import { ExtractorHandler } from './extractor/extractor.handler';
 import { FactExtractor } from './extractor/fact-extractor';
-import { RuleExtractionPool } from './extractor/rule-extraction-pool';
 import { FetcherHandler } from './fetcher/fetcher.handler';
 import { GraphBuilderHandler } from './graph-builder/graph-builder.handler';
+import { KnowledgeWorkersModule } from './knowledge-workers/knowledge-workers.module';
 import { WikiGeneratorHandler } from './wiki-generator/wiki-generator.handler';
 
 /** One module per stage, so each app (or the all-in-one) wires exactly the stages it runs. */
 @Module({ controllers: [FetcherHandler] })
 export class FetcherModule {}
 
-@Module({ controllers: [ExtractorHandler], providers: [FactExtractor, RuleExtractionPool] })
+@Module({ imports: [KnowledgeWorkersModule], controllers: [ExtractorHandler], providers: [FactExtractor] })
 export class ExtractorModule {}
 
 @Module({ controllers: [GraphBuilderHandler] })
 export class GraphBuilderModule {}
 
-@Module({ controllers: [WikiGeneratorHandler] })
+@Module({ imports: [KnowledgeWorkersModule], controllers: [WikiGeneratorHandler] })
 export class WikiGeneratorModule {}

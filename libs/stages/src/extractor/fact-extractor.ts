@@ -4,7 +4,7 @@ import type { ExtractorRun, NormalizedMessage } from '@atlas/events';
 import { EXTRACTOR_VERSION, LLM_EXTRACTOR_VERSION, LlmFactExtractor, rejectionSummary } from '@atlas/knowledge';
 import type { ExtractionContext, ExtractionResult } from '@atlas/knowledge';
 import { ATLAS_CONFIG } from '@atlas/runtime';
-import { RuleExtractionPool } from './rule-extraction-pool';
+import { KnowledgeWorkerPool } from '../knowledge-workers/knowledge-worker-pool';
 
 export interface ExtractedBatch {
   result: ExtractionResult;
@@ -22,7 +22,7 @@ export class FactExtractor {
 
   constructor(
     @Inject(ATLAS_CONFIG) config: AtlasConfig,
-    private readonly rules: RuleExtractionPool,
+    private readonly workers: KnowledgeWorkerPool,
   ) {
     this.llm =
       config.llm === null ? null : new LlmFactExtractor({ ...config.llm, outboundPolicy: config.outboundUrls });
@@ -45,7 +45,7 @@ export class FactExtractor {
       return extraction;
     }
     return {
-      result: await this.rules.extract(messages, context, signal),
+      result: await this.workers.extract(messages, context, signal),
       run: { extractor: 'rules', fallback_reason: null, prompt_tokens: 0, completion_tokens: 0 },
     };
   }

@@ -3,13 +3,13 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { TransientError } from '@atlas/common';
 import { channelSubject, createEvent } from '@atlas/events';
 import type { AtlasEvent, EventDataOf } from '@atlas/events';
-import { generateWikiPages } from '@atlas/knowledge';
 import { EventStore, JetStreamEventContext, OnEvent } from '@atlas/messaging';
 import { ChannelsQueries, KnowledgeQueries, waitForProjection } from '@atlas/read-models';
 import { READ_MODEL_STORE, STAGE_MAX_DELIVER, WORKER } from '@atlas/runtime';
 import type { ReadModelStore } from '@atlas/store';
 import { JobWriter } from '@atlas/sync';
 import { followJob, payloadOf, publishedSoFar } from '../job-stream';
+import { KnowledgeWorkerPool } from '../knowledge-workers/knowledge-worker-pool';
 import { JobStage, runJobStage } from '../run-job-stage';
 import { loadChannelKnowledge } from './channel-knowledge';
 
@@ -29,6 +29,7 @@ export class WikiGeneratorHandler {
     private readonly channels: ChannelsQueries,
     private readonly knowledge: KnowledgeQueries,
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    private readonly workers: KnowledgeWorkerPool,
   ) {}
 
   @OnEvent('SyncStarted', WORKER['wiki-generator'])
@@ -57,7 +58,7 @@ export class WikiGeneratorHandler {
     const alreadyGenerated =
       context.deliveryCount > 1 &&
       (await publishedSoFar(this.events, started, context.seq + 1, ['WikiGenerated'])).length > 0;
-    if (!alreadyGenerated) await this.publishPages(writer, started);
+    if (!alreadyGenerated) await this.publishPages(writer, started, context.signal);
 
     await writer.append(
       createEvent(
@@ -78,14 +79,18 @@ export class WikiGeneratorHandler {
     );
   }
 
-  private async publishPages(writer: JobWriter, started: EventDataOf<'SyncStarted'>): Promise<void> {
+  private async publishPages(
+    writer: JobWriter,
+    started: EventDataOf<'SyncStarted'>,
+    signal: AbortSignal,
+  ): Promise<void> {
     // Everything on the channel so far (this job's graph, and pages an earlier attempt published) must be in the read models.
     const last = await this.events.lastEntry(channelSubject(started.channel_id));
     if (last && !(await waitForProjection(this.store, last.seq, PROJECTION_WAIT_MS))) {
       throw new TransientError('the read models are behind the log; retrying when the projector has caught up', 5_000);
     }
     const input = await loadChannelKnowledge(started.channel_id, this.channels, this.knowledge);
-    const pages = generateWikiPages(input);
+    const pages = await this.workers.generateWiki(input, signal);
     const stored = new Map((await this.knowledge.wikiPages(started.channel_id)).map((p) => [p.slug, p]));
     const summaries: EventDataOf<'WikiGenerated'>['pages'] = [];
     for (const page of pages) {
