@@ -1,3 +1,4 @@
+import { callsBeforeHintedTime } from '../support/timed-calls';
 import { sleep } from '@atlas/common';
 import type { NormalizedMessage } from '@atlas/events';
 import { ConnectorOptions, FetchedPage, FetchRequest, PlatformError } from '@atlas/platforms';
@@ -273,11 +274,17 @@ describe('Discord connector against the Discord emulator', () => {
       expect(waits.slice(0, 2)).toEqual([250, 250]);
     });
 
-    it('still gets through a 429 whose wait is only in the JSON body (asking again after a second)', async () => {
-      emulator.rateLimitNext(1, 0.2, { header: false });
-      const waits: number[] = [];
-      await collect(connector({}, { onWait: (ms) => waits.push(ms) }), { channelId: announcements });
-      expect(waits[0]).toBe(1000);
+    it("honours a 429 whose wait is only in the JSON body: retry_after's fractional seconds, global or not", async () => {
+      for (const global of [false, true]) {
+        emulator.clearCalls();
+        emulator.rateLimitNext(1, 1.25, { header: false, global });
+        const waits: number[] = [];
+        const pages = await collect(connector({}, { onWait: (ms) => waits.push(ms) }), { channelId: announcements });
+        expect(pages.at(-1)!.nextToken).toBeNull();
+        expect(waits[0]).toBe(1250);
+        expect(emulator.calls[0]).toMatchObject({ status: 429, retryAfterMs: 1250 });
+        expect(callsBeforeHintedTime(emulator.calls)).toEqual([]);
+      }
     });
   });
 

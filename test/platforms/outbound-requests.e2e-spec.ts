@@ -138,7 +138,10 @@ describe('outbound requests', () => {
   });
 
   it('makes a platform client without a policy refuse what the strict policy refuses, at once and for good', async () => {
-    const client = new PlatformHttpClient({ maxRetryAfterSeconds: 1, retries: 3, backoffMs: 5 });
+    const client = new PlatformHttpClient({
+      maxRetryAfterSeconds: 1,
+      retryPolicy: { maxFailures: 3, failureBaseMs: 5 },
+    });
     const error = await rejectionOf(client.send({ url: listener.url('/api/auth.test') }));
     expect(error).toMatchObject({ code: 'PLATFORM_ERROR', transient: false });
     expect((error as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/api\/auth\.test was not sent: /);

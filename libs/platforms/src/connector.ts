@@ -1,5 +1,6 @@
 import type { NormalizedMessage, Platform } from '@atlas/events';
 import type { OutboundUrlPolicy } from '@atlas/outbound';
+import type { PlatformWait, RetryTuning } from './http/platform-http-client';
 
 export interface DiscoveredChannel {
   channel_id: string;
@@ -72,8 +73,10 @@ export interface ConnectorOptions {
   maxRetryAfterSeconds: number;
   /** Folder every export path must lie inside. */
   importDir: string;
-  /** Called while the connector waits, so long waits keep the job's message alive. */
-  onWait?: (ms: number) => void;
+  /** Called before the connector waits, with why (its pace, or a retry after a throttle or a failure). */
+  onWait?: (ms: number, why: PlatformWait) => void;
+  /** Backoffs and the wait budget of a request, when not the defaults (tests shorten them). */
+  retryPolicy?: RetryTuning;
   /** Where the connector's requests may go (config.outboundUrls); https to public addresses when not given. */
   outboundPolicy?: OutboundUrlPolicy;
 }

@@ -10,6 +10,7 @@ import {
   topLevelKey,
   userByKey,
 } from '../../support/chat-fixture';
+import { callsBeforeHintedTime } from '../../support/timed-calls';
 import type { ContractTarget } from './contract-target';
 
 export async function collectPages(connector: PlatformConnector, request: FetchRequest): Promise<FetchedPage[]> {
@@ -149,14 +150,60 @@ export function describeConnectorContract(target: ContractTarget): void {
       const httpIt = capabilities.httpFaults ? it : it.skip;
 
       httpIt(
-        'waits out a short Retry-After and loses nothing',
+        'waits out a short Retry-After and loses nothing, asking nothing before the time it names',
         async () => {
+          target.clearCalls();
           target.rateLimitNext(2, 1);
           const pages = await fetchAll();
+          expect(idsOf(pages)).toHaveLength(fixtureMessages.length);
+          expect(target.timedCalls().filter((call) => call.retryAfterMs === 1000)).toHaveLength(2);
+          expect(callsBeforeHintedTime(target.timedCalls())).toEqual([]);
+        },
+        30_000,
+      );
+
+      httpIt(
+        "honours a 503's Retry-After: nothing asked before the time it names",
+        async () => {
+          target.clearCalls();
+          target.failNext(1, 503, 1);
+          expect(idsOf(await fetchAll())).toHaveLength(fixtureMessages.length);
+          expect(target.timedCalls().filter((call) => call.retryAfterMs === 1000)).toHaveLength(1);
+          expect(callsBeforeHintedTime(target.timedCalls())).toEqual([]);
+        },
+        30_000,
+      );
+
+      httpIt(
+        'waits out a long throttle, Retry-After after Retry-After, within the wait budget',
+        async () => {
+          // Eleven in a row: more waits than a fixed count of ten would have allowed.
+          target.rateLimitNext(11, 0.1);
+          expect(idsOf(await fetchAll())).toHaveLength(fixtureMessages.length);
+        },
+        30_000,
+      );
+
+      (capabilities.httpFaults && capabilities.unhintedRateLimits ? it : it.skip)(
+        'backs off 429s that name no wait, and does not give up after ten of them',
+        async () => {
+          target.rateLimitNext(15, null);
+          const connector = target.connector({ retryPolicy: { throttleBaseMs: 2, maxBackoffMs: 20 } });
+          const pages = await collectPages(connector, fetchRequest(channelId()));
           expect(idsOf(pages)).toHaveLength(fixtureMessages.length);
         },
         30_000,
       );
+
+      httpIt('fails with RATE_LIMIT once the waits of one request would pass the budget', async () => {
+        target.rateLimitNext(1000, 0.3);
+        const connector = target.connector({ retryPolicy: { budgetSeconds: 1 } });
+        const error = await rejectionOf(collectPages(connector, fetchRequest(channelId())));
+        target.rateLimitNext(0, 0);
+        expect(error).toBeInstanceOf(PlatformError);
+        expect((error as PlatformError).code).toBe('RATE_LIMIT');
+        expect((error as PlatformError).retryAfterSeconds).toBe(1);
+      });
 
       httpIt('fails with RATE_LIMIT and retry_after when the wait is longer than allowed', async () => {
         target.rateLimitNext(1, 120);

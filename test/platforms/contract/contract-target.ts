@@ -1,12 +1,15 @@
-import type { PlatformConnector } from '@atlas/platforms';
+import type { ConnectorOptions, PlatformConnector } from '@atlas/platforms';
 import type { ChatMessage, ChatWorkspace } from '../../support/chat-fixture';
+import type { TimedCall } from '../../support/timed-calls';
 
 /** What a platform offers, so the contract asks each connector only what its platform can do. */
 export interface ContractCapabilities {
   /** The platform checks credentials (API connectors); file imports have none. */
   authentication: boolean;
-  /** The platform is reached over HTTP: it can answer 429 with a wait, and 5xx. */
+  /** The platform is reached over HTTP: it can answer 429 with a wait, and 5xx (a 503 may name a wait too). */
   httpFaults: boolean;
+  /** The platform documents 429s that name no wait (Microsoft Graph: back off exponentially then). */
+  unhintedRateLimits?: boolean;
   /** What an incremental fetch (since = the previous fetch's cursor) picks up. */
   incremental: {
     newMessages: boolean;
@@ -29,7 +32,7 @@ export interface ContractTarget {
   start(workspace: ChatWorkspace): Promise<void>;
   stop(): Promise<void>;
   /** A fresh connector, as a new process would build it. */
-  connector(options?: { invalidCredentials?: boolean; maxRetryAfterSeconds?: number }): PlatformConnector;
+  connector(options?: ContractConnectorOptions): PlatformConnector;
   /** The platform id of a fixture channel, and one the platform does not know. */
   channelId(channelKey: string): string;
   unknownChannelId(): string;
@@ -42,8 +45,20 @@ export interface ContractTarget {
   post(channelKey: string, message: ChatMessage, threadParentKey?: string): Promise<void>;
   edit(channelKey: string, messageKey: string, text: string, at: Date): Promise<void>;
   remove(channelKey: string, messageKey: string, at: Date): Promise<void>;
-  /** The next `times` requests answer 429 with this Retry-After (seconds). httpFaults targets only. */
-  rateLimitNext(times: number, retryAfterSeconds: number): void;
-  /** The next `times` requests answer this 5xx status. httpFaults targets only. */
-  failNext(times: number, status: number): void;
+  /**
+   * The next `times` requests answer 429 asking to wait this long (seconds), as the platform says it;
+   * null: naming no wait (unhintedRateLimits targets). httpFaults targets only.
+   */
+  rateLimitNext(times: number, retryAfterSeconds: number | null): void;
+  /** The next `times` requests answer this 5xx status, with a Retry-After when given. httpFaults targets only. */
+  failNext(times: number, status: number, retryAfterSeconds?: number): void;
+  /** The calls the platform received since the last clearCalls(), with their times (httpFaults targets). */
+  timedCalls(): TimedCall[];
+  clearCalls(): void;
+}
+
+export interface ContractConnectorOptions {
+  invalidCredentials?: boolean;
+  maxRetryAfterSeconds?: number;
+  retryPolicy?: ConnectorOptions['retryPolicy'];
 }

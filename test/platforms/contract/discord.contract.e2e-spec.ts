@@ -2,8 +2,9 @@ import { DiscordConnector } from '@atlas/platforms';
 import { ChatMessage, ChatWorkspace, renderMentions } from '../../support/chat-fixture';
 import { DiscordEmulator, EMULATOR_BOT_TOKEN } from '../../support/discord-emulator';
 import { describeConnectorContract } from './connector-contract';
-import type { ContractTarget } from './contract-target';
+import type { ContractConnectorOptions, ContractTarget } from './contract-target';
 import { EMULATOR_OUTBOUND_POLICY } from '../../support/outbound-allowances';
+import type { TimedCall } from '../../support/timed-calls';
 
 /**
  * The Discord connector (REST API v10) against the Discord emulator. Fixture replies become a public
@@ -50,7 +51,7 @@ class DiscordContractTarget implements ContractTarget {
     return this.emulator.stop();
   }
 
-  connector(options: { invalidCredentials?: boolean; maxRetryAfterSeconds?: number } = {}): DiscordConnector {
+  connector(options: ContractConnectorOptions = {}): DiscordConnector {
     return new DiscordConnector(
       {
         connection_id: 'conn_contract',
@@ -61,6 +62,7 @@ class DiscordContractTarget implements ContractTarget {
       },
       {
         maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 5,
+        retryPolicy: options.retryPolicy,
         importDir: '/nonexistent',
         outboundPolicy: EMULATOR_OUTBOUND_POLICY,
       },
@@ -104,12 +106,21 @@ class DiscordContractTarget implements ContractTarget {
     this.emulator.guild.remove(this.channelId(channelKey), this.messageId(channelKey, messageKey));
   }
 
-  rateLimitNext(times: number, retryAfterSeconds: number): void {
-    this.emulator.rateLimitNext(times, retryAfterSeconds);
+  /** Discord always names the wait of a 429 (its body's retry_after, and Retry-After). */
+  rateLimitNext(times: number, retryAfterSeconds: number | null): void {
+    this.emulator.rateLimitNext(times, retryAfterSeconds ?? 0);
   }
 
-  failNext(times: number, status: number): void {
-    this.emulator.failNext(times, status);
+  failNext(times: number, status: number, retryAfterSeconds?: number): void {
+    this.emulator.failNext(times, status, retryAfterSeconds);
+  }
+
+  timedCalls(): TimedCall[] {
+    return this.emulator.calls;
+  }
+
+  clearCalls(): void {
+    this.emulator.clearCalls();
   }
 
   private userId(key: string): string {

@@ -2,6 +2,7 @@ import type { PlatformConnector } from '@atlas/platforms';
 import type { ChatMessage, ChatWorkspace } from '../../support/chat-fixture';
 import { ImportWorkspace } from '../../support/import-fixtures/import-workspace';
 import { tempDir } from '../../support/temp-dir';
+import type { TimedCall } from '../../support/timed-calls';
 import type { ContractCapabilities, ContractTarget } from './contract-target';
 
 /**
@@ -53,4 +54,10 @@ export abstract class FileContractTarget implements ContractTarget {
   failNext(): void {
     throw new Error(`${this.name} is a file: it has no server errors`);
   }
+
+  timedCalls(): TimedCall[] {
+    return [];
+  }
+
+  clearCalls(): void {}
 }

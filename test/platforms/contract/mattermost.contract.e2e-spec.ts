@@ -2,8 +2,9 @@ import { MattermostConnector } from '@atlas/platforms';
 import type { ChatMessage, ChatWorkspace } from '../../support/chat-fixture';
 import { ChatWorkspaceOnMattermost, EMULATOR_TOKEN, MattermostEmulator } from '../../support/mattermost-emulator';
 import { describeConnectorContract } from './connector-contract';
-import type { ContractTarget } from './contract-target';
+import type { ContractConnectorOptions, ContractTarget } from './contract-target';
 import { EMULATOR_OUTBOUND_POLICY } from '../../support/outbound-allowances';
+import type { TimedCall } from '../../support/timed-calls';
 
 /** The Mattermost connector (API v4) against the Mattermost emulator. */
 class MattermostContractTarget implements ContractTarget {
@@ -27,7 +28,7 @@ class MattermostContractTarget implements ContractTarget {
     return this.emulator.stop();
   }
 
-  connector(options: { invalidCredentials?: boolean; maxRetryAfterSeconds?: number } = {}): MattermostConnector {
+  connector(options: ContractConnectorOptions = {}): MattermostConnector {
     return new MattermostConnector(
       {
         connection_id: 'conn_contract',
@@ -37,6 +38,7 @@ class MattermostContractTarget implements ContractTarget {
       },
       {
         maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 5,
+        retryPolicy: options.retryPolicy,
         importDir: '/nonexistent',
         outboundPolicy: EMULATOR_OUTBOUND_POLICY,
       },
@@ -68,12 +70,21 @@ class MattermostContractTarget implements ContractTarget {
     this.fixture.remove(channelKey, messageKey, at);
   }
 
-  rateLimitNext(times: number, retryAfterSeconds: number): void {
-    this.emulator.rateLimitNext(times, retryAfterSeconds);
+  /** Mattermost's limiter always sends Retry-After with its 429. */
+  rateLimitNext(times: number, retryAfterSeconds: number | null): void {
+    this.emulator.rateLimitNext(times, retryAfterSeconds ?? 0);
   }
 
-  failNext(times: number, status: number): void {
-    this.emulator.failNext(times, status);
+  failNext(times: number, status: number, retryAfterSeconds?: number): void {
+    this.emulator.failNext(times, status, retryAfterSeconds);
+  }
+
+  timedCalls(): TimedCall[] {
+    return this.emulator.calls;
+  }
+
+  clearCalls(): void {
+    this.emulator.clearCalls();
   }
 }
 

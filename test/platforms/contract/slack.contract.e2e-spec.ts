@@ -2,8 +2,9 @@ import { SlackConnector } from '@atlas/platforms';
 import { ChatMessage, ChatWorkspace, renderMentions } from '../../support/chat-fixture';
 import { ANY_METHOD, EMULATOR_TOKEN, SlackEmulator } from '../../support/slack-emulator';
 import { describeConnectorContract } from './connector-contract';
-import type { ContractTarget } from './contract-target';
+import type { ContractConnectorOptions, ContractTarget } from './contract-target';
 import { EMULATOR_OUTBOUND_POLICY } from '../../support/outbound-allowances';
+import type { TimedCall } from '../../support/timed-calls';
 
 /** The Slack connector (Web API) against the Slack emulator. */
 class SlackContractTarget implements ContractTarget {
@@ -46,7 +47,7 @@ class SlackContractTarget implements ContractTarget {
     return this.emulator.stop();
   }
 
-  connector(options: { invalidCredentials?: boolean; maxRetryAfterSeconds?: number } = {}): SlackConnector {
+  connector(options: ContractConnectorOptions = {}): SlackConnector {
     return new SlackConnector(
       {
         connection_id: 'conn_contract',
@@ -57,6 +58,7 @@ class SlackContractTarget implements ContractTarget {
       },
       {
         maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 5,
+        retryPolicy: options.retryPolicy,
         importDir: '/nonexistent',
         outboundPolicy: EMULATOR_OUTBOUND_POLICY,
       },
@@ -98,12 +100,20 @@ class SlackContractTarget implements ContractTarget {
     this.emulator.workspace.remove(this.channelId(channelKey), this.messageId(channelKey, messageKey));
   }
 
-  rateLimitNext(times: number, retryAfterSeconds: number): void {
-    this.emulator.injectFault(ANY_METHOD, { times, retryAfterSeconds });
+  rateLimitNext(times: number, retryAfterSeconds: number | null): void {
+    this.emulator.injectFault(ANY_METHOD, { times, status: 429, retryAfterSeconds });
   }
 
-  failNext(times: number, status: number): void {
-    this.emulator.injectFault(ANY_METHOD, { times, status });
+  failNext(times: number, status: number, retryAfterSeconds?: number): void {
+    this.emulator.injectFault(ANY_METHOD, { times, status, retryAfterSeconds });
+  }
+
+  timedCalls(): TimedCall[] {
+    return this.emulator.calls;
+  }
+
+  clearCalls(): void {
+    this.emulator.clearCalls();
   }
 
   private userId(key: string): string {

@@ -9,7 +9,8 @@ import {
   teamsHtml,
 } from '../../support/graph-emulator';
 import { describeConnectorContract } from './connector-contract';
-import type { ContractTarget } from './contract-target';
+import type { ContractConnectorOptions, ContractTarget } from './contract-target';
+import type { TimedCall } from '../../support/timed-calls';
 
 /** The Teams connector against the Graph emulator, authenticating with the client-credentials flow. */
 class TeamsContractTarget implements ContractTarget {
@@ -17,6 +18,7 @@ class TeamsContractTarget implements ContractTarget {
   readonly capabilities = {
     authentication: true,
     httpFaults: true,
+    unhintedRateLimits: true,
     incremental: { newMessages: true, repliesInOldThreads: true, edits: true, deletes: true },
     maxPageSize: 50,
   };
@@ -34,10 +36,13 @@ class TeamsContractTarget implements ContractTarget {
     return this.emulator.stop();
   }
 
-  connector(options: { invalidCredentials?: boolean; maxRetryAfterSeconds?: number } = {}) {
+  connector(options: ContractConnectorOptions = {}) {
     return teamsConnector(
       this.emulator,
-      options.maxRetryAfterSeconds === undefined ? {} : { maxRetryAfterSeconds: options.maxRetryAfterSeconds },
+      {
+        ...(options.maxRetryAfterSeconds === undefined ? {} : { maxRetryAfterSeconds: options.maxRetryAfterSeconds }),
+        retryPolicy: options.retryPolicy,
+      },
       options.invalidCredentials ? { clientSecret: `${EMULATED_APP.clientSecret}-revoked` } : {},
     );
   }
@@ -70,12 +75,20 @@ class TeamsContractTarget implements ContractTarget {
     await Promise.resolve();
   }
 
-  rateLimitNext(times: number, retryAfterSeconds: number): void {
+  rateLimitNext(times: number, retryAfterSeconds: number | null): void {
     this.emulator.rateLimitNext(times, retryAfterSeconds);
   }
 
-  failNext(times: number, status: number): void {
-    this.emulator.failNext(times, status);
+  failNext(times: number, status: number, retryAfterSeconds?: number): void {
+    this.emulator.failNext(times, status, retryAfterSeconds);
+  }
+
+  timedCalls(): TimedCall[] {
+    return this.emulator.calls;
+  }
+
+  clearCalls(): void {
+    this.emulator.clearCalls();
   }
 
   private fixtureIds(): GraphFixtureIds {

@@ -4,11 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { DiscordGuild } from './discord-guild';
 import { Answer, errorAnswer, matchRoute, NOT_FOUND, Route } from './discord-routes';
 import { closeServer, listenLocally } from '../local-http-server';
+import { retryAfterMs, TimedCall } from '../timed-calls';
 
 export const EMULATOR_BOT_TOKEN = 'emulated.bot.token';
 const API_PREFIX = '/api/v10';
 
-export interface RecordedCall {
+export interface RecordedCall extends TimedCall {
   method: string;
   /** Path below the API root: `/channels/123/messages`. */
   path: string;
@@ -23,6 +24,9 @@ export interface BucketLimit {
   requests: number;
   windowSeconds: number;
 }
+
+/** A call before it is answered. */
+type PendingCall = Omit<RecordedCall, 'status' | 'answeredAt' | 'retryAfterMs'>;
 
 interface InjectedRateLimit {
   times: number;
@@ -50,7 +54,7 @@ export class DiscordEmulator {
   bucketLimit: BucketLimit = { requests: 1000, windowSeconds: 1 };
   private readonly windows = new Map<string, BucketWindow>();
   private rateLimits: InjectedRateLimit = { times: 0, retryAfterSeconds: 0, global: false, header: true };
-  private failures = { times: 0, status: 500 };
+  private failures: { times: number; status: number; retryAfterSeconds?: number } = { times: 0, status: 500 };
   private readonly server: Server = createServer((request, response) => {
     // An emulator bug answers 500 with its message, so the test that hit it shows why.
     try {
@@ -80,9 +84,9 @@ export class DiscordEmulator {
     this.rateLimits = { times, retryAfterSeconds, global: options.global ?? false, header: options.header ?? true };
   }
 
-  /** The next `times` requests, of any route, answer this status (a 5xx). */
-  failNext(times: number, status: number): void {
-    this.failures = { times, status };
+  /** The next `times` requests, of any route, answer this status (a 5xx), with a Retry-After when given. */
+  failNext(times: number, status: number, retryAfterSeconds?: number): void {
+    this.failures = { times, status, retryAfterSeconds };
   }
 
   limitBuckets(limit: BucketLimit): void {
@@ -103,7 +107,8 @@ export class DiscordEmulator {
     const method = request.method ?? 'GET';
     const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname;
     const matched = matchRoute(method, path);
-    const call: Omit<RecordedCall, 'status'> = {
+    const call: PendingCall = {
+      at: Date.now(),
       method,
       path,
       query: Object.fromEntries(url.searchParams),
@@ -117,7 +122,10 @@ export class DiscordEmulator {
     }
     if (this.failures.times > 0) {
       this.failures.times -= 1;
-      return this.answer(response, call, errorAnswer(this.failures.status, 0, 'Internal Server Error'));
+      const { status, retryAfterSeconds } = this.failures;
+      const headers: Record<string, string> =
+        retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) };
+      return this.answer(response, call, errorAnswer(status, 0, 'Internal Server Error'), headers, retryAfterSeconds);
     }
     const token = /^Bot\s+(.+)$/.exec(call.authorization ?? '')?.[1];
     if (!token || !this.validTokens.has(token)) {
@@ -169,7 +177,7 @@ export class DiscordEmulator {
 
   private answerRateLimited(
     response: ServerResponse,
-    call: Omit<RecordedCall, 'status'>,
+    call: PendingCall,
     limit: Omit<InjectedRateLimit, 'times'>,
     headers: Record<string, string> = {},
   ): void {
@@ -180,16 +188,18 @@ export class DiscordEmulator {
       rateHeaders['x-ratelimit-scope'] = 'global';
     }
     const body = { message: 'You are being rate limited.', retry_after: limit.retryAfterSeconds, global: limit.global };
-    this.answer(response, call, { status: 429, body }, rateHeaders);
+    this.answer(response, call, { status: 429, body }, rateHeaders, limit.retryAfterSeconds);
   }
 
+  /** `retryAfterSeconds`: the wait the answer names, in its Retry-After or its body, for the call log. */
   private answer(
     response: ServerResponse,
-    call: Omit<RecordedCall, 'status'>,
+    call: PendingCall,
     answer: Answer,
     headers: Record<string, string> = {},
+    retryAfterSeconds?: number,
   ): void {
-    this.calls.push({ ...call, status: answer.status });
+    this.calls.push({ ...call, status: answer.status, answeredAt: Date.now(), ...retryAfterMs(retryAfterSeconds) });
     response.writeHead(answer.status, { 'content-type': 'application/json', ...headers });
     response.end(JSON.stringify(answer.body));
   }

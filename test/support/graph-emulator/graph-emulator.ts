@@ -7,6 +7,7 @@ import type { Json } from './graph-resources';
 import { GraphRoutes } from './graph-routes';
 import { GraphStore } from './graph-store';
 import { closeServer, listenLocally } from '../local-http-server';
+import { retryAfterMs, TimedCall } from '../timed-calls';
 
 export const EMULATED_APP = {
   tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
@@ -15,7 +16,7 @@ export const EMULATED_APP = {
 };
 export const EMULATED_TEAM_ID = '02bd9fd6-8f93-4758-87c3-1fb73740a315';
 
-export interface RecordedCall {
+export interface RecordedCall extends TimedCall {
   method: string;
   /** Path without the query, decoded: `/v1.0/teams/…/channels/19:…@thread.tacv2/messages`. */
   path: string;
@@ -78,9 +79,12 @@ export class GraphEmulator {
     await closeServer(this.server);
   }
 
-  /** The next `times` Graph requests answer 429 with this Retry-After (seconds, fractions allowed). */
-  rateLimitNext(times: number, retryAfterSeconds: number): void {
-    this.fault = { times, status: 429, retryAfterSeconds };
+  /**
+   * The next `times` Graph requests answer 429 with this Retry-After (seconds, fractions allowed), or
+   * without one (null): Graph leaves it out on some 429s, and advises exponential backoff then.
+   */
+  rateLimitNext(times: number, retryAfterSeconds: number | null): void {
+    this.fault = { times, status: 429, retryAfterSeconds: retryAfterSeconds ?? undefined };
   }
 
   /** The next `times` Graph requests answer this 5xx status, with a Retry-After when given. */
@@ -112,6 +116,7 @@ export class GraphEmulator {
       .filter((segment) => segment !== '')
       .map(decodeURIComponent);
     const call = {
+      at: Date.now(),
       method: request.method ?? 'GET',
       path: `/${segments.join('/')}`,
       query: url.searchParams,
@@ -181,12 +186,13 @@ export class GraphEmulator {
 
   private answer(
     response: ServerResponse,
-    call: Omit<RecordedCall, 'status'>,
+    call: Omit<RecordedCall, 'status' | 'answeredAt' | 'retryAfterMs'>,
     status: number,
     body: Json,
     headers: Record<string, string> = {},
   ): void {
-    this.calls.push({ ...call, status });
+    const hint = headers['retry-after'] === undefined ? undefined : Number(headers['retry-after']);
+    this.calls.push({ ...call, status, answeredAt: Date.now(), ...retryAfterMs(hint) });
     response.writeHead(status, {
       'content-type':
         'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8',

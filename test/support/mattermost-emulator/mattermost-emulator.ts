@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { appError, route, RouteAnswer } from './mattermost-routes';
 import { MattermostWorkspace } from './mattermost-workspace';
 import { closeServer, listenLocally } from '../local-http-server';
+import { retryAfterMs, TimedCall } from '../timed-calls';
 
 /** The token the emulator accepts (Mattermost tokens are 26-character ids too). */
 export const EMULATOR_TOKEN = 'atlasemulatedtokenxyz12345';
 
-export interface RecordedCall {
+export interface RecordedCall extends TimedCall {
   method: string;
   /** Path below /api/v4 (`/channels/<id>/posts`). */
   path: string;
@@ -27,7 +28,8 @@ export interface RateLimit {
 interface Fault {
   times: number;
   status: number;
-  retryAfterSeconds: number;
+  /** A 429's wait; for a 5xx, a Retry-After is sent only when given. */
+  retryAfterSeconds?: number;
 }
 
 /** By default the limit is high enough never to bite, but its headers are there as on a server that limits. */
@@ -77,9 +79,9 @@ export class MattermostEmulator {
     this.fault = { times, status: 429, retryAfterSeconds };
   }
 
-  /** The next `times` requests, whatever their route, answer this status (a 5xx). */
-  failNext(times: number, status: number): void {
-    this.fault = { times, status, retryAfterSeconds: 0 };
+  /** The next `times` requests, whatever their route, answer this status (a 5xx), with a Retry-After when given. */
+  failNext(times: number, status: number, retryAfterSeconds?: number): void {
+    this.fault = { times, status, retryAfterSeconds };
   }
 
   callsTo(method: string, pathPattern: RegExp): RecordedCall[] {
@@ -91,15 +93,24 @@ export class MattermostEmulator {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const at = Date.now();
     const url = new URL(request.url ?? '/', 'http://emulator');
     const path = url.pathname.replace(/^\/api\/v4(?=\/|$)/, '');
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = parseJson(Buffer.concat(chunks).toString('utf8'));
     const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? null;
-    const call = { method: request.method ?? 'GET', path, query: Object.fromEntries(url.searchParams), body, token };
+    const call = {
+      at,
+      method: request.method ?? 'GET',
+      path,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      token,
+    };
     const answer = (status: number, payload: unknown, headers: Record<string, string>) => {
-      this.calls.push({ ...call, status });
+      const hint = headers['retry-after'] === undefined ? undefined : Number(headers['retry-after']);
+      this.calls.push({ ...call, status, answeredAt: Date.now(), ...retryAfterMs(hint) });
       const isText = typeof payload === 'string';
       response.writeHead(status, {
         'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json',
@@ -112,9 +123,12 @@ export class MattermostEmulator {
     const limit = this.countRequest();
     if (this.fault.times > 0) {
       this.fault.times -= 1;
-      if (this.fault.status === 429) return this.answerRateLimited(answer, this.fault.retryAfterSeconds);
-      const { status, body: faultBody } = appError(this.fault.status, 'api.emulator.fault', 'Injected failure.');
-      return answer(status, faultBody, limit.headers);
+      const { status: faultStatus, retryAfterSeconds } = this.fault;
+      if (faultStatus === 429) return this.answerRateLimited(answer, retryAfterSeconds ?? 0);
+      const { status, body: faultBody } = appError(faultStatus, 'api.emulator.fault', 'Injected failure.');
+      const retryAfter: Record<string, string> =
+        retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) };
+      return answer(status, faultBody, { ...limit.headers, ...retryAfter });
     }
     if (limit.exceeded) return this.answerRateLimited(answer, limit.resetSeconds);
 

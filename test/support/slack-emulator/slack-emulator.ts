@@ -4,10 +4,11 @@ import { MethodResult, Params, SLACK_METHODS } from './slack-api-methods';
 import { SlackWorkspace } from './slack-workspace';
 import { readParams, readToken } from './request-params';
 import { closeServer, listenLocally } from '../local-http-server';
+import { retryAfterMs, TimedCall } from '../timed-calls';
 
 export const EMULATOR_TOKEN = 'xoxb-emulated-token';
 
-export interface RecordedCall {
+export interface RecordedCall extends TimedCall {
   method: string;
   params: Params;
   token: string | null;
@@ -20,19 +21,30 @@ export interface RecordedCall {
 export interface RateLimit {
   requests: number;
   windowSeconds: number;
-  /** Retry-After to send; by default, the seconds left in the window. */
+  /**
+   * Count the calls of the last `windowSeconds` at every call (more than `requests` within any such
+   * span are refused), instead of in windows that start afresh when one ends.
+   */
+  sliding?: boolean;
+  /** Retry-After to send; by default, the whole seconds until a call would be accepted again. */
   retryAfterSeconds?: number;
 }
 
 export interface Fault {
   times: number;
-  /** HTTP status to answer with (a 5xx); ignored when `error` is set. */
+  /** HTTP status to answer with (a 5xx, or 429); ignored when `error` is set. */
   status?: number;
   /** Answer HTTP 200 `{"ok":false,"error":…}` instead. */
   error?: string;
-  /** Answer 429 `ratelimited` with this Retry-After instead. */
-  retryAfterSeconds?: number;
+  /**
+   * The Retry-After header to send (seconds). Without `status`, the answer is 429 `ratelimited`; with a
+   * 5xx, a server that asks to come back later. null: no Retry-After.
+   */
+  retryAfterSeconds?: number | null;
 }
+
+/** A call before it is answered. */
+type PendingCall = Pick<RecordedCall, 'method' | 'params' | 'token' | 'at'>;
 
 /** injectFault's method name that matches every method. */
 export const ANY_METHOD = '*';
@@ -40,6 +52,8 @@ export const ANY_METHOD = '*';
 interface RateWindow {
   startedAt: number;
   count: number;
+  /** Sliding limits: when the calls still in the window were accepted, oldest first. */
+  accepted: number[];
 }
 
 /**
@@ -95,35 +109,31 @@ export class SlackEmulator {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const at = Date.now();
     const url = new URL(request.url ?? '/', 'http://emulator');
     const method = url.pathname.replace(/^\/api\//, '');
     let params: Params;
     try {
       params = await readParams(request, url);
     } catch {
-      this.answer(response, { method, params: {}, token: null }, 200, { ok: false, error: 'invalid_json' });
+      this.answer(response, { method, params: {}, token: null, at }, 200, { ok: false, error: 'invalid_json' });
       return;
     }
-    const call = { method, params, token: readToken(request, params) };
+    const call = { method, params, token: readToken(request, params), at };
 
     const fault = this.takeFault(method);
-    if (fault?.retryAfterSeconds !== undefined) {
-      const headers = { 'retry-after': String(fault.retryAfterSeconds) };
-      return this.answer(response, call, 429, { ok: false, error: 'ratelimited' }, headers);
+    if (fault && !fault.error && (fault.status === undefined || fault.status === 429)) {
+      return this.answerRateLimited(response, call, fault.retryAfterSeconds ?? null);
     }
     if (fault?.error) return this.answer(response, call, 200, { ok: false, error: fault.error });
-    if (fault) return this.answer(response, call, fault.status ?? 500, 'Internal Server Error');
+    if (fault) {
+      const headers: Record<string, string> =
+        fault.retryAfterSeconds == null ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+      return this.answer(response, call, fault.status ?? 500, 'Internal Server Error', headers);
+    }
 
     const retryAfter = this.rateLimited(method);
-    if (retryAfter !== undefined) {
-      return this.answer(
-        response,
-        call,
-        429,
-        { ok: false, error: 'ratelimited' },
-        { 'retry-after': String(retryAfter) },
-      );
-    }
+    if (retryAfter !== undefined) return this.answerRateLimited(response, call, retryAfter);
 
     const handler = Object.hasOwn(SLACK_METHODS, method) ? SLACK_METHODS[method] : undefined;
     if (!handler) return this.answer(response, call, 404, { ok: false, error: 'unknown_method', req_method: method });
@@ -131,6 +141,13 @@ export class SlackEmulator {
     if (!this.validTokens.has(call.token))
       return this.answer(response, call, 200, { ok: false, error: 'invalid_auth' });
     this.answer(response, call, 200, handler(this.workspace, params));
+  }
+
+  /** Slack's 429: `ratelimited`, with the Retry-After in whole seconds (or none, when a test asks for that). */
+  private answerRateLimited(response: ServerResponse, call: PendingCall, retryAfterSeconds: number | null): void {
+    const headers: Record<string, string> =
+      retryAfterSeconds === null ? {} : { 'retry-after': String(retryAfterSeconds) };
+    this.answer(response, call, 429, { ok: false, error: 'ratelimited' }, headers);
   }
 
   private takeFault(method: string): Fault | undefined {
@@ -149,8 +166,19 @@ export class SlackEmulator {
     const now = Date.now();
     const windowMs = limit.windowSeconds * 1000;
     let window = this.windows.get(method);
+    if (limit.sliding) {
+      window ??= { startedAt: now, count: 0, accepted: [] };
+      this.windows.set(method, window);
+      while (window.accepted.length > 0 && window.accepted[0] <= now - windowMs) window.accepted.shift();
+      if (window.accepted.length < limit.requests) {
+        window.accepted.push(now);
+        return undefined;
+      }
+      const reopensAt = (window.accepted[window.accepted.length - limit.requests] ?? now) + windowMs;
+      return limit.retryAfterSeconds ?? Math.max(1, Math.ceil((reopensAt - now) / 1000));
+    }
     if (!window || now - window.startedAt >= windowMs) {
-      window = { startedAt: now, count: 0 };
+      window = { startedAt: now, count: 0, accepted: [] };
       this.windows.set(method, window);
     }
     window.count += 1;
@@ -160,13 +188,14 @@ export class SlackEmulator {
 
   private answer(
     response: ServerResponse,
-    call: Omit<RecordedCall, 'status' | 'error'>,
+    call: PendingCall,
     status: number,
     body: MethodResult | string,
     headers: Record<string, string> = {},
   ): void {
     const error = typeof body === 'object' && !body.ok ? String(body.error) : undefined;
-    this.calls.push({ ...call, status, ...(error ? { error } : {}) });
+    const hint = headers['retry-after'] === undefined ? undefined : Number(headers['retry-after']);
+    this.calls.push({ ...call, status, answeredAt: Date.now(), ...retryAfterMs(hint), ...(error ? { error } : {}) });
     const isJson = typeof body === 'object';
     response.writeHead(status, {
       'content-type': isJson ? 'application/json; charset=utf-8' : 'text/plain',

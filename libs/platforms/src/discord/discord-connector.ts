@@ -6,7 +6,7 @@ import type {
   FetchRequest,
   PlatformConnector,
 } from '../connector';
-import { PlatformHttpClient } from '../http/platform-http-client';
+import { connectorHttpClient } from '../http/platform-http-client';
 import { PlatformError } from '../platform-error';
 import { DISCORD_API_ROOT, DiscordApiClient } from './discord-api-client';
 import { DiscordChannelWalk } from './discord-channel-walk';
@@ -14,7 +14,7 @@ import { DiscordCursorBuilder, decodeDiscordCursor } from './discord-cursor';
 import { DEFAULT_EDIT_LOOKBACK_DAYS, DiscordFetchWindow } from './discord-fetch-window';
 import { DiscordGuildNames } from './discord-guild-names';
 import { decodeDiscordPageToken, DiscordPageToken } from './discord-page-token';
-import { DiscordRateLimits } from './discord-rate-limits';
+import { discordBucket, DiscordRateLimits } from './discord-rate-limits';
 import { DiscordThreadDirectory, THREADED_CHANNEL_TYPES } from './discord-thread-directory';
 import { CHANNEL_TYPE, DiscordChannel } from './discord-types';
 
@@ -37,13 +37,10 @@ export class DiscordConnector implements PlatformConnector {
   private readonly lookbackDays: number;
 
   constructor(settings: ConnectionSettings, options: ConnectorOptions) {
-    const http = new PlatformHttpClient({
-      maxRetryAfterSeconds: options.maxRetryAfterSeconds,
-      onWait: options.onWait,
-      outboundPolicy: options.outboundPolicy,
-    });
     const root = settings.config.base_url || DISCORD_API_ROOT;
-    this.api = new DiscordApiClient(http, root, settings.credentials?.token, new DiscordRateLimits(options.onWait));
+    const http = connectorHttpClient(options, { bucketOf: (request) => discordBucket(root, request) });
+    const limits = new DiscordRateLimits((ms) => options.onWait?.(ms, { kind: 'pacing' }));
+    this.api = new DiscordApiClient(http, root, settings.credentials?.token, limits);
     this.guildId = settings.config.guild_id || undefined;
     this.names = new DiscordGuildNames(this.api, this.guildId);
     const lookback = Number(settings.config.edit_lookback_days);

@@ -17,6 +17,17 @@ export function discordRoute(method: string, path: string): DiscordRoute {
 }
 
 /**
+ * The bucket of the platform HTTP client's pacing for a request: its route and major parameter, as
+ * Discord limits them (`GET /channels/:id/messages|channels/123`).
+ */
+export function discordBucket(root: string, request: { url: string; method?: string }): string {
+  const rootPath = URL.canParse(root) ? new URL(root).pathname.replace(/\/+$/, '') : '';
+  const path = new URL(request.url).pathname;
+  const route = discordRoute(request.method ?? 'GET', path.startsWith(rootPath) ? path.slice(rootPath.length) : path);
+  return `${route.key}|${route.major}`;
+}
+
+/**
  * Discord's per-route buckets as its X-RateLimit-* headers describe them. When a bucket's Remaining
  * reaches 0, the next request of that bucket waits out Reset-After instead of collecting a 429
  * (repeated 429s can get a bot temporarily banned from the API).

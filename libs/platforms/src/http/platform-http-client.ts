@@ -1,20 +1,40 @@
 import { errorMessage, sleep } from '@atlas/common';
-import { outboundFetch, outboundRefusalOf, OutboundUrlPolicy, STRICT_OUTBOUND_POLICY } from '@atlas/outbound';
+import {
+  DEFAULT_RETRY_POLICY,
+  outboundFetch,
+  outboundRefusalOf,
+  OutboundUrlPolicy,
+  RetryDecision,
+  RetryPolicySettings,
+  RetrySchedule,
+  retryHintOf,
+  STRICT_OUTBOUND_POLICY,
+} from '@atlas/outbound';
+import type { ConnectorOptions } from '../connector';
 import { PlatformError } from '../platform-error';
-import { parseRetryAfter } from './retry-after';
+import { PacedBuckets } from './paced-buckets';
+import type { RateTier } from './request-pacer';
+
+/** The policy's settings a connection may tune (tests shorten the backoffs); the hint limit comes from the job's config. */
+export type RetryTuning = Partial<Omit<RetryPolicySettings, 'maxHintedWaitSeconds'>>;
+
+/** Why a client waits: its pace, or a retry (what the platform answered, and the wait it asked for, if any). */
+export type PlatformWait =
+  { kind: 'pacing' } | { kind: 'retry'; code: 'RATE_LIMIT' | 'PLATFORM_ERROR'; retryAfterSeconds?: number };
 
 export interface PlatformHttpClientOptions {
-  /** Longest Retry-After waited out; a longer one fails with RATE_LIMIT. */
+  /** Longest Retry-After waited out (ATLAS_MAX_RETRY_AFTER_SECONDS); a longer one fails at once. */
   maxRetryAfterSeconds: number;
-  /** Called before every wait, so the caller can keep a long-running job alive. */
-  onWait?: (ms: number) => void;
-  /** Told of every 429, so a client can learn the platform's real limit and pace itself to it. */
-  onRateLimited?: (request: PlatformHttpRequest, retryAfterSeconds: number) => void;
+  retryPolicy?: RetryTuning;
+  /** Called before every wait, with its reason, so the caller can show or keep alive a long-running job. */
+  onWait?: (ms: number, why: PlatformWait) => void;
+  /** Told of every throttle (with the platform's wait, if it named one), so a client can learn its real limits. */
+  onRateLimited?: (request: PlatformHttpRequest, retryAfterSeconds: number | undefined) => void;
+  /** The bucket a request counts against, as the platform limits them; the URL's origin by default. */
+  bucketOf?: (request: PlatformHttpRequest) => string;
+  /** The documented rate of a bucket. */
+  tierOf?: (bucket: string) => RateTier;
   timeoutMs?: number;
-  /** Quick retries after a network error, a timeout or a 5xx, before giving up. */
-  retries?: number;
-  /** First backoff; each further retry doubles it. */
-  backoffMs?: number;
   /** Where requests may go (the operator's ATLAS_*_PLATFORM_* settings); https to public addresses by default. */
   outboundPolicy?: OutboundUrlPolicy;
 }
@@ -34,35 +54,46 @@ export interface PlatformHttpResponse {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-const DEFAULT_RETRIES = 3;
-const DEFAULT_BACKOFF_MS = 250;
-/** Slack always sends Retry-After; a server that does not is asked again after this. */
-const DEFAULT_RETRY_AFTER_SECONDS = 1;
-/** A server that keeps answering 429 after this many waits is treated as one whose wait is too long. */
-const MAX_RATE_LIMIT_WAITS = 10;
 
 /**
- * `fetch` with what every platform call needs: a timeout, cancellation, rate limits waited out when
- * short, and a few quick retries for failures that are usually momentary. Responses other than 429
- * and 5xx are returned as they are: what a 4xx or an error body means is the platform client's call.
+ * `fetch` with what every platform call needs: a timeout, cancellation, pacing per bucket (learned from
+ * the platform's throttles), and retries under one policy (RetrySchedule): a 429, 503 or 504 that names
+ * a wait (Retry-After, or a JSON body's `retry_after`) is waited out before anything else of its bucket
+ * goes; a 429 that names none is backed off; network errors, timeouts and other 5xx are retried a few
+ * times. Responses other than those are returned as they are: what a 4xx or an error body means is the
+ * platform client's call.
  */
 export class PlatformHttpClient {
   private readonly timeoutMs: number;
-  private readonly retries: number;
-  private readonly backoffMs: number;
+  private readonly policy: RetryPolicySettings;
+  private readonly buckets: PacedBuckets;
 
   constructor(private readonly options: PlatformHttpClientOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.retries = options.retries ?? DEFAULT_RETRIES;
-    this.backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
+    this.policy = {
+      ...DEFAULT_RETRY_POLICY,
+      ...options.retryPolicy,
+      maxHintedWaitSeconds: options.maxRetryAfterSeconds,
+    };
+    this.buckets = new PacedBuckets(options.tierOf, (ms) => options.onWait?.(ms, { kind: 'pacing' }));
+  }
+
+  /** The calls a minute a bucket is paced to (null: unpaced), as learned so far. */
+  pace(bucket: string): number | null {
+    return this.buckets.of(bucket).ratePerMinute;
   }
 
   async send(request: PlatformHttpRequest): Promise<PlatformHttpResponse> {
     const target = describeRequest(request);
-    let failures = 0;
-    let rateLimitWaits = 0;
+    const schedule = new RetrySchedule(this.policy);
+    let retry = false;
     for (;;) {
-      request.signal?.throwIfAborted();
+      const bucket = this.bucketOf(request);
+      await this.buckets.of(bucket).turn(request.signal, retry);
+      // The bucket may have changed while waiting (a connection found to be under stricter limits).
+      if (this.bucketOf(request) !== bucket) continue;
+      retry = true;
+
       let response: PlatformHttpResponse;
       try {
         response = await this.attempt(request);
@@ -73,43 +104,41 @@ export class PlatformHttpClient {
           // Not sent, and asking again will not change the policy's mind.
           throw new PlatformError('PLATFORM_ERROR', `${target} was not sent: ${refusal.message}`, { transient: false });
         }
-        failures += 1;
-        if (failures > this.retries) {
+        const decision = schedule.next({ kind: 'failed' });
+        if (!decision.retry) {
           throw new PlatformError('PLATFORM_ERROR', `${target} failed: ${describeNetworkError(error)}`, {
             transient: true,
           });
         }
-        await this.wait(this.backoff(failures), request.signal);
+        await this.backOff(decision.waitMs, { kind: 'retry', code: 'PLATFORM_ERROR' }, request.signal);
         continue;
       }
 
-      if (response.status === 429) {
-        const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after')) ?? DEFAULT_RETRY_AFTER_SECONDS;
-        rateLimitWaits += 1;
-        this.options.onRateLimited?.(request, retryAfterSeconds);
-        if (retryAfterSeconds > this.options.maxRetryAfterSeconds || rateLimitWaits > MAX_RATE_LIMIT_WAITS) {
-          throw new PlatformError('RATE_LIMIT', `${target} is rate limited: retry after ${retryAfterSeconds}s`, {
-            transient: false,
-            retryAfterSeconds: Math.ceil(retryAfterSeconds),
-            httpStatus: 429,
-          });
-        }
-        await this.wait(retryAfterSeconds * 1000, request.signal);
+      const hint = retryHintOf(response);
+      if (response.status === 429 || hint !== undefined) {
+        const code = response.status === 429 ? 'RATE_LIMIT' : 'PLATFORM_ERROR';
+        this.options.onRateLimited?.(request, hint?.seconds);
+        const decision = schedule.next({ kind: 'throttled', hint });
+        if (!decision.retry) throw throttleFailure(target, response.status, decision, this.policy.budgetSeconds);
+        // The wait holds for the bucket (all buckets if the platform says so): the retry takes its turn after it.
+        this.buckets.throttled(this.bucketOf(request), Date.now() + decision.waitMs, hint?.global === true);
+        this.options.onWait?.(decision.waitMs, { kind: 'retry', code, retryAfterSeconds: hint?.seconds });
         continue;
       }
 
       if (response.status >= 500) {
-        failures += 1;
-        if (failures > this.retries) {
+        const decision = schedule.next({ kind: 'failed' });
+        if (!decision.retry) {
           throw new PlatformError('PLATFORM_ERROR', `${target} answered HTTP ${response.status}`, {
             transient: true,
             httpStatus: response.status,
           });
         }
-        await this.wait(this.backoff(failures), request.signal);
+        await this.backOff(decision.waitMs, { kind: 'retry', code: 'PLATFORM_ERROR' }, request.signal);
         continue;
       }
 
+      this.buckets.of(bucket).succeeded();
       if (response.status >= 300 && response.status < 400) {
         // A redirect could carry the credentials to another host: the URL in the settings must be the one that answers.
         throw new PlatformError(
@@ -118,9 +147,12 @@ export class PlatformHttpClient {
           { transient: false, httpStatus: response.status },
         );
       }
-
       return response;
     }
+  }
+
+  private bucketOf(request: PlatformHttpRequest): string {
+    return this.options.bucketOf?.(request) ?? new URL(request.url).origin;
   }
 
   private async attempt(request: PlatformHttpRequest): Promise<PlatformHttpResponse> {
@@ -137,15 +169,41 @@ export class PlatformHttpClient {
     return { status: response.status, headers: new Headers([...response.headers]), body };
   }
 
-  private backoff(failures: number): number {
-    const jitter = 0.75 + Math.random() * 0.5;
-    return Math.round(this.backoffMs * 2 ** (failures - 1) * jitter);
-  }
-
-  private async wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-    this.options.onWait?.(ms);
+  /** A failure's backoff is this request's own: the platform did not say the others should wait. */
+  private async backOff(ms: number, why: PlatformWait, signal: AbortSignal | undefined): Promise<void> {
+    this.options.onWait?.(ms, why);
     await sleep(ms, signal);
   }
+}
+
+/**
+ * A throttle not waited out: a 429 is RATE_LIMIT, for the job to fail with the wait to come back after;
+ * a 503 or 504 stays a PLATFORM_ERROR the job retries later, after the platform's wait.
+ */
+function throttleFailure(
+  target: string,
+  status: number,
+  decision: RetryDecision & { retry: false },
+  budgetSeconds: number,
+): PlatformError {
+  const retryAfterSeconds =
+    decision.retryAfterSeconds === undefined ? undefined : Math.ceil(decision.retryAfterSeconds);
+  const why =
+    decision.why === 'wait_too_long'
+      ? `retry after ${retryAfterSeconds}s`
+      : `still throttled after waiting ${budgetSeconds}s, the most one request may wait`;
+  if (status === 429) {
+    return new PlatformError('RATE_LIMIT', `${target} is rate limited: ${why}`, {
+      transient: false,
+      retryAfterSeconds,
+      httpStatus: 429,
+    });
+  }
+  return new PlatformError('PLATFORM_ERROR', `${target} answered HTTP ${status}: ${why}`, {
+    transient: true,
+    retryAfterSeconds,
+    httpStatus: status,
+  });
 }
 
 function describeRequest(request: PlatformHttpRequest): string {
@@ -159,4 +217,18 @@ function describeNetworkError(error: unknown): string {
   if (failure?.name === 'TimeoutError') return 'timed out';
   const code = failure?.cause?.code;
   return typeof code === 'string' ? code : errorMessage(error);
+}
+
+/** The client of a connector: the job's limits and callbacks, with the platform's own buckets and tiers. */
+export function connectorHttpClient(
+  options: ConnectorOptions,
+  platform: Pick<PlatformHttpClientOptions, 'bucketOf' | 'tierOf' | 'onRateLimited'> = {},
+): PlatformHttpClient {
+  return new PlatformHttpClient({
+    maxRetryAfterSeconds: options.maxRetryAfterSeconds,
+    retryPolicy: options.retryPolicy,
+    onWait: options.onWait,
+    outboundPolicy: options.outboundPolicy,
+    ...platform,
+  });
 }

@@ -6,7 +6,7 @@ import type {
   FetchRequest,
   PlatformConnector,
 } from '../connector';
-import { PlatformHttpClient } from '../http/platform-http-client';
+import { connectorHttpClient } from '../http/platform-http-client';
 import { PlatformError } from '../platform-error';
 import { MattermostApiClient, mattermostServerUrl } from './mattermost-api-client';
 import { MattermostChannelWalk } from './mattermost-channel-walk';
@@ -28,12 +28,12 @@ export class MattermostConnector implements PlatformConnector {
   private readonly teamNames = new Map<string, Promise<string | null>>();
 
   constructor(settings: ConnectionSettings, options: ConnectorOptions) {
-    const http = new PlatformHttpClient({
-      maxRetryAfterSeconds: options.maxRetryAfterSeconds,
-      onWait: options.onWait,
-      outboundPolicy: options.outboundPolicy,
+    // Mattermost limits a user (or an address) as a whole: one bucket, the server.
+    const http = connectorHttpClient(options);
+    const pacer = new MattermostRatePacer({
+      maxWaitSeconds: options.maxRetryAfterSeconds,
+      onWait: (ms) => options.onWait?.(ms, { kind: 'pacing' }),
     });
-    const pacer = new MattermostRatePacer({ maxWaitSeconds: options.maxRetryAfterSeconds, onWait: options.onWait });
     const serverUrl = mattermostServerUrl(settings.config.base_url ?? '');
     this.api = new MattermostApiClient(http, pacer, serverUrl, settings.credentials?.token);
     this.users = new MattermostUserDirectory(this.api);

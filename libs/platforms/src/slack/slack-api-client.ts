@@ -1,7 +1,6 @@
+import { parseRetryAfter } from '@atlas/outbound';
 import { PlatformError } from '../platform-error';
 import type { PlatformHttpClient } from '../http/platform-http-client';
-import type { RequestPacer } from '../http/request-pacer';
-import { parseRetryAfter } from '../http/retry-after';
 import { slackApiError, SlackErrorBody } from './slack-error-mapping';
 import type { SlackChannel, SlackMessage, SlackUser } from './slack-types';
 
@@ -34,10 +33,10 @@ export interface SlackMessageQuery {
   inclusive?: boolean;
 }
 
-/** The methods Slack's 2025 limits for apps outside the Marketplace restrict (1 request a minute, 15 messages). */
-export const MESSAGE_METHODS: ReadonlySet<string> = new Set(['conversations.history', 'conversations.replies']);
-
-/** The Slack Web API methods the connector uses, with `ok:false` bodies turned into PlatformErrors. */
+/**
+ * The Slack Web API methods the connector uses, with `ok:false` bodies turned into PlatformErrors. Calls
+ * go to `<root>/<method>`: slackMethod() reads the method back from the URL, for pacing.
+ */
 export class SlackApiClient {
   private readonly root: string;
 
@@ -45,8 +44,6 @@ export class SlackApiClient {
     private readonly http: PlatformHttpClient,
     root: string,
     private readonly token: string | undefined,
-    /** Spaces the calls of MESSAGE_METHODS, when the connection is under a per-minute limit. */
-    private readonly messagePacer: RequestPacer | null = null,
   ) {
     this.root = root.replace(/\/+$/, '');
   }
@@ -96,7 +93,6 @@ export class SlackApiClient {
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
 
-    if (this.messagePacer && MESSAGE_METHODS.has(method)) await this.messagePacer.turn(signal);
     const response = await this.http.send({
       url: `${this.root}/${method}`,
       method: 'POST',
@@ -121,6 +117,11 @@ export class SlackApiClient {
       retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
     });
   }
+}
+
+/** The Web API method a request calls: the last segment of its URL. */
+export function slackMethod(request: { url: string }): string {
+  return new URL(request.url).pathname.split('/').at(-1) ?? '';
 }
 
 /** The cursor of the next page, or null on the last one (Slack sends "" or leaves it out). */

@@ -2,6 +2,7 @@ import type { NormalizedMessage } from '@atlas/events';
 import type { FetchedPage, FetchRequest } from '../connector';
 import { estimateFromTimeCoverage } from '../progress/time-coverage-estimate';
 import { nextCursor, SlackApiClient, SlackMessagePage } from './slack-api-client';
+import { SlackWalkFetches } from './slack-walk-fetches';
 import { encodeSlackCursor, tsToMs } from './slack-cursor';
 import type { SlackFetchWindow } from './slack-fetch-window';
 import { normalizeSlackMessage } from './slack-message';
@@ -25,6 +26,8 @@ export interface SlackWalkPlan {
   window: SlackFetchWindow;
   /** Messages to ask per history or replies call (200, or 15 under Slack's 2025 limits); may change mid-walk. */
   pageLimit: () => number;
+  /** Pages that may be fetched ahead of the one handed out (0: one page at a time); may change mid-walk. */
+  lookahead: () => number;
   /** The newest top-level message already stored: the previous cursor's, or the one a resumed fetch reached. */
   newest: string | null;
   /** When the fetch began (a ts), kept in every cursor it writes. */
@@ -33,10 +36,23 @@ export interface SlackWalkPlan {
   originMs: number | null;
 }
 
+/** Pages a look ahead passes over at most (already started or not), so it stays short whatever the page. */
+const MAX_LOOKED_AT = 64;
+
+/** What a page asks for: the same key is the same request. */
+function pageKey(position: SlackPagePosition): string {
+  if (position.thread !== null) return `replies ${position.thread.parent} ${position.thread.cursor ?? ''}`;
+  return position.historyCursor === null
+    ? `history first ${position.latest ?? ''}`
+    : `history ${position.historyCursor}`;
+}
+
 /**
  * Walks a channel: each history page (newest first, as Slack returns them), then the replies of each
  * thread on it, page by page. Every page yielded carries the position of the next one, so a fresh
- * process can continue from any page.
+ * process can continue from any page. The pages that come next are fetched ahead, within the plan's
+ * lookahead, so thread replies and the next history page are on their way while a page is handed out;
+ * they are handed out in the same order, and no page is asked twice.
  *
  * The channel cursor only follows top-level messages: replies can be newer than messages that are
  * still to come on later history pages, and a cursor pushed past those would skip them next time.
@@ -49,6 +65,10 @@ export class SlackChannelWalk {
     newestMs: null as number | null,
     oldestMs: null as number | null,
   };
+
+  private fetches: SlackWalkFetches | null = null;
+  /** Where the walk goes next, and the history page that holds it: where fetching ahead starts from. */
+  private ahead: { position: SlackPagePosition; history: HistoryPage } | null = null;
 
   constructor(
     private readonly api: SlackApiClient,
@@ -67,63 +87,74 @@ export class SlackChannelWalk {
       : { historyCursor: null, latest: null, thread: null };
     let skip = resume?.skip ?? 0;
     let history: HistoryPage | null = null;
+    this.fetches = new SlackWalkFetches(signal, () => this.fetchAhead());
 
-    while (position !== null) {
-      let messages: SlackMessage[];
-      let next: SlackPagePosition | null;
-      if (position.thread === null) {
-        const page = await this.fetchHistory(position);
-        messages = page.messages;
-        history = page.history;
-        next = this.firstAfterHistory(history);
-      } else {
-        // Resuming inside a thread: the rest of the walk depends on the history page that holds it.
-        history ??= position.rest
-          ? {
-              cursor: position.historyCursor,
-              latest: position.latest,
-              threads: [position.thread.parent, ...position.rest.threads],
-              next: position.rest.next,
-            }
-          : (await this.fetchHistory({ ...position, thread: null }, false)).history;
-        const parent: string = position.thread.parent;
-        const page: SlackMessagePage = await this.api.conversationsReplies(
-          {
-            channel: this.request.channelId,
-            ts: parent,
-            cursor: position.thread.cursor,
-            limit: this.plan.pageLimit(),
-            oldest: this.plan.window.repliesOldest(parent),
-          },
-          signal,
-        );
-        // The parent came with the history; broadcast replies did too, as channel messages.
-        messages = page.messages.filter((message) => message.ts !== parent && message.subtype !== 'thread_broadcast');
-        const nextRepliesCursor = nextCursor(page);
-        next = nextRepliesCursor
-          ? { ...this.threadStart(history, parent), thread: { parent, cursor: nextRepliesCursor } }
-          : this.afterThread(history, parent);
+    try {
+      while (position !== null) {
+        let messages: SlackMessage[];
+        let next: SlackPagePosition | null;
+        if (position.thread === null) {
+          const page = this.readHistory(await this.page(position), position);
+          this.count(page.messages);
+          messages = page.messages;
+          history = page.history;
+          next = this.firstAfterHistory(history);
+        } else {
+          // Resuming inside a thread: the rest of the walk depends on the history page that holds it.
+          history ??= position.rest
+            ? {
+                cursor: position.historyCursor,
+                latest: position.latest,
+                threads: [position.thread.parent, ...position.rest.threads],
+                next: position.rest.next,
+              }
+            : this.readHistory(await this.page({ ...position, thread: null }), position).history;
+          const parent: string = position.thread.parent;
+          const page = await this.page(position);
+          // The parent came with the history; broadcast replies did too, as channel messages.
+          messages = page.messages.filter((message) => message.ts !== parent && message.subtype !== 'thread_broadcast');
+          next = this.afterRepliesPage(history, parent, page);
+        }
+        this.ahead = next && { position: next, history };
+        this.fetchAhead();
+        yield {
+          messages: await this.normalize(messages.slice(skip)),
+          nextToken: next && encodeSlackPageToken(next),
+          cursor:
+            this.newest === null ? null : encodeSlackCursor({ newest: this.newest, fetchedAt: this.plan.fetchedAt }),
+          estimatedTotal: this.estimate(),
+        };
+        skip = 0;
+        position = next;
       }
-      yield {
-        messages: await this.normalize(messages.slice(skip)),
-        nextToken: next && encodeSlackPageToken(next),
-        cursor:
-          this.newest === null ? null : encodeSlackCursor({ newest: this.newest, fetchedAt: this.plan.fetchedAt }),
-        estimatedTotal: this.estimate(),
-      };
-      skip = 0;
-      position = next;
+    } finally {
+      this.fetches.close();
     }
   }
 
-  private async fetchHistory(
-    position: SlackPagePosition,
-    count = true,
-  ): Promise<{ messages: SlackMessage[]; history: HistoryPage }> {
-    const { channelId, signal } = this.request;
+  /** A page of history or of a thread's replies: the one fetched ahead, or fetched now. */
+  private page(position: SlackPagePosition): Promise<SlackMessagePage> {
+    return this.fetches!.take(pageKey(position), (signal) => this.fetch(position, signal));
+  }
+
+  private fetch(position: SlackPagePosition, signal: AbortSignal): Promise<SlackMessagePage> {
+    const { channelId } = this.request;
     const { window } = this.plan;
+    if (position.thread !== null) {
+      const parent = position.thread.parent;
+      return this.api.conversationsReplies(
+        {
+          channel: channelId,
+          ts: parent,
+          cursor: position.thread.cursor,
+          limit: this.plan.pageLimit(),
+          oldest: window.repliesOldest(parent),
+        },
+        signal,
+      );
+    }
     const refetchingFirstPage = position.historyCursor === null && position.latest !== null;
-    const page: SlackMessagePage = await this.api.conversationsHistory(
+    return this.api.conversationsHistory(
       {
         channel: channelId,
         cursor: position.historyCursor,
@@ -134,11 +165,45 @@ export class SlackChannelWalk {
       },
       signal,
     );
+  }
+
+  /**
+   * Starts the pages that come next, in the order the walk will take them, up to the plan's lookahead:
+   * the threads after the current page, the next history page, and once that came, its threads. A
+   * thread's further pages are started when its first page shows them.
+   */
+  private fetchAhead(): void {
+    const fetches = this.fetches;
+    if (!fetches || !this.ahead) return;
+    let room = this.plan.lookahead() - fetches.pending;
+    let { position, history } = this.ahead as { position: SlackPagePosition | null; history: HistoryPage };
+    for (let looked = 0; position !== null && room > 0 && looked < MAX_LOOKED_AT; looked += 1) {
+      const current: SlackPagePosition = position;
+      if (fetches.startAhead(pageKey(current), (signal) => this.fetch(current, signal))) room -= 1;
+      const answer = fetches.answered(pageKey(current));
+      if (current.thread === null) {
+        // What follows a history page is known once it came.
+        if (!answer) return;
+        history = this.readHistory(answer, current).history;
+        position = this.firstAfterHistory(history);
+      } else {
+        position = answer
+          ? this.afterRepliesPage(history, current.thread.parent, answer)
+          : this.afterThread(history, current.thread.parent);
+      }
+    }
+  }
+
+  /** A history page as the walk keeps it: the messages of the window, and the threads to walk. */
+  private readHistory(
+    page: SlackMessagePage,
+    position: SlackPagePosition,
+  ): { messages: SlackMessage[]; history: HistoryPage } {
+    const { window } = this.plan;
     // `inclusive` applies to `oldest` too, so a message at the window's edge may come back: keeps() drops it.
     const messages = page.messages.filter((message) => window.keeps(message));
     const pageNewest = page.messages.reduce<string | null>((latest, message) => newerTs(latest, message.ts), null);
     const threads = messages.filter((message) => window.walksThread(message)).map((message) => message.ts);
-    if (count) this.count(messages);
     return {
       messages,
       history: {
@@ -148,6 +213,13 @@ export class SlackChannelWalk {
         next: nextCursor(page),
       },
     };
+  }
+
+  private afterRepliesPage(history: HistoryPage, parent: string, page: SlackMessagePage): SlackPagePosition | null {
+    const nextRepliesCursor = nextCursor(page);
+    return nextRepliesCursor
+      ? { ...this.threadStart(history, parent), thread: { parent, cursor: nextRepliesCursor } }
+      : this.afterThread(history, parent);
   }
 
   private count(messages: SlackMessage[]): void {

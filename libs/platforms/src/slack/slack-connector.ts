@@ -6,9 +6,8 @@ import type {
   FetchRequest,
   PlatformConnector,
 } from '../connector';
-import { PlatformHttpClient, PlatformHttpRequest } from '../http/platform-http-client';
-import { RequestPacer } from '../http/request-pacer';
-import { MESSAGE_METHODS, nextCursor, SLACK_API_ROOT, SlackApiClient } from './slack-api-client';
+import { connectorHttpClient, PlatformHttpClient } from '../http/platform-http-client';
+import { nextCursor, SLACK_API_ROOT, SlackApiClient, slackMethod } from './slack-api-client';
 import { SlackChannelWalk } from './slack-channel-walk';
 import { decodeSlackCursor, msToTs } from './slack-cursor';
 import { SlackFetchWindow } from './slack-fetch-window';
@@ -18,17 +17,23 @@ import type { SlackChannel } from './slack-types';
 import { SlackUserDirectory } from './slack-user-directory';
 
 /**
+ * Pages the walk may fetch ahead of the one it hands out: the next history page and the threads after
+ * the current one go out while a page is published, each method within its own bucket's pace.
+ */
+const PAGES_AHEAD = 8;
+
+/**
  * A Slack workspace through the Web API. `config.base_url` points it at another API root (a test
  * emulator); `credentials.token` is the bot or user token. `config.rate_profile` declares Slack's 2025
  * limits for apps outside the Marketplace (`non_marketplace_2025`); a connection that meets them
- * without declaring them is switched to them on the first long 429 of a message method.
+ * without declaring them is switched to them when message methods get long 429s repeatedly.
  */
 export class SlackConnector implements PlatformConnector {
   readonly platform = 'slack' as const;
   private readonly api: SlackApiClient;
   private readonly users: SlackUserDirectory;
-  private readonly pacer: RequestPacer;
-  private profile: SlackRateProfile;
+  private readonly http: PlatformHttpClient;
+  private readonly profile: SlackRateProfile;
   private origin: Promise<string> | null = null;
 
   constructor(
@@ -36,25 +41,24 @@ export class SlackConnector implements PlatformConnector {
     options: ConnectorOptions,
   ) {
     this.profile = slackRateProfile(settings.config);
-    this.pacer = new RequestPacer(this.profile.messageIntervalMs, options.onWait);
-    const http = new PlatformHttpClient({
-      maxRetryAfterSeconds: options.maxRetryAfterSeconds,
-      onWait: options.onWait,
-      onRateLimited: (request, retryAfterSeconds) => this.learnLimit(request, retryAfterSeconds),
-      outboundPolicy: options.outboundPolicy,
+    this.http = connectorHttpClient(options, {
+      bucketOf: (request) => this.profile.bucketOf(slackMethod(request)),
+      tierOf: (bucket) => this.profile.tierOf(bucket),
+      onRateLimited: (request, retryAfterSeconds) =>
+        this.profile.afterRateLimit(slackMethod(request), retryAfterSeconds),
     });
-    this.api = new SlackApiClient(
-      http,
-      settings.config.base_url || SLACK_API_ROOT,
-      settings.credentials?.token,
-      this.pacer,
-    );
+    this.api = new SlackApiClient(this.http, settings.config.base_url || SLACK_API_ROOT, settings.credentials?.token);
     this.users = new SlackUserDirectory(this.api);
   }
 
   /** The rate profile in force: the configured one, or the 2025 one once Slack showed it applies. */
   get rateProfile(): SlackRateProfile {
     return this.profile;
+  }
+
+  /** Calls a minute a method is paced to so far (null: unpaced, Slack has not throttled it). */
+  pace(method: string): number | null {
+    return this.http.pace(this.profile.bucketOf(method));
   }
 
   async discoverChannels(signal?: AbortSignal): Promise<DiscoveredChannel[]> {
@@ -84,18 +88,13 @@ export class SlackConnector implements PlatformConnector {
     const walk = new SlackChannelWalk(this.api, this.users, origin, request, {
       window,
       pageLimit: () => this.profile.pageLimit,
+      // Under the 2025 limits a page a minute is all there is: nothing to gain by asking ahead.
+      lookahead: () => (this.profile.name === 'standard' ? PAGES_AHEAD : 0),
       newest: reached?.newest ?? previous?.newest ?? null,
       fetchedAt,
       originMs,
     });
     yield* walk.pages();
-  }
-
-  private learnLimit(request: PlatformHttpRequest, retryAfterSeconds: number): void {
-    const method = new URL(request.url).pathname.split('/').at(-1) ?? '';
-    if (!MESSAGE_METHODS.has(method)) return;
-    this.profile = this.profile.afterRateLimit(retryAfterSeconds);
-    this.pacer.slowTo(this.profile.messageIntervalMs);
   }
 
   private async channelCreatedMs(channelId: string, signal: AbortSignal): Promise<number | null> {

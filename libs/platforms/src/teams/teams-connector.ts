@@ -6,7 +6,7 @@ import type {
   FetchRequest,
   PlatformConnector,
 } from '../connector';
-import { PlatformHttpClient } from '../http/platform-http-client';
+import { connectorHttpClient, PlatformHttpClient } from '../http/platform-http-client';
 import { PlatformError } from '../platform-error';
 import { GRAPH_PAGE_LIMIT, GRAPH_ROOT, GraphClient } from './graph-client';
 import {
@@ -39,11 +39,8 @@ export class TeamsConnector implements PlatformConnector {
   private readonly teamId: string | undefined;
 
   constructor(settings: ConnectionSettings, options: ConnectorOptions) {
-    const http = new PlatformHttpClient({
-      maxRetryAfterSeconds: options.maxRetryAfterSeconds,
-      onWait: options.onWait,
-      outboundPolicy: options.outboundPolicy,
-    });
+    // Graph throttles an app per tenant and service: one bucket for Graph, one for the token endpoint (their origins).
+    const http = connectorHttpClient(options);
     this.teamId = settings.config.team_id?.trim() || undefined;
     this.api = new GraphClient(http, settings.config.base_url || GRAPH_ROOT, tokenProvider(http, settings));
   }
