@@ -94,7 +94,8 @@ export const EVENT_CATALOGUE = {
   SyncStageRetrying: entry({
     data: SyncStageRetryingData,
     subject: onChannel,
-    idempotencyKey: (d) => `${d.job_id}:retrying:${d.stage}:${d.attempt}`,
+    idempotencyKey: (d) =>
+      `${d.job_id}:retrying:${d.stage}:${d.attempt}${d.wait === undefined ? '' : `:wait:${d.wait}`}`,
   }),
   SyncCancelRequested: entry({
     data: SyncCancelRequestedData,

@@ -3,7 +3,14 @@ export * from './platform-error';
 export * from './connector-factory';
 export * from './credentials/secret-box';
 export { PlatformHttpClient } from './http/platform-http-client';
-export type { PlatformHttpClientOptions, PlatformHttpRequest, PlatformHttpResponse } from './http/platform-http-client';
+export type {
+  PlatformHttpClientOptions,
+  PlatformHttpRequest,
+  PlatformHttpResponse,
+  PlatformWait,
+  RetryTuning,
+} from './http/platform-http-client';
+export type { RateTier } from './http/request-pacer';
 export { SlackConnector } from './slack/slack-connector';
 export { MattermostConnector } from './mattermost/mattermost-connector';
 export { TeamsConnector } from './teams/teams-connector';

@@ -48,6 +48,49 @@ export async function recordStageRetry(
   );
 }
 
+/** A request of a running stage that waits out a platform's throttle, as the job's readers see it meanwhile. */
+export interface StageWait {
+  stage: StageName;
+  producer: string;
+  code: 'RATE_LIMIT' | 'PLATFORM_ERROR';
+  /** The platform's wait, when it named one. */
+  retryAfterSeconds?: number;
+  /** The running attempt, and the wait's number in it. */
+  attempt: number;
+  wait: number;
+  delayMs: number;
+}
+
+/**
+ * Records on the job that its stage waits for the platform and when the request goes again: the same
+ * event as a retry (so status and history show it the same way, until the stage publishes again), with
+ * `wait` saying the attempt has not failed.
+ */
+export async function recordStageWait(
+  writer: JobWriter,
+  job: Pick<EventDataOf<'SyncStarted'>, 'job_id' | 'channel_id'>,
+  wait: StageWait,
+  now = new Date(),
+): Promise<void> {
+  const retryingAt = new Date(Math.ceil((now.getTime() + wait.delayMs) / 1000) * 1000);
+  const details = wait.retryAfterSeconds === undefined ? {} : { retry_after: Math.ceil(wait.retryAfterSeconds) };
+  await writer.append(
+    createEvent(
+      'SyncStageRetrying',
+      {
+        job_id: job.job_id,
+        channel_id: job.channel_id,
+        stage: wait.stage,
+        error: { code: wait.code, message: `${REASONS[wait.code]}; ${wait.stage} waits for it`, details },
+        attempt: wait.attempt,
+        retrying_at: isoSeconds(retryingAt),
+        wait: wait.wait,
+      },
+      { producer: wait.producer, occurredAt: now },
+    ),
+  );
+}
+
 const REASONS: Record<JobErrorCode, string> = {
   PLATFORM_ERROR: 'Could not reach the platform',
   RATE_LIMIT: 'The platform is limiting the rate of requests',

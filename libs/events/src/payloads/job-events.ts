@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsString, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { JobError, Nullable, STAGES } from '../model';
 import type { StageName } from '../model';
 
@@ -53,17 +63,22 @@ export class SyncFailedData {
   @IsObject() @ValidateNested() @Type(() => JobError) error: JobError;
 }
 
-/** A stage of a running job failed in a way worth retrying (the platform is unreachable, say): it tries again later. */
+/**
+ * A stage of a running job failed in a way worth retrying (the platform is unreachable, say): it tries
+ * again later. Or, with `wait`, a request of the running attempt waits out a long platform throttle.
+ */
 export class SyncStageRetryingData {
   @IsString() job_id: string;
   @IsString() channel_id: string;
   @IsIn(STAGES) stage: StageName;
   /** Why, in the Sync API's error shape; generic enough to show to any API caller. */
   @IsObject() @ValidateNested() @Type(() => JobError) error: JobError;
-  /** The attempt of the stage that failed: 1 for its first. */
+  /** The attempt of the stage that failed (with `wait`: that waits), 1 for its first. */
   @IsInt() @Min(1) attempt: number;
-  /** When the next attempt is due, at the earliest (whole seconds, rounded up). */
+  /** When the next attempt (with `wait`: the request) is due, at the earliest (whole seconds, rounded up). */
   @IsISO8601() retrying_at: string;
+  /** Set when the attempt has not failed but waits out a platform's throttle: the wait's number in the attempt. */
+  @IsOptional() @IsInt() @Min(1) wait?: number;
 }
 
 export class SyncCancelRequestedData {

@@ -15,7 +15,10 @@ import {
 import { ATLAS_CONFIG, SECRETS } from '@atlas/runtime';
 
 const DISCOVERY_TIMEOUT_MS = 60_000;
-/** Creating or testing a connection should answer soon: a platform asking for a longer wait is reported. */
+/**
+ * Creating or testing a connection should answer soon: a platform asking for a longer wait, or throttling
+ * longer in all, is reported.
+ */
 const MAX_RETRY_AFTER_SECONDS = 10;
 
 /** HTTP status of the answer when a platform refuses a connection, by Sync API code. */
@@ -74,6 +77,7 @@ export class PlatformProbe {
       { connection_id: connectionId, platform, config: settings.config, credentials: settings.credentials },
       {
         maxRetryAfterSeconds: MAX_RETRY_AFTER_SECONDS,
+        retryPolicy: { budgetSeconds: MAX_RETRY_AFTER_SECONDS },
         importDir: this.config.importDir,
         outboundPolicy: this.config.outboundUrls,
       },

@@ -55,9 +55,14 @@ export interface PlatformHttpResponse {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** What came of one request: an answer, a failure to back off from, or a throttle the bucket now waits out. */
+type Exchange =
+  { kind: 'answer'; response: PlatformHttpResponse } | { kind: 'backoff'; waitMs: number } | { kind: 'throttled' };
+
 /**
  * `fetch` with what every platform call needs: a timeout, cancellation, pacing per bucket (learned from
- * the platform's throttles), and retries under one policy (RetrySchedule): a 429, 503 or 504 that names
+ * the platform's throttles, one request of a bucket at a time, so a wait an answer names holds for every
+ * later request of the bucket), and retries under one policy (RetrySchedule): a 429, 503 or 504 that names
  * a wait (Retry-After, or a JSON body's `retry_after`) is waited out before anything else of its bucket
  * goes; a 429 that names none is backed off; network errors, timeouts and other 5xx are retried a few
  * times. Responses other than those are returned as they are: what a 4xx or an error body means is the
@@ -84,71 +89,85 @@ export class PlatformHttpClient {
   }
 
   async send(request: PlatformHttpRequest): Promise<PlatformHttpResponse> {
-    const target = describeRequest(request);
     const schedule = new RetrySchedule(this.policy);
     let retry = false;
     for (;;) {
       const bucket = this.bucketOf(request);
-      await this.buckets.of(bucket).turn(request.signal, retry);
-      // The bucket may have changed while waiting (a connection found to be under stricter limits).
-      if (this.bucketOf(request) !== bucket) continue;
-      retry = true;
-
-      let response: PlatformHttpResponse;
+      const pacer = this.buckets.of(bucket);
+      await pacer.turn(request.signal, retry);
+      let next: Exchange;
       try {
-        response = await this.attempt(request);
-      } catch (error) {
-        if (request.signal?.aborted) throw request.signal.reason;
-        const refusal = outboundRefusalOf(error);
-        if (refusal !== null) {
-          // Not sent, and asking again will not change the policy's mind.
-          throw new PlatformError('PLATFORM_ERROR', `${target} was not sent: ${refusal.message}`, { transient: false });
-        }
-        const decision = schedule.next({ kind: 'failed' });
-        if (!decision.retry) {
-          throw new PlatformError('PLATFORM_ERROR', `${target} failed: ${describeNetworkError(error)}`, {
-            transient: true,
-          });
-        }
-        await this.backOff(decision.waitMs, { kind: 'retry', code: 'PLATFORM_ERROR' }, request.signal);
-        continue;
+        // The bucket may have changed while waiting (a connection found to be under stricter limits).
+        if (this.bucketOf(request) !== bucket) continue;
+        retry = true;
+        next = await this.exchange(request, schedule);
+        if (next.kind === 'answer') pacer.succeeded();
+      } finally {
+        // After a throttle was applied: the bucket's next request goes only when the wait allows.
+        pacer.release();
       }
-
-      const hint = retryHintOf(response);
-      if (response.status === 429 || hint !== undefined) {
-        const code = response.status === 429 ? 'RATE_LIMIT' : 'PLATFORM_ERROR';
-        this.options.onRateLimited?.(request, hint?.seconds);
-        const decision = schedule.next({ kind: 'throttled', hint });
-        if (!decision.retry) throw throttleFailure(target, response.status, decision, this.policy.budgetSeconds);
-        // The wait holds for the bucket (all buckets if the platform says so): the retry takes its turn after it.
-        this.buckets.throttled(this.bucketOf(request), Date.now() + decision.waitMs, hint?.global === true);
-        this.options.onWait?.(decision.waitMs, { kind: 'retry', code, retryAfterSeconds: hint?.seconds });
-        continue;
-      }
-
-      if (response.status >= 500) {
-        const decision = schedule.next({ kind: 'failed' });
-        if (!decision.retry) {
-          throw new PlatformError('PLATFORM_ERROR', `${target} answered HTTP ${response.status}`, {
-            transient: true,
-            httpStatus: response.status,
-          });
-        }
-        await this.backOff(decision.waitMs, { kind: 'retry', code: 'PLATFORM_ERROR' }, request.signal);
-        continue;
-      }
-
-      this.buckets.of(bucket).succeeded();
-      if (response.status >= 300 && response.status < 400) {
-        // A redirect could carry the credentials to another host: the URL in the settings must be the one that answers.
-        throw new PlatformError(
-          'PLATFORM_ERROR',
-          `${target} answered HTTP ${response.status} (a redirect, which is not followed)`,
-          { transient: false, httpStatus: response.status },
-        );
-      }
-      return response;
+      if (next.kind === 'answer') return next.response;
+      if (next.kind === 'backoff') await this.backOff(next.waitMs, request.signal);
     }
+  }
+
+  /**
+   * One request and what comes of it: the answer to hand back, a backoff to take before asking again,
+   * or a throttle (already applied to the bucket, so the retry waits its turn); or the failure thrown.
+   */
+  private async exchange(request: PlatformHttpRequest, schedule: RetrySchedule): Promise<Exchange> {
+    const target = describeRequest(request);
+    let response: PlatformHttpResponse;
+    try {
+      response = await this.attempt(request);
+    } catch (error) {
+      if (request.signal?.aborted) throw request.signal.reason;
+      const refusal = outboundRefusalOf(error);
+      if (refusal !== null) {
+        // Not sent, and asking again will not change the policy's mind.
+        throw new PlatformError('PLATFORM_ERROR', `${target} was not sent: ${refusal.message}`, { transient: false });
+      }
+      const decision = schedule.next({ kind: 'failed' });
+      if (!decision.retry) {
+        throw new PlatformError('PLATFORM_ERROR', `${target} failed: ${describeNetworkError(error)}`, {
+          transient: true,
+        });
+      }
+      return { kind: 'backoff', waitMs: decision.waitMs };
+    }
+
+    const hint = retryHintOf(response);
+    if (response.status === 429 || hint !== undefined) {
+      this.options.onRateLimited?.(request, hint?.seconds);
+      const decision = schedule.next({ kind: 'throttled', hint });
+      if (!decision.retry) throw throttleFailure(target, response.status, decision, this.policy.budgetSeconds);
+      // The wait holds for the bucket (all buckets if the platform says so): the retry takes its turn after it.
+      this.buckets.throttled(this.bucketOf(request), Date.now() + decision.waitMs, hint?.global === true);
+      const code = response.status === 429 ? 'RATE_LIMIT' : 'PLATFORM_ERROR';
+      this.options.onWait?.(decision.waitMs, { kind: 'retry', code, retryAfterSeconds: hint?.seconds });
+      return { kind: 'throttled' };
+    }
+
+    if (response.status >= 500) {
+      const decision = schedule.next({ kind: 'failed' });
+      if (!decision.retry) {
+        throw new PlatformError('PLATFORM_ERROR', `${target} answered HTTP ${response.status}`, {
+          transient: true,
+          httpStatus: response.status,
+        });
+      }
+      return { kind: 'backoff', waitMs: decision.waitMs };
+    }
+
+    if (response.status >= 300 && response.status < 400) {
+      // A redirect could carry the credentials to another host: the URL in the settings must be the one that answers.
+      throw new PlatformError(
+        'PLATFORM_ERROR',
+        `${target} answered HTTP ${response.status} (a redirect, which is not followed)`,
+        { transient: false, httpStatus: response.status },
+      );
+    }
+    return { kind: 'answer', response };
   }
 
   private bucketOf(request: PlatformHttpRequest): string {
@@ -170,8 +189,8 @@ export class PlatformHttpClient {
   }
 
   /** A failure's backoff is this request's own: the platform did not say the others should wait. */
-  private async backOff(ms: number, why: PlatformWait, signal: AbortSignal | undefined): Promise<void> {
-    this.options.onWait?.(ms, why);
+  private async backOff(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    this.options.onWait?.(ms, { kind: 'retry', code: 'PLATFORM_ERROR' });
     await sleep(ms, signal);
   }
 }

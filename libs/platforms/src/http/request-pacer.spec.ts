@@ -12,6 +12,7 @@ function pacerAt(tier: RateTier = TIER_3) {
       clock.now = Math.max(clock.now, pacer.readyAt);
       await pacer.turn();
       pacer.succeeded();
+      pacer.release();
     }
   };
   return { clock, pacer, send };
@@ -68,31 +69,26 @@ describe('RequestPacer', () => {
     expect(pacer.ratePerMinute).toBe(50);
   });
 
-  it('counts calls throttled together once', async () => {
-    const { clock, pacer, send } = pacerAt({ floorPerMinute: 10, ceilingPerMinute: 600 });
-    await send(5);
-    pacer.throttled(clock.now + 1000);
-    const once = pacer.ratePerMinute;
-    pacer.throttled(clock.now + 1200);
-    expect(pacer.ratePerMinute).toBe(once);
-    expect(pacer.readyAt).toBe(clock.now + 1200);
-  });
-
-  it('gives turns in order, a retry first, and stops waiting when cancelled', async () => {
-    const pacer = new RequestPacer({ floorPerMinute: 6000, ceilingPerMinute: null });
-    pacer.throttled(Date.now() + 50);
+  it('gives turns in order, a retry first, one request at a time, and stops waiting when cancelled', async () => {
+    const pacer = new RequestPacer({ floorPerMinute: 1, ceilingPerMinute: null });
     const order: string[] = [];
+    const answered = (name: string) => () => {
+      order.push(name);
+      setTimeout(() => pacer.release(), 5);
+    };
+    await pacer.turn();
+    // Unpaced, yet nobody goes while that request is out.
     const controller = new AbortController();
     const turns = [
-      pacer.turn().then(() => order.push('a')),
-      pacer.turn(controller.signal).then(
-        () => order.push('cancelled one'),
-        (error: Error) => order.push(error.message),
-      ),
-      pacer.turn().then(() => order.push('b')),
-      pacer.turn(undefined, true).then(() => order.push('retry')),
+      pacer.turn().then(answered('a')),
+      pacer.turn(controller.signal).then(answered('cancelled one'), (error: Error) => order.push(error.message)),
+      pacer.turn().then(answered('b')),
+      pacer.turn(undefined, true).then(answered('retry')),
     ];
     controller.abort(new Error('cancelled'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(order).toEqual(['cancelled']);
+    pacer.release();
     await Promise.all(turns);
     expect(order).toEqual(['cancelled', 'retry', 'a', 'b']);
   });

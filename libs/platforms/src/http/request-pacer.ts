@@ -30,11 +30,15 @@ interface Waiter {
  * additive increase, multiplicative decrease. Unpaced until the platform first throttles (unless the
  * tier declares a limit); a throttle blocks the bucket until the platform's wait has passed and cuts
  * the rate to what the throttle shows was too fast; every run of successes raises it again. The wait
- * delays the next call only: it never becomes the interval between calls. Turns are given in order.
+ * delays the next call only: it never becomes the interval between calls. Turns are given in order,
+ * one request at a time: a request goes when the one before was answered, so a wait that answer named
+ * holds for it (a request already on its way could not be called back).
  */
 export class RequestPacer {
   private rate: number | null;
   private lastSendAt = Number.NEGATIVE_INFINITY;
+  /** A request of the bucket is out: the next waits for its answer, which may name a wait for it. */
+  private inFlight = false;
   private blockedUntil = 0;
   private run = 0;
   /** When the calls that went through were answered, over the last minute: what the bucket was allowed. */
@@ -62,13 +66,13 @@ export class RequestPacer {
   }
 
   /**
-   * Resolves when this request may go, and counts it as sent. `first`: a retry, which goes ahead of the
-   * requests that have not been sent yet.
+   * Resolves when this request may go, and counts it as sent; release() when its answer came (after
+   * applying what it said). `first`: a retry, which goes ahead of the requests not sent yet.
    */
   turn(signal?: AbortSignal, first = false): Promise<void> {
     signal?.throwIfAborted();
     const now = this.now();
-    if (this.queue.length === 0 && now >= this.readyAt) {
+    if (this.queue.length === 0 && !this.inFlight && now >= this.readyAt) {
       this.sent(now);
       return Promise.resolve();
     }
@@ -96,18 +100,21 @@ export class RequestPacer {
 
   /**
    * The platform throttled a request: nothing of the bucket goes before `untilMs`, and the rate drops
-   * below the one the throttle came at. Requests sent together and throttled together count once.
+   * below the one the throttle came at.
    */
   throttled(untilMs: number): void {
     const now = this.now();
-    const alreadyBlocked = now < this.blockedUntil;
     this.blockedUntil = Math.max(this.blockedUntil, untilMs);
     this.run = 0;
-    if (!alreadyBlocked) {
-      const decreased = Math.min(this.rate === null ? Infinity : this.rate * DECREASE, this.measuredRate(now, untilMs));
-      // Too little went through lately to measure, and no pace was set: the wait is all the platform said.
-      if (decreased !== Infinity) this.rate = this.bounded(decreased);
-    }
+    const decreased = Math.min(this.rate === null ? Infinity : this.rate * DECREASE, this.measuredRate(now, untilMs));
+    // Too little went through lately to measure, and no pace was set: the wait is all the platform said.
+    if (decreased !== Infinity) this.rate = this.bounded(decreased);
+    this.schedule();
+  }
+
+  /** The request that had its turn was answered (or failed): the next may go, when the pace allows. */
+  release(): void {
+    this.inFlight = false;
     this.schedule();
   }
 
@@ -145,6 +152,7 @@ export class RequestPacer {
 
   private sent(now: number): void {
     this.lastSendAt = now;
+    this.inFlight = true;
   }
 
   private forgetOldSuccesses(now: number): void {
@@ -156,11 +164,11 @@ export class RequestPacer {
     }
   }
 
-  /** Lets every waiter whose turn has come go, and sets a timer for the next one. */
+  /** Lets the next waiter go if its turn has come, or sets a timer for when it comes. */
   private schedule(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    while (this.queue.length > 0) {
+    if (this.queue.length > 0 && !this.inFlight) {
       const now = this.now();
       // Checked against the clock each time: a timer may fire a little early.
       const readyAt = this.readyAt;

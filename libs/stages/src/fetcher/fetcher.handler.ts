@@ -13,6 +13,7 @@ import { JobClosureWatch } from '../job-closure-watch';
 import { payloadOf, publishedSoFar } from '../job-stream';
 import { JobStage, runJobStage } from '../run-job-stage';
 import { connectorFor } from './connection-connector';
+import { FetchWaitNotices } from './fetch-wait-notices';
 import { permalinksChanged } from './permalinks-changed';
 import { splitIntoBatches } from './split-into-batches';
 
@@ -78,10 +79,12 @@ export class FetcherHandler {
     progress: FetchProgress,
     context: JetStreamEventContext,
   ): Promise<void> {
+    const notices = new FetchWaitNotices(writer, started, context.deliveryCount, STAGE.producer);
     const connector = await connectorFor(this.events, started.connection_id, this.secrets.secretKey, {
       maxRetryAfterSeconds: this.config.maxRetryAfterSeconds,
       importDir: this.config.importDir,
       outboundPolicy: this.config.outboundUrls,
+      onWait: notices.onWait,
     });
     const wholeHistory =
       started.force || (await permalinksChanged(connector, started, context.seq, this.store, this.jobs));
@@ -107,6 +110,7 @@ export class FetcherHandler {
           const resume = lastOfPage
             ? { token: page.nextToken, skip: 0, complete: page.nextToken === null }
             : { token: pageToken, skip: skipInPage, complete: false };
+          await notices.settled();
           await writer.append(
             createEvent(
               'MessagesFetched',
