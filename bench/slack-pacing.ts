@@ -10,12 +10,15 @@ export interface SlackPacingSetup {
   threads: number;
   /** More than `requests` calls of one method within `windowSeconds` get 429 with Retry-After. */
   limit: { requests: number; windowSeconds: number };
+  /** The fetch is stopped after this long, and the figures so far reported. */
+  timeoutSeconds: number;
 }
 
 export const ISSUE_11_SETUP: SlackPacingSetup = {
   messages: 20_000,
   threads: 471,
   limit: { requests: 20, windowSeconds: 3 },
+  timeoutSeconds: 600,
 };
 
 export interface MethodFigures {
@@ -28,6 +31,8 @@ export interface MethodFigures {
 }
 
 export interface SlackPacingFigures {
+  /** False when the fetch was stopped at the timeout. */
+  completed: boolean;
   elapsedSeconds: number;
   messagesFetched: number;
   distinctMessages: number;
@@ -72,18 +77,26 @@ export async function runSlackPacingBench(setup: SlackPacingSetup = ISSUE_11_SET
     );
     const started = Date.now();
     const ids: string[] = [];
-    const request = { channelId, since: null, resume: null, signal: new AbortController().signal };
-    for await (const page of connector.fetchMessages(request)) ids.push(...page.messages.map((m) => m.id));
+    const signal = AbortSignal.timeout(setup.timeoutSeconds * 1000);
+    let completed = true;
+    try {
+      const request = { channelId, since: null, resume: null, signal };
+      for await (const page of connector.fetchMessages(request)) ids.push(...page.messages.map((m) => m.id));
+    } catch (error) {
+      if (!signal.aborted) throw error;
+      completed = false;
+    }
     const elapsedMs = Date.now() - started;
 
     const calls = emulator.calls;
     const allowedPerMinute = (setup.limit.requests * 60) / setup.limit.windowSeconds;
     const methods = METHODS.map((method) => methodFigures(method, calls, allowedPerMinute)).filter((m) => m.calls > 0);
     const answeredPages = calls
-      .filter((call) => call.status === 200 && call.method.startsWith('conversations.') && 'channel' in call.params)
+      .filter((call) => call.status === 200)
       .filter((call) => call.method === 'conversations.history' || call.method === 'conversations.replies')
       .map(pageKey);
     return {
+      completed,
       elapsedSeconds: Math.round(elapsedMs / 100) / 10,
       messagesFetched: ids.length,
       distinctMessages: new Set(ids).size,
@@ -165,6 +178,7 @@ export function printSlackPacing(figures: SlackPacingFigures, setup: SlackPacing
   console.table(figures.methods);
   console.table([
     {
+      completed: figures.completed,
       'elapsed s': figures.elapsedSeconds,
       'messages fetched': figures.messagesFetched,
       distinct: figures.distinctMessages,
@@ -175,13 +189,14 @@ export function printSlackPacing(figures: SlackPacingFigures, setup: SlackPacing
   ]);
 }
 
-// `node dist/bench-build/bench/slack-pacing.js [messages] [threads]`: the run alone.
+// `node dist/bench-build/bench/slack-pacing.js [messages] [threads] [timeout s]`: the run alone.
 if (require.main === module) {
-  const [messages, threads] = process.argv.slice(2).map(Number);
+  const [messages, threads, timeoutSeconds] = process.argv.slice(2).map(Number);
   const setup = {
     ...ISSUE_11_SETUP,
     ...(messages > 0 ? { messages } : {}),
     ...(threads > 0 ? { threads } : {}),
+    ...(timeoutSeconds > 0 ? { timeoutSeconds } : {}),
   };
   runSlackPacingBench(setup)
     .then((figures) => printSlackPacing(figures, setup))

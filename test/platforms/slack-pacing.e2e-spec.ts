@@ -46,11 +46,11 @@ describe('Slack connector pacing (issue 11: rate limits used to the full, never 
     expect(firstLimited).toMatchObject({ error: 'ratelimited', retryAfterMs: 1000 });
     expect(callsBeforeHintedTime(emulator.calls, (a, b) => a.method === b.method)).toEqual([]);
 
-    // The wait delayed the next call only: later calls are not all a Retry-After apart.
+    // The wait delayed the next call only: later calls are not a Retry-After apart, most far less.
     const later = replies.filter((call) => call.status === 200 && call.at >= firstLimited.answeredAt + 1000);
     const gaps = later.slice(1).map((call, index) => call.at - later[index].at);
     expect(gaps.length).toBeGreaterThan(5);
-    expect(gaps.some((gap) => gap < 1000)).toBe(true);
+    expect(gaps.filter((gap) => gap < 500).length).toBeGreaterThan(gaps.length / 2);
 
     // The pace was cut on the 429, and rose again after runs of successes.
     const cut = paces.find((pace) => pace !== null)!;
