@@ -28,7 +28,7 @@ export interface PlatformHttpClientOptions {
   retryPolicy?: RetryTuning;
   /** Called before every wait, with its reason, so the caller can show or keep alive a long-running job. */
   onWait?: (ms: number, why: PlatformWait) => void;
-  /** Told of every throttle (with the platform's wait, if it named one), so a client can learn its real limits. */
+  /** Told of every 429 (with the wait it named, if any), so a client can learn the platform's real limits. */
   onRateLimited?: (request: PlatformHttpRequest, retryAfterSeconds: number | undefined) => void;
   /** The bucket a request counts against, as the platform limits them; the URL's origin by default. */
   bucketOf?: (request: PlatformHttpRequest) => string;
@@ -138,7 +138,7 @@ export class PlatformHttpClient {
 
     const hint = retryHintOf(response);
     if (response.status === 429 || hint !== undefined) {
-      this.options.onRateLimited?.(request, hint?.seconds);
+      if (response.status === 429) this.options.onRateLimited?.(request, hint?.seconds);
       const decision = schedule.next({ kind: 'throttled', hint });
       if (!decision.retry) throw throttleFailure(target, response.status, decision, this.policy.budgetSeconds);
       // The wait holds for the bucket (all buckets if the platform says so): the retry takes its turn after it.

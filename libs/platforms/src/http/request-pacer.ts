@@ -8,7 +8,7 @@ export interface RateTier {
 
 /** After a throttle, the rate is at most this share of what it was. */
 const DECREASE = 0.8;
-/** Successes in a row that earn one increase. */
+/** Successes in a row that earn one increase; also the fewest a rate is measured from. */
 const RUN = 10;
 /** One increase, as a share of the tier's floor. */
 const INCREASE_SHARE = 0.2;
@@ -89,6 +89,8 @@ export class RequestPacer {
         onAbort: () => {
           this.queue.splice(this.queue.indexOf(waiter), 1);
           reject(signal?.reason);
+          // No timer left behind for a queue that emptied.
+          this.schedule();
         },
       };
       signal?.addEventListener('abort', waiter.onAbort, { once: true });

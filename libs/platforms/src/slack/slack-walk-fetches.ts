@@ -51,7 +51,12 @@ export class SlackWalkFetches {
     started.page.then(
       (answer) => {
         started.answer = answer;
-        if (this.ahead.get(key) === started) this.onAnswer();
+        if (this.ahead.get(key) !== started) return;
+        try {
+          this.onAnswer();
+        } catch {
+          // Looking further is an optimisation: whatever failed here fails again where the walk takes the page.
+        }
       },
       () => undefined,
     );
