@@ -1,5 +1,12 @@
 import { sleep } from '@atlas/common';
-import { outboundFetch, outboundRefusalOf, STRICT_OUTBOUND_POLICY } from '@atlas/outbound';
+import {
+  DEFAULT_RETRY_POLICY,
+  outboundFetch,
+  outboundRefusalOf,
+  RetrySchedule,
+  retryHintOf,
+  STRICT_OUTBOUND_POLICY,
+} from '@atlas/outbound';
 import { ANSWER_SCHEMA, ANSWER_SCHEMA_NAME } from './answer-schema';
 import type { LlmExtractorOptions } from './llm-extractor-options';
 
@@ -33,14 +40,13 @@ export class CompletionFailure extends Error {
 export const NO_TOKENS: TokenUsage = { prompt_tokens: 0, completion_tokens: 0 };
 
 const DEFAULT_MAX_RETRY_WAIT_MS = 5000;
-/** The wait before retrying a 429 or 5xx that says nothing about when to come back. */
-const DEFAULT_RETRY_WAIT_MS = 1000;
 /** How much of an error answer's message a reason quotes. */
 const QUOTED_ERROR_LENGTH = 200;
 
 /**
  * One chat-completions request (POST {baseUrl}/chat/completions) asking for ANSWER_SCHEMA. A 429 or
- * 5xx is retried once after its Retry-After; every other failure, and a second one, is a
+ * 5xx is retried once, under the platforms' retry policy (RetrySchedule): after the wait it names, or a
+ * backoff with full jitter when it names none; every other failure, and a second one, is a
  * CompletionFailure. The caller's signal aborting is not a failure: its reason is thrown as is.
  */
 export async function requestCompletion(
@@ -56,14 +62,21 @@ export async function requestCompletion(
   });
   const first = await post(options, body, signal);
   if (!isRetryable(first.status)) return readCompletion(first, options);
-  const wait = retryWaitMs(first.headers.get('retry-after'));
+  // A longer wait would stall the job: the batch goes to the local extractor instead.
   const maxWait = options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
-  if (wait > maxWait) {
+  const schedule = new RetrySchedule({
+    ...DEFAULT_RETRY_POLICY,
+    maxHintedWaitSeconds: maxWait / 1000,
+    budgetSeconds: maxWait / 1000,
+  });
+  const hint = retryHintOf({ status: first.status, headers: first.headers, body: first.text });
+  const decision = schedule.next(first.status === 429 || hint ? { kind: 'throttled', hint } : { kind: 'failed' });
+  if (!decision.retry) {
     throw new CompletionFailure(
-      `${httpFailure(first, options)}, and its Retry-After of ${Math.ceil(wait / 1000)} s is longer than the ${maxWait / 1000} s the extractor waits`,
+      `${httpFailure(first, options)}, and its Retry-After of ${Math.ceil(decision.retryAfterSeconds ?? 0)} s is longer than the ${maxWait / 1000} s the extractor waits`,
     );
   }
-  await sleep(wait, signal);
+  await sleep(decision.waitMs, signal);
   return readCompletion(await post(options, body, signal), options);
 }
 
@@ -104,15 +117,6 @@ async function post(options: LlmExtractorOptions, body: string, signal?: AbortSi
 
 function isRetryable(status: number): boolean {
   return status === 429 || status >= 500;
-}
-
-/** Retry-After in seconds or as an HTTP date; the default wait when absent or unreadable. */
-function retryWaitMs(retryAfter: string | null): number {
-  if (retryAfter === null) return DEFAULT_RETRY_WAIT_MS;
-  const trimmed = retryAfter.trim();
-  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? DEFAULT_RETRY_WAIT_MS : Math.max(0, at - Date.now());
 }
 
 function readCompletion(answer: RawAnswer, options: LlmExtractorOptions): Completion {
