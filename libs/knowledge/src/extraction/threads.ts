@@ -2,7 +2,7 @@ import type { NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
 import { compareText } from '../ordering';
 import { addresseeOf } from './addressee';
-import { classifyFact } from './fact-type';
+import { isQuestion } from './fact-type';
 import type { Gazetteer } from './gazetteer';
 import { isWrittenByPerson } from './message-filter';
 import { prepareMessageText } from './message-text';
@@ -281,6 +281,6 @@ export function tellsOwnProblem(text: string): boolean {
 function asksQuestion(message: NormalizedMessage): boolean {
   if (message.deleted) return false;
   return splitSentences(prepareMessageText(message.text)).some(
-    (sentence) => classifyFact(sentence).type === 'question' && requestedWork(sentence) === null,
+    (sentence) => isQuestion(sentence) && requestedWork(sentence) === null,
   );
 }
