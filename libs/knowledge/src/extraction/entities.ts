@@ -103,7 +103,8 @@ export function extractFactEntities(
     found.push(relativeEntity(relative, author!.id));
     taken.push(relative);
   }
-  for (const phrase of findNamePhrases(prose)) {
+  const phrases = findNamePhrases(prose);
+  for (const phrase of phrases) {
     const person = gazetteer.resolve(phrase.text);
     if (person === null) continue;
     const range = locate(prose, phrase.text);
@@ -119,7 +120,7 @@ export function extractFactEntities(
   }
   const words = tagWords(prose);
   const isTaken = (start: number, end: number): boolean => overlaps(taken, { start, end });
-  for (const project of findProjects(prose, words, isTaken, options.knownProjects)) {
+  for (const project of findProjects(prose, words, phrases, isTaken, options.knownProjects)) {
     found.push(located(`${project.type}:${normalizeName(project.name)}`, project.name, project.type, project));
     taken.push(project);
   }

@@ -1,4 +1,4 @@
-import { findNamePhrases } from './name-phrases';
+import type { NamePhrase } from './name-phrases';
 import type { TaggedWord } from './nlp';
 import { TOPIC_STOPWORDS } from './stopwords';
 
@@ -49,6 +49,8 @@ const MAX_CODENAME_WORDS = 3;
 export function findProjects(
   text: string,
   words: readonly TaggedWord[],
+  /** The text's name phrases (findNamePhrases), which the caller has already read. */
+  phrases: readonly NamePhrase[],
   isTaken: IsTaken,
   knownProjects: ReadonlySet<string>,
 ): ProjectMatch[] {
@@ -61,7 +63,7 @@ export function findProjects(
     found.push({ name: trimmed, start, end, type });
   };
   for (const match of projectSignals(text)) add(match.name, match.start, 'project');
-  for (const phrase of findNamePhrases(text)) {
+  for (const phrase of phrases) {
     if (!isCodename(phrase.text, phrase.wordCount, phrase.distinctive)) continue;
     const start = text.indexOf(phrase.text);
     if (start < 0) continue;
