@@ -16,7 +16,7 @@ import { canonicalTechnology, displayOf, findTechnologies, isTechName } from './
 import { findTeams } from './teams';
 import { impliedTopics } from './implied-topics';
 import { findTopics, isContentPhrase, nounPhraseAt, type TopicMatch } from './topics';
-import { escapeRegExp, maskRanges, rangesOf, type TextRange } from './text-ranges';
+import { escapeRegExp, maskRanges, matchesOf, rangesOf, type TextRange } from './text-ranges';
 
 /** A fact entity with where the fact text names it; -1 when only the message implies it (its author). */
 export interface LocatedEntity extends FactEntity {
@@ -69,7 +69,7 @@ export function extractFactEntities(
     if (overlaps(urls, identifier) || overlaps(found, identifier)) continue;
     found.push(located(`technology:${normalizeName(identifier.name)}`, identifier.name, 'technology', identifier));
   }
-  for (const token of text.matchAll(MENTION_TOKEN)) {
+  for (const token of matchesOf(text, MENTION_TOKEN)) {
     const person = gazetteer.resolve(token[0].replace(/^@|^<@|>$/g, ''));
     if (person)
       found.push({ ...personEntity(person, gazetteer), start: token.index, end: token.index + token[0].length });
@@ -154,7 +154,7 @@ function purposeTopics(prose: string, words: readonly TaggedWord[], found: reado
     if (topic) topics.push(topic);
   }
   if (found.some((entity) => entity.type === 'technology')) {
-    for (const match of prose.matchAll(MOVED_THING)) {
+    for (const match of matchesOf(prose, MOVED_THING)) {
       const topic = nounPhraseAt(words, match.index + match[0].length);
       if (topic && /^\s+(?:over\s+)?(?:to|onto)\s/i.test(prose.slice(topic.end))) topics.push(topic);
     }

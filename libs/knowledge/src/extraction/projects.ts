@@ -1,6 +1,7 @@
 import type { NamePhrase } from './name-phrases';
 import type { TaggedWord } from './nlp';
 import { TOPIC_STOPWORDS } from './stopwords';
+import { matchesOf } from './text-ranges';
 
 export interface ProjectMatch {
   name: string;
@@ -83,7 +84,7 @@ export function findProjects(
 export function projectSignals(text: string): Array<{ name: string; start: number }> {
   const signals: Array<{ name: string; start: number }> = [];
   for (const pattern of [PROJECT_WORD, WORD_PROJECT, THE_X_WORK]) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(text, pattern)) {
       signals.push({ name: match[1].replace(/[.-]+$/, ''), start: match.index + match[0].indexOf(match[1]) });
     }
   }

@@ -1,4 +1,5 @@
 import { CAPITALIZED_ONLY, DISPLAY_NAMES, EXTRA_DISPLAY, SYNONYMS, UPPERCASE_ONLY } from './tech-names';
+import { matchesOf } from './text-ranges';
 
 const DISPLAY = new Map<string, string>();
 for (const raw of DISPLAY_NAMES.trim().split(/\s+/)) {
@@ -44,8 +45,9 @@ export function findTechnologies(text: string): TechnologyMatch[] {
     if (found.some((other) => start < other.end && end > other.start)) return;
     found.push({ canonical, display, start, end });
   };
-  for (const match of text.matchAll(SERVICE_NAME)) add(match[0], match[0], match.index, match.index + match[0].length);
-  for (const match of text.matchAll(PACKAGE_NAME)) {
+  for (const match of matchesOf(text, SERVICE_NAME))
+    add(match[0], match[0], match.index, match.index + match[0].length);
+  for (const match of matchesOf(text, PACKAGE_NAME)) {
     const written = match[0];
     const spaced = written.replace(/-/g, ' ');
     if (isTechName(spaced)) {
@@ -55,7 +57,7 @@ export function findTechnologies(text: string): TechnologyMatch[] {
       add(written, written, match.index, match.index + written.length);
     }
   }
-  for (const match of text.matchAll(SPELLING_PATTERN)) {
+  for (const match of matchesOf(text, SPELLING_PATTERN)) {
     const written = match[0];
     const lower = written.toLowerCase().replace(/\s+/g, ' ');
     const end = match.index + written.length;
