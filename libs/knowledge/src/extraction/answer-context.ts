@@ -1,6 +1,7 @@
 import type { Fact, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
 import { addressOf } from './addressee';
+import { prepareMessageText, splitSentences } from './batch-readings';
 import { buildFact, topicsOf } from './fact-builder';
 import { extractFactEntities } from './entities';
 import { extractRelations } from './relations';
@@ -10,9 +11,7 @@ import { cleanFactText } from './fact-text';
 import { groupIntoFactUnits } from './fact-units';
 import { findUrls } from './links';
 import { authorOf, type Gazetteer } from './gazetteer';
-import { prepareMessageText } from './message-text';
 import { resolvePronouns } from './pronouns';
-import { splitSentences } from './sentences';
 import { tellsOwnProblem } from './threads';
 
 /** How sure a reply to a question is an answer. */

@@ -2,7 +2,8 @@ import { undecoratedNick } from './addressee';
 import { findUrls } from './links';
 import { QUOTATION } from './quotations';
 import { maskRanges } from './text-ranges';
-import { tagWords, type TaggedWord } from './nlp';
+import { tagWords } from './batch-readings';
+import type { TaggedWord } from './nlp';
 
 /**
  * Why a fact text cannot be understood without the chat around it:

@@ -1,6 +1,6 @@
 import type { FactType } from '@atlas/events';
 import { endsWithQuestionMark } from './fact-units';
-import { tagWords } from './nlp';
+import { tagWords } from './batch-readings';
 import { gradesSomething, reportsBelief } from './opinion-signals';
 import { PROPOSAL } from './proposals';
 

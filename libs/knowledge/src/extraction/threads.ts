@@ -2,12 +2,11 @@ import type { NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
 import { compareText } from '../ordering';
 import { addresseeOf } from './addressee';
+import { prepareMessageText, splitSentences } from './batch-readings';
 import { isQuestion } from './fact-type';
 import type { Gazetteer } from './gazetteer';
 import { isWrittenByPerson } from './message-filter';
-import { prepareMessageText } from './message-text';
 import { requestedWork } from './requests';
-import { splitSentences } from './sentences';
 
 /** A proposal made in a batch message, which someone else's agreement makes a decision. */
 export interface Proposal {
