@@ -270,8 +270,8 @@ function modalWithoutSubject(text: string, words: readonly TaggedWord[], personW
 function proseWords(text: string): number {
   const prose = text
     .replace(/"[^"]*"|“[^”]*”|`[^`]*`/g, ' ')
-    // A token with one of these in it, whole: the token's run of other characters first, then the rest.
-    .replace(/[^\s/|$=<>]*[/|$=<>]\S*/g, ' ')
+    // A token with one of these in it, whole: tried from where tokens start, not again inside each one.
+    .replace(/(?<!\S)[^\s/|$=<>]*[/|$=<>]\S*/g, ' ')
     .replace(/(?:^|\s)(?:sudo|apt-get|aptitude|grep|glxinfo|echo|chmod|tee)(?=\s|$)/g, ' ');
   return (prose.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
