@@ -50,6 +50,8 @@ export class ThreadBook {
   private readonly latestQuestions = new Map<string, NormalizedMessage>();
   /** Each batch message's place in chronological order. */
   private readonly positions = new Map<string, number>();
+  /** Each batch message's time (ms), parsed once: every addressed message looks at the twenty before it. */
+  private readonly times = new Map<string, number>();
   /** The batch, oldest first. */
   private readonly chronological: NormalizedMessage[];
   /** Whether a batch message asks a question, for the messages looked at so far. */
@@ -70,7 +72,10 @@ export class ThreadBook {
     this.chronological = [...this.batch.values()].sort(
       (a, b) => compareText(a.timestamp, b.timestamp) || compareText(a.id, b.id),
     );
-    this.chronological.forEach((message, position) => this.positions.set(message.id, position));
+    this.chronological.forEach((message, position) => {
+      this.positions.set(message.id, position);
+      this.times.set(message.id, Date.parse(message.timestamp));
+    });
   }
 
   /**
@@ -223,7 +228,7 @@ export class ThreadBook {
     return this.chronological
       .slice(Math.max(0, here - ADDRESSED_ANSWER_WINDOW_MESSAGES), here)
       .reverse()
-      .filter((earlier) => !(since - Date.parse(earlier.timestamp) > ADDRESSED_ANSWER_WINDOW_MS));
+      .filter((earlier) => !(since - this.times.get(earlier.id)! > ADDRESSED_ANSWER_WINDOW_MS));
   }
 
   private asked(message: NormalizedMessage): boolean {
