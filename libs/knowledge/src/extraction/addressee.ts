@@ -1,6 +1,6 @@
 import type { NormalizedMessage } from '@atlas/events';
 import type { Gazetteer } from './gazetteer';
-import { tagWords } from './nlp';
+import { tagWords } from './batch-readings';
 
 /** "@ana yes we do": a leading @mention addresses its person, with or without a separator. */
 const LEADING_MENTION = /^\s*(<@[^>\s]+>|@[\p{L}\p{N}][\p{L}\p{N}._-]*)/u;

@@ -1,11 +1,11 @@
 import type { Fact, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
 import { addressOf } from './addressee';
+import { prepareMessageText } from './batch-readings';
 import { extractFactEntities, type LocatedEntity } from './entities';
 import type { FactClassification } from './fact-type';
 import type { Gazetteer } from './gazetteer';
 import { buildFact, decisionEntity, topicsOf } from './fact-builder';
-import { prepareMessageText } from './message-text';
 import { agreedDecisionText, changesChoice, isAgreement, settlesWithChoice } from './proposals';
 import type { ThreadBook } from './threads';
 

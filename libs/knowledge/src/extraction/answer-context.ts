@@ -1,18 +1,17 @@
 import type { Fact, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
 import { addressOf } from './addressee';
+import { prepareMessageText, splitSentences } from './batch-readings';
 import { buildFact, topicsOf } from './fact-builder';
 import { extractFactEntities } from './entities';
 import { extractRelations } from './relations';
 import { contextDependence, withoutOpeners } from './context-dependence';
-import { classifyFact, type FactClassification } from './fact-type';
+import { isQuestion, type FactClassification } from './fact-type';
 import { cleanFactText } from './fact-text';
 import { groupIntoFactUnits } from './fact-units';
 import { findUrls } from './links';
 import { authorOf, type Gazetteer } from './gazetteer';
-import { prepareMessageText } from './message-text';
 import { resolvePronouns } from './pronouns';
-import { splitSentences } from './sentences';
 import { tellsOwnProblem } from './threads';
 
 /** How sure a reply to a question is an answer. */
@@ -92,12 +91,10 @@ function readQuestion(question: NormalizedMessage, gazetteer: Gazetteer): AskedQ
   // "your hardware does not support it probably. if you go to File. do you have the alsa device
   // selected?": only a sentence that asks is carried, the first that stands alone ("I've read you
   // shouldn't use all 3? Is it true that aptitude and apt-get clash?").
-  const asks = units
-    .filter((unit) => classifyFact(unit).type === 'question')
-    .flatMap((unit) => {
-      const sentences = splitSentences(unit).filter((sentence) => classifyFact(sentence).type === 'question');
-      return sentences.length > 0 ? sentences : [unit];
-    });
+  const asks = units.filter(isQuestion).flatMap((unit) => {
+    const sentences = splitSentences(unit).filter(isQuestion);
+    return sentences.length > 0 ? sentences : [unit];
+  });
   if (asks.length > 0) {
     const text = asks.map(readable).find((candidate) => contextDependence(candidate, names) === null);
     return text === undefined ? null : { asker: askerName, text: shortened(text), kind: 'question' };

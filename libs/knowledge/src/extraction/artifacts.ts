@@ -1,6 +1,6 @@
 import type { ArtifactKind } from '@atlas/events';
 import { findUrls, normalizeLink } from './links';
-import { maskRanges } from './text-ranges';
+import { maskRanges, matchesOf } from './text-ranges';
 
 export interface ArtifactMatch {
   kind: ArtifactKind;
@@ -59,19 +59,19 @@ export function findArtifacts(text: string): ArtifactMatch[] {
     if (artifact) found.push({ ...artifact, start: url.start, end: url.end });
   }
   const prose = maskRanges(text, urls, ' ');
-  for (const match of prose.matchAll(TICKET_KEY)) {
+  for (const match of matchesOf(prose, TICKET_KEY)) {
     if (NOT_TICKET_PREFIXES.has(match[1])) continue;
     found.push({ kind: 'ticket', id: match[0].toLowerCase(), name: match[0], ...rangeOf(match) });
   }
-  for (const match of prose.matchAll(ISSUE_NUMBER)) {
+  for (const match of matchesOf(prose, ISSUE_NUMBER)) {
     if (COUNTED_BEFORE.test(prose.slice(0, match.index))) continue;
     found.push({ kind: 'ticket', id: `#${match[1]}`, name: `#${match[1]}`, ...rangeOf(match) });
   }
-  for (const match of prose.matchAll(FILE_PATH)) {
+  for (const match of matchesOf(prose, FILE_PATH)) {
     const path = match[0].replace(/[.:]+$/, '');
     found.push({ kind: 'document', id: path, name: path, start: match.index, end: match.index + path.length });
   }
-  for (const match of prose.matchAll(RFC)) {
+  for (const match of matchesOf(prose, RFC)) {
     found.push({ kind: 'document', id: `rfc-${match[1]}`, name: `RFC ${match[1]}`, ...rangeOf(match) });
   }
   return found.sort((a, b) => a.start - b.start);

@@ -1,6 +1,7 @@
 import type { FactType } from '@atlas/events';
 import type { LocatedEntity } from './entities';
 import { requestedWork } from './requests';
+import { matchesOf } from './text-ranges';
 
 const EXPLICIT = /\b(?:assigned to|assignee\s*:|owner\s*:|action items?\s*(?:for|:)|todo\s*(?:for|:))\s*/gi;
 const REQUEST = /\b(?:can|could|would|will) you\b|\bplease\b|\bpls\b|\bplz\b/i;
@@ -50,7 +51,7 @@ export function assigneeOf(
 ): string | null {
   const people = entities.filter((entity) => entity.type === 'person' && entity.start >= 0);
   if (addressedAtOnce(text, people) > 1) return null;
-  for (const match of text.matchAll(EXPLICIT)) {
+  for (const match of matchesOf(text, EXPLICIT)) {
     const named = people.find(
       (person) => person.start >= match.index && person.start <= match.index + match[0].length + 2,
     );

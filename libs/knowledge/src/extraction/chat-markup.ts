@@ -1,4 +1,4 @@
-/** Patterns of chat markup that is not prose. All global: use with matchAll / rangesOf. */
+/** Patterns of chat markup that is not prose. All global: use with matchesOf / rangesOf. */
 export const INLINE_CODE = /`[^`\n]+`/g;
 export const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 /** `@name` as rendered, or `<@U123>` when the platform could not render it. */

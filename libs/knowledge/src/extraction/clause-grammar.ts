@@ -1,5 +1,6 @@
 import nlp from 'compromise';
-import { tagWords, type TaggedWord } from './nlp';
+import { tagWords } from './batch-readings';
+import type { TaggedWord } from './nlp';
 import { escapeRegExp } from './text-ranges';
 
 /*

@@ -1,6 +1,6 @@
 import { lexiconTags } from './compromise-lexicon';
 import { FUNCTION_WORDS, TOPIC_STOPWORDS } from './stopwords';
-import type { TextRange } from './text-ranges';
+import { matchesOf, type TextRange } from './text-ranges';
 
 /** A name of software the text writes the way a command line does, or says is software. */
 export interface CodeNameMatch extends TextRange {
@@ -72,9 +72,9 @@ export function findCodeNames(text: string): CodeNameMatch[] {
     if (found.some((other) => start < other.end && end > other.start)) return;
     found.push({ name, start, end });
   };
-  for (const match of text.matchAll(INSTALL_COMMAND)) {
+  for (const match of matchesOf(text, INSTALL_COMMAND)) {
     const listStart = match.index + match[0].length - match[1].length;
-    for (const word of match[1].matchAll(/\S+/g)) {
+    for (const word of matchesOf(match[1], /\S+/g)) {
       if (word[0].startsWith('-')) continue;
       const name = word[0].replace(/[.:,]+$/, '');
       // Only package names follow: an English word ends the list ("install it now", "install package name").
@@ -83,7 +83,7 @@ export function findCodeNames(text: string): CodeNameMatch[] {
     }
   }
   for (const pattern of [MODULE_COMMAND, AFTER_SUDO, QUOTED_PIPELINE, KIND_AFTER]) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(text, pattern)) {
       const name = match[1];
       if (SHELL_GLUE.has(name)) continue;
       // What the command line shows is a command whatever the word; the words around prove less.
@@ -92,7 +92,7 @@ export function findCodeNames(text: string): CodeNameMatch[] {
     }
   }
   for (const pattern of [INSTALL_VERB, TOOL_VERB, STATE_AFTER, VERSION_OF]) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(text, pattern)) {
       const name = match[1];
       if (SHELL_GLUE.has(name) && pattern !== INSTALL_VERB) continue;
       add(name, match.indices![1]![0]);

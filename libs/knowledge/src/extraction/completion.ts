@@ -1,3 +1,5 @@
+import { matchesOf } from './text-ranges';
+
 /** Words that report a piece of work finished: past tense, "done", or a result that is now ready. */
 const COMPLETION =
   /\b(?:done|booked|finished|completed|complete(?!\s+(?:the|a|an|this|that|it|them|your|our|my)\b)|fixed|shipped|merged|deployed|resolved|closed|reviewed|checked|tested|verified|landed|released|rolled out|went out|(?:is|are) (?:now )?(?:up|live|ready)(?!\s+(?:for|to)\b))\b/gi;
@@ -17,10 +19,10 @@ const CLAUSE_BREAK = /[,;:.!?()—–]/g;
 export function reportsCompletion(text: string): boolean {
   const normalized = text.replace(/[’‘]/g, "'").trim();
   if (normalized.endsWith('?')) return false;
-  for (const match of normalized.matchAll(COMPLETION)) {
+  for (const match of matchesOf(normalized, COMPLETION)) {
     const start = match.index ?? 0;
     const before = normalized.slice(0, start);
-    const clauseStart = Math.max(-1, ...Array.from(before.matchAll(CLAUSE_BREAK), (found) => found.index ?? -1));
+    const clauseStart = Math.max(-1, ...Array.from(matchesOf(before, CLAUSE_BREAK), (found) => found.index ?? -1));
     const clause = ` ${before.slice(clauseStart + 1)}`;
     if (NOT_YET.test(clause)) continue;
     if (/^done$/i.test(match[0]) && PROMISED_TIME.test(normalized.slice(start + match[0].length))) continue;

@@ -2,7 +2,8 @@ import { undecoratedNick } from './addressee';
 import { findUrls } from './links';
 import { QUOTATION } from './quotations';
 import { maskRanges } from './text-ranges';
-import { tagWords, type TaggedWord } from './nlp';
+import { tagWords } from './batch-readings';
+import type { TaggedWord } from './nlp';
 
 /**
  * Why a fact text cannot be understood without the chat around it:
@@ -134,20 +135,19 @@ export function contextDependence(
 ): ContextDependence | null {
   // A quotation is someone's own words: its "you" and "it" are theirs ("a 'we'll email you' state").
   const stated = withoutYesNo(withoutOpeners(text)).trim().replace(QUOTATION, '"quote"');
-  const words = tagWords(stated).filter((word) => /[\p{L}\p{N}]/u.test(word.text));
+  const words = tagWords(stated).filter(isWord);
   const urls = findUrls(stated);
   const isCode = urls.length > 0 || CODE.test(stated);
   // A bare link says what it is only as the answer to a question.
   if (urls.length === 1 && stated.replace(urls[0].url, '').trim() === '') return 'fragment';
   if (words.length < MIN_WORDS && !isCode) return 'fragment';
-  const numbers = words.filter((word) => /^(?:\d[\d.,:/x-]*|0x[\da-f]+)$/i.test(word.text)).length;
-  const digits = stated.replace(/[^\p{N}]/gu, '').length;
-  const letters = stated.replace(/[^\p{L}]/gu, '').length;
-  if (numbers >= MAX_NUMBERS && (numbers * 2 + 1 >= words.length || digits * 2 >= letters)) return 'fragment';
+  const numbers = words.filter((word) => NUMBER.test(word.text)).length;
+  if (numbers >= MAX_NUMBERS && (numbers * 2 + 1 >= words.length || isMostlyDigits(stated))) return 'fragment';
   // "Device Boot Start End Blocks Id System": column headings of pasted output.
   if (words.length >= 5 && words.every((word) => /^[\p{Lu}\d]/u.test(word.text))) return 'fragment';
   if (ELLIPTICAL.test(stated)) return 'fragment';
-  if (modalWithoutSubject(stated, words, personWordsOf(names))) return 'fragment';
+  const personWords = personWordsOf(names);
+  if (modalWithoutSubject(stated, words, personWords)) return 'fragment';
   // "when patrick_ goes through preferences.": a subordinate clause without its main clause.
   if (/^(?:when|if|after|before|once|until)\b/i.test(stated) && !/[,;:?]|\bthen\b/.test(stated)) return 'fragment';
   // "\"glxinfo | grep direct\"": a command alone says what to run, not what it is for.
@@ -165,20 +165,26 @@ export function contextDependence(
   if (!options.imperative && !postsThing && opensWithVerb(words)) return 'fragment';
   if (!options.everyone && words.some((word, index) => isUnresolvedYou(stated, words, index))) return 'second_person';
   if (COMPARING.test(stated)) return 'reference';
-  const personWords = personWordsOf(names);
   return firstReference(stated, words, personWords) === null ? null : 'reference';
 }
 
 /** The first word of the text that points at something it does not name ("it", "that", "there"), or null. */
 export function referenceIn(text: string, names: readonly (string | null)[] = []): string | null {
   const stated = withoutYesNo(withoutOpeners(text)).trim();
-  return (
-    firstReference(
-      stated,
-      tagWords(stated).filter((word) => /[\p{L}\p{N}]/u.test(word.text)),
-      personWordsOf(names),
-    )?.text ?? null
-  );
+  return firstReference(stated, tagWords(stated).filter(isWord), personWordsOf(names))?.text ?? null;
+}
+
+/** A token with a letter or digit in it: punctuation and symbols are no words. */
+function isWord(word: TaggedWord): boolean {
+  return WORD_CHARACTER.test(word.text);
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const NUMBER = /^(?:\d[\d.,:/x-]*|0x[\da-f]+)$/i;
+
+/** At least half as many digits as letters. */
+function isMostlyDigits(text: string): boolean {
+  return text.replace(/[^\p{N}]+/gu, '').length * 2 >= text.replace(/[^\p{L}]+/gu, '').length;
 }
 
 function firstReference(
@@ -231,6 +237,10 @@ function opensWithVerb(words: readonly TaggedWord[]): boolean {
   return !next.some((word, i) => (word.pos === 'VERB' || word.pos === 'AUX') && (next[i - 1] ?? first).lower !== 'to');
 }
 
+const NOUN_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN']);
+/** What may follow a verb: "moves to", "controls WOL", "show the". */
+const AFTER_VERB_POS: ReadonlySet<string> = new Set('ADP DET PART ADV NOUN PROPN NUM PRON ADJ'.split(' '));
+
 /**
  * "the cutover moves to Tuesday", "the bios controls WOL": wink reads a verb after a noun as a plural
  * noun at times; an s-form after a noun and before what can follow a verb is taken for one. (compromise
@@ -241,8 +251,8 @@ function hasThirdPersonVerb(words: readonly TaggedWord[]): boolean {
     (word, at) =>
       at > 0 &&
       /^[a-z]+[^s]s$/.test(word.lower) &&
-      ['NOUN', 'PROPN'].includes(words[at - 1].pos) &&
-      ['ADP', 'DET', 'PART', 'ADV', 'NOUN', 'PROPN', 'NUM', 'PRON', 'ADJ'].includes(words[at + 1]?.pos ?? 'ADV'),
+      NOUN_POS.has(words[at - 1].pos) &&
+      AFTER_VERB_POS.has(words[at + 1]?.pos ?? 'ADV'),
   );
 }
 
@@ -260,7 +270,8 @@ function modalWithoutSubject(text: string, words: readonly TaggedWord[], personW
 function proseWords(text: string): number {
   const prose = text
     .replace(/"[^"]*"|“[^”]*”|`[^`]*`/g, ' ')
-    .replace(/\S*[/|$=<>]\S*/g, ' ')
+    // A token with one of these in it, whole: tried from where tokens start, not again inside each one.
+    .replace(/(?<!\S)[^\s/|$=<>]*[/|$=<>]\S*/g, ' ')
     .replace(/(?:^|\s)(?:sudo|apt-get|aptitude|grep|glxinfo|echo|chmod|tee)(?=\s|$)/g, ' ');
   return (prose.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }

@@ -7,7 +7,8 @@ import { findIdentifiers } from './identifiers';
 import { findUrls } from './links';
 import { findNamePhrases } from './name-phrases';
 import { findNicks } from './nick-names';
-import { tagWords, type TaggedWord } from './nlp';
+import { tagWords } from './batch-readings';
+import type { TaggedWord } from './nlp';
 import { findPlaces } from './places';
 import { findProjects } from './projects';
 import { findRelatives, type RelativeMatch } from './relatives';
@@ -16,7 +17,7 @@ import { canonicalTechnology, displayOf, findTechnologies, isTechName } from './
 import { findTeams } from './teams';
 import { impliedTopics } from './implied-topics';
 import { findTopics, isContentPhrase, nounPhraseAt, type TopicMatch } from './topics';
-import { escapeRegExp, maskRanges, rangesOf, type TextRange } from './text-ranges';
+import { escapeRegExp, maskRanges, matchesOf, rangesOf, type TextRange } from './text-ranges';
 
 /** A fact entity with where the fact text names it; -1 when only the message implies it (its author). */
 export interface LocatedEntity extends FactEntity {
@@ -69,7 +70,7 @@ export function extractFactEntities(
     if (overlaps(urls, identifier) || overlaps(found, identifier)) continue;
     found.push(located(`technology:${normalizeName(identifier.name)}`, identifier.name, 'technology', identifier));
   }
-  for (const token of text.matchAll(MENTION_TOKEN)) {
+  for (const token of matchesOf(text, MENTION_TOKEN)) {
     const person = gazetteer.resolve(token[0].replace(/^@|^<@|>$/g, ''));
     if (person)
       found.push({ ...personEntity(person, gazetteer), start: token.index, end: token.index + token[0].length });
@@ -103,7 +104,8 @@ export function extractFactEntities(
     found.push(relativeEntity(relative, author!.id));
     taken.push(relative);
   }
-  for (const phrase of findNamePhrases(prose)) {
+  const phrases = findNamePhrases(prose);
+  for (const phrase of phrases) {
     const person = gazetteer.resolve(phrase.text);
     if (person === null) continue;
     const range = locate(prose, phrase.text);
@@ -119,7 +121,7 @@ export function extractFactEntities(
   }
   const words = tagWords(prose);
   const isTaken = (start: number, end: number): boolean => overlaps(taken, { start, end });
-  for (const project of findProjects(prose, words, isTaken, options.knownProjects)) {
+  for (const project of findProjects(prose, words, phrases, isTaken, options.knownProjects)) {
     found.push(located(`${project.type}:${normalizeName(project.name)}`, project.name, project.type, project));
     taken.push(project);
   }
@@ -153,7 +155,7 @@ function purposeTopics(prose: string, words: readonly TaggedWord[], found: reado
     if (topic) topics.push(topic);
   }
   if (found.some((entity) => entity.type === 'technology')) {
-    for (const match of prose.matchAll(MOVED_THING)) {
+    for (const match of matchesOf(prose, MOVED_THING)) {
       const topic = nounPhraseAt(words, match.index + match[0].length);
       if (topic && /^\s+(?:over\s+)?(?:to|onto)\s/i.test(prose.slice(topic.end))) topics.push(topic);
     }

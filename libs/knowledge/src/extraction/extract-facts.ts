@@ -1,6 +1,7 @@
 import type { ExtractionFailure, Fact, NormalizedMessage, SkippedMessage } from '@atlas/events';
 import type { ExtractionContext, ExtractionResult } from '../contracts';
 import { compareText } from '../ordering';
+import { withBatchReadings } from './batch-readings';
 import { Gazetteer } from './gazetteer';
 import { detectLanguages, READABLE_LANGUAGE } from './language';
 import { assertExtractable, isWrittenByPerson } from './message-filter';
@@ -17,6 +18,10 @@ export { EXTRACTOR_VERSION } from './message-facts';
  * cannot read is recorded as skipped.
  */
 export function extractFacts(messages: NormalizedMessage[], context: ExtractionContext): ExtractionResult {
+  return withBatchReadings(() => extractBatch(messages, context));
+}
+
+function extractBatch(messages: NormalizedMessage[], context: ExtractionContext): ExtractionResult {
   const failures: ExtractionFailure[] = [];
   const readable: NormalizedMessage[] = [];
   for (const message of latestVersionOfEach(messages)) {

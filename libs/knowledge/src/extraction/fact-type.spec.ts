@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { FACT_TYPES } from '@atlas/events';
-import { classifyFact } from './fact-type';
+import { classifyFact, isQuestion } from './fact-type';
 
 describe('classifyFact', () => {
   it.each([
@@ -164,5 +164,23 @@ describe('classifyFact', () => {
       expect(confidence).toBeGreaterThanOrEqual(0);
       expect(confidence).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('isQuestion', () => {
+  it.each([
+    'Should we move billing to Postgres?',
+    'anyone know why the nightly build is red',
+    '@Bruno can you review the migration PR?',
+    'agreed. @ben can you drop the old dashboards?',
+    'will look after lunch',
+    'when mtr starts, hit d',
+    'Who owns the AWS accounts.',
+    'I think Kafka is overkill for this.',
+    'Decision: we go with option B because it is cheaper',
+    '',
+    '   ',
+  ])('%j is a question exactly when classifyFact says so', (text) => {
+    expect(isQuestion(text)).toBe(classifyFact(text).type === 'question');
   });
 });

@@ -1,6 +1,6 @@
 import type { FactType } from '@atlas/events';
 import { endsWithQuestionMark } from './fact-units';
-import { tagWords } from './nlp';
+import { tagWords } from './batch-readings';
 import { gradesSomething, reportsBelief } from './opinion-signals';
 import { PROPOSAL } from './proposals';
 
@@ -202,7 +202,7 @@ const PRIORITY_MARGIN = 0.1;
  * rule of the same type that also matched.
  */
 export function classifyFact(text: string): FactClassification {
-  const lower = text.toLowerCase().replace(/[’‘]/g, "'");
+  const lower = lowered(text);
   if (lower.trim() === '') return { type: 'observation', confidence: OBSERVATION_CONFIDENCE };
   const question = questionConfidence(text, lower);
   if (question > 0) return { type: 'question', confidence: question };
@@ -219,6 +219,19 @@ export function classifyFact(text: string): FactClassification {
   // Types that match about as strongly are ranked by the annotation priority (decision first).
   const strongest = Math.max(...candidates.map((candidate) => candidate.confidence));
   return candidates.find((candidate) => candidate.confidence >= strongest - PRIORITY_MARGIN - 1e-9)!;
+}
+
+/**
+ * Whether classifyFact types the text a question, by the question test alone: the other types' rules (and
+ * the tagging the opinion rules need) only decide between what is not a question.
+ */
+export function isQuestion(text: string): boolean {
+  const lower = lowered(text);
+  return lower.trim() !== '' && questionConfidence(text, lower) > 0;
+}
+
+function lowered(text: string): string {
+  return text.toLowerCase().replace(/[’‘]/g, "'");
 }
 
 /** Opinions are told by grammar more than by wording: who judges, and how. */

@@ -1,3 +1,5 @@
+import { matchesOf } from './text-ranges';
+
 export interface IdentifierMatch {
   name: string;
   start: number;
@@ -20,7 +22,7 @@ const COMPONENT_IDENTIFIER =
 export function findIdentifiers(text: string): IdentifierMatch[] {
   const found: IdentifierMatch[] = [];
   for (const pattern of [SCOPED_PACKAGE, VERSIONED_IDENTIFIER, COMPONENT_IDENTIFIER]) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(text, pattern)) {
       const name = match[1] ?? match[0];
       const start = match.index + match[0].indexOf(name);
       const end = start + name.length;

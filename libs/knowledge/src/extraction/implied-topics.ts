@@ -1,4 +1,5 @@
 import { GENERIC_NOUNS, type TopicMatch } from './topics';
+import { matchesOf } from './text-ranges';
 
 const WORDS = '([\\p{L}][\\p{L}\\p{N}-]*(?: [\\p{L}][\\p{L}\\p{N}-]*){0,2})';
 /**
@@ -23,7 +24,7 @@ export function impliedTopics(text: string): TopicMatch[] {
   const found: TopicMatch[] = [];
   const dated = DATED_OPENING.exec(text);
   if (dated) pushPhrase(found, dated[1], dated.index + dated[0].indexOf(dated[1]));
-  for (const owned of text.matchAll(OWNED_OBJECT)) {
+  for (const owned of matchesOf(text, OWNED_OBJECT)) {
     pushPhrase(found, owned[1], owned.index + owned[0].lastIndexOf(owned[1]));
   }
   return found;

@@ -1,8 +1,8 @@
 import type { NormalizedMessage } from '@atlas/events';
 import { detectAll } from 'tinyld';
+import { prepareMessageText } from './batch-readings';
 import { EMOJI, INLINE_CODE, MENTION_TOKEN } from './chat-markup';
 import { findUrls } from './links';
-import { prepareMessageText } from './message-text';
 import { maskRanges } from './text-ranges';
 
 /** The language the extractor reads. */

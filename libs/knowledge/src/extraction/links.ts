@@ -1,4 +1,4 @@
-import type { TextRange } from './text-ranges';
+import { matchesOf, type TextRange } from './text-ranges';
 
 export interface UrlMatch extends TextRange {
   url: string;
@@ -18,7 +18,7 @@ const TRACKING_PARAMETERS = new Set(['fbclid', 'gclid', 'mc_cid', 'mc_eid', 'ref
 export function findUrls(text: string): readonly UrlMatch[] {
   // Most chat has no link: a cheap test first, since every step of a fact's text asks.
   if (!/https?:\/\/|www\./i.test(text)) return NO_URLS;
-  return Array.from(text.matchAll(URL_CANDIDATE), (match) => {
+  return Array.from(matchesOf(text, URL_CANDIDATE), (match) => {
     const url = trimTrailingPunctuation(match[0]);
     return { start: match.index, end: match.index + url.length, url };
   });

@@ -1,5 +1,6 @@
 import { NAME_CONNECTORS, TOPIC_STOPWORDS } from './stopwords';
 import { isTechName } from './tech-lexicon';
+import { matchesOf } from './text-ranges';
 
 /** A run of capitalized words, an acronym or a product name found in a sentence. */
 export interface NamePhrase {
@@ -59,7 +60,7 @@ export function findNamePhrases(text: string): NamePhrase[] {
 }
 
 function tokenize(text: string): Token[] {
-  const words = Array.from(text.matchAll(TOKEN), (match) => ({
+  const words = Array.from(matchesOf(text, TOKEN), (match) => ({
     raw: match[0].replace(/[.'’&-]+$/, ''),
     start: match.index,
   }));

@@ -3,7 +3,7 @@ import { addressOf } from './addressee';
 import { lexiconTags } from './compromise-lexicon';
 import type { Gazetteer, KnownPerson } from './gazetteer';
 import { FUNCTION_WORDS, TOPIC_STOPWORDS } from './stopwords';
-import type { TextRange } from './text-ranges';
+import { matchesOf, type TextRange } from './text-ranges';
 
 export interface NickMatch extends TextRange {
   person: KnownPerson;
@@ -28,7 +28,7 @@ export function findNicks(text: string, message: NormalizedMessage, gazetteer: G
     const person = { id: address.personId, name: gazetteer.nameOf(address.personId) ?? address.personId };
     found.push({ person, start: lead, end: lead + address.opening.trim().replace(/[,:]$/, '').length });
   }
-  for (const match of text.matchAll(HANDLE)) {
+  for (const match of matchesOf(text, HANDLE)) {
     const handle = match[1];
     const start = match.index + match[0].indexOf(handle);
     if (found.some((other) => start < other.end && start + handle.length > other.start)) continue;

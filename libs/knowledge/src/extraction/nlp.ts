@@ -11,9 +11,6 @@ export interface TaggedWord {
 }
 
 let wink: WinkMethods | null = null;
-/** Texts tagged lately, most recent last: a fact's steps tag its text and its cleaned text in turn. */
-const recent = new Map<string, TaggedWord[]>();
-const RECENT_TEXTS = 32;
 
 /** The model is large: it is loaded on first use and kept for the life of the process. */
 function loadWink(): WinkMethods {
@@ -22,12 +19,10 @@ function loadWink(): WinkMethods {
 }
 
 /**
- * Tokens of the text tagged by wink-nlp. Several steps tag the same few texts of a fact one after
- * another, so the last few results are remembered.
+ * Tokens of the text tagged by wink-nlp. Several steps tag the same texts of a fact one after another:
+ * extraction takes the tags once per batch (batch-readings.ts).
  */
 export function tagWords(text: string): TaggedWord[] {
-  const remembered = recent.get(text);
-  if (remembered) return remembered;
   const nlp = loadWink();
   const tokens = nlp.readDoc(text).tokens();
   const values = tokens.out(nlp.its.value);
@@ -42,7 +37,5 @@ export function tagWords(text: string): TaggedWord[] {
     words.push({ text: value, lower: value.toLowerCase(), pos: tags[index], start: at, end });
     cursor = end;
   });
-  recent.set(text, words);
-  if (recent.size > RECENT_TEXTS) recent.delete(recent.keys().next().value!);
   return words;
 }

@@ -1,5 +1,5 @@
 import { lexiconEntries } from './compromise-lexicon';
-import type { TextRange } from './text-ranges';
+import { matchesOf, type TextRange } from './text-ranges';
 
 export interface PlaceMatch extends TextRange {
   /** As written, without a possessive: "London" of "London's". */
@@ -45,8 +45,8 @@ export function isPlaceName(lowercaseName: string): boolean {
  */
 export function findPlaces(text: string): PlaceMatch[] {
   const found: PlaceMatch[] = [];
-  for (const run of text.matchAll(CAPITALIZED_RUN)) {
-    const words = Array.from(run[0].matchAll(/\S+/g), (word) => ({
+  for (const run of matchesOf(text, CAPITALIZED_RUN)) {
+    const words = Array.from(matchesOf(run[0], /\S+/g), (word) => ({
       text: word[0],
       start: run.index + word.index,
     }));

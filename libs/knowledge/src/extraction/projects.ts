@@ -1,6 +1,7 @@
-import { findNamePhrases } from './name-phrases';
+import type { NamePhrase } from './name-phrases';
 import type { TaggedWord } from './nlp';
 import { TOPIC_STOPWORDS } from './stopwords';
+import { matchesOf } from './text-ranges';
 
 export interface ProjectMatch {
   name: string;
@@ -49,6 +50,8 @@ const MAX_CODENAME_WORDS = 3;
 export function findProjects(
   text: string,
   words: readonly TaggedWord[],
+  /** The text's name phrases (findNamePhrases), which the caller has already read. */
+  phrases: readonly NamePhrase[],
   isTaken: IsTaken,
   knownProjects: ReadonlySet<string>,
 ): ProjectMatch[] {
@@ -61,7 +64,7 @@ export function findProjects(
     found.push({ name: trimmed, start, end, type });
   };
   for (const match of projectSignals(text)) add(match.name, match.start, 'project');
-  for (const phrase of findNamePhrases(text)) {
+  for (const phrase of phrases) {
     if (!isCodename(phrase.text, phrase.wordCount, phrase.distinctive)) continue;
     const start = text.indexOf(phrase.text);
     if (start < 0) continue;
@@ -81,7 +84,7 @@ export function findProjects(
 export function projectSignals(text: string): Array<{ name: string; start: number }> {
   const signals: Array<{ name: string; start: number }> = [];
   for (const pattern of [PROJECT_WORD, WORD_PROJECT, THE_X_WORK]) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(text, pattern)) {
       signals.push({ name: match[1].replace(/[.-]+$/, ''), start: match.index + match[0].indexOf(match[1]) });
     }
   }

@@ -1,6 +1,6 @@
 import { findUrls } from './links';
 import { QUOTATION } from './quotations';
-import { tagWords } from './nlp';
+import { tagWords } from './batch-readings';
 
 /** Stand for the names while pronouns are replaced: private-use characters no chat text has. */
 const AUTHOR = '\uE000';

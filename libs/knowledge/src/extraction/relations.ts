@@ -1,5 +1,6 @@
 import type { EntityType, FactRelation, FactType, RelationType } from '@atlas/events';
 import type { LocatedEntity } from './entities';
+import { matchesOf } from './text-ranges';
 
 export interface RelationInput {
   /** The fact text the entities were located in. */
@@ -89,7 +90,7 @@ export function extractRelations(input: RelationInput): FactRelation[] {
   const clauses = clauseRanges(text);
 
   for (const cue of CUES) {
-    for (const match of text.matchAll(cue.pattern)) {
+    for (const match of matchesOf(text, cue.pattern)) {
       const clause = clauses.find((range) => match.index >= range.start && match.index < range.end) ?? clauses[0];
       const cueEnd = match.index + match[0].length;
       const before = entities.filter((e) => e.start >= clause.start && e.end <= match.index);
@@ -111,7 +112,7 @@ export function extractRelations(input: RelationInput): FactRelation[] {
       if (source) for (const target of targets) add(cue.type, source.key, target.key);
     }
   }
-  for (const match of text.matchAll(MOVE_X_TO)) {
+  for (const match of matchesOf(text, MOVE_X_TO)) {
     const groupStart = match.index + match[0].indexOf(match[1]);
     const moved = entities.filter((e) => e.start >= groupStart && e.end <= groupStart + match[1].length);
     const clause = clauses.find((range) => match.index >= range.start && match.index < range.end) ?? clauses[0];
@@ -162,7 +163,7 @@ function first(entities: readonly LocatedEntity[], types: readonly EntityType[])
 function clauseRanges(text: string): Array<{ start: number; end: number }> {
   const ranges: Array<{ start: number; end: number }> = [];
   let start = 0;
-  for (const match of text.matchAll(CLAUSE_BREAK)) {
+  for (const match of matchesOf(text, CLAUSE_BREAK)) {
     ranges.push({ start, end: match.index + 1 });
     start = match.index + match[0].length;
   }

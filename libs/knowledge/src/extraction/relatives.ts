@@ -1,5 +1,5 @@
 import { lexiconTags } from './compromise-lexicon';
-import type { TextRange } from './text-ranges';
+import { matchesOf, type TextRange } from './text-ranges';
 
 /**
  * A family member or a pet the author talks about by name: "my sister Jane", "our dog Max", "Max is my
@@ -64,13 +64,13 @@ export function findRelatives(text: string): RelativeMatch[] {
     const lower = relation.toLowerCase();
     found.push({ name, relation: lower, pet: PET_WORDS.test(lower), start: nameStart, end: nameStart + name.length });
   };
-  for (const match of text.matchAll(RELATION_THEN_NAME)) {
+  for (const match of matchesOf(text, RELATION_THEN_NAME)) {
     add(match[1], match[2], match.index + match[0].length - match[2].length);
   }
-  for (const match of text.matchAll(RELATION_NAMED)) {
+  for (const match of matchesOf(text, RELATION_NAMED)) {
     add(match[1], match[2], match.index + match[0].length - match[2].length);
   }
-  for (const match of text.matchAll(NAME_THEN_RELATION)) add(match[2], match[1], match.index);
+  for (const match of matchesOf(text, NAME_THEN_RELATION)) add(match[2], match[1], match.index);
   return found.sort((a, b) => a.start - b.start);
 }
 

@@ -1,10 +1,10 @@
 import type { Fact, NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
+import { prepareMessageText } from './batch-readings';
 import { extractFactEntities } from './entities';
 import type { Gazetteer } from './gazetteer';
 import { buildFact, topicsOf } from './fact-builder';
 import { cleanFactText } from './fact-text';
-import { prepareMessageText } from './message-text';
 import { resolvePronouns, type Speakers } from './pronouns';
 import type { ThreadBook } from './threads';
 

@@ -40,6 +40,15 @@ describe('splitSentences', () => {
   it('ends a sentence at a line break', () => {
     expect(splitSentences('Update:\nbilling is on Postgres now')).toEqual(['Update:', 'billing is on Postgres now']);
   });
+
+  it('reads a line with no sentence end as one sentence, whitespace collapsed', () => {
+    expect(splitSentences('  we  use\tpostgres  now ')).toEqual(['we use postgres now']);
+  });
+
+  it('ends a sentence at any terminal ICU knows, and at a paragraph separator', () => {
+    expect(splitSentences('Deploy is done。 Next is billing')).toEqual(['Deploy is done。', 'Next is billing']);
+    expect(splitSentences('first line\u2029second line')).toEqual(['first line', 'second line']);
+  });
 });
 
 describe('prepareMessageText', () => {

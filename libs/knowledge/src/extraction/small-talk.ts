@@ -221,7 +221,7 @@ function plainWords(sentence: string): string {
     .replace(/@[\p{L}\p{N}._-]+/gu, ' ')
     .replace(/:[a-z0-9_+'-]+:/g, ' ')
     .replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]/gu, ' ')
-    .replace(/[^\p{L}\p{N}'+\-\s]/gu, ' ')
+    .replace(/[^\p{L}\p{N}'+\-\s]+/gu, ' ')
     .replace(/(?<!\S)['-]+|['-]+(?!\S)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,4 +1,5 @@
 import { NAME_CONNECTORS, TOPIC_STOPWORDS } from './stopwords';
+import { matchesOf } from './text-ranges';
 
 export interface TeamMatch {
   /** What tells the team apart ("platform" of "the platform team"): the key's name part. */
@@ -47,12 +48,12 @@ const NOT_A_NAME = new Set(
 /** Teams the text names, each with its core name. */
 export function findTeams(text: string): TeamMatch[] {
   const found: TeamMatch[] = [];
-  for (const match of text.matchAll(NAMED_TEAM)) {
+  for (const match of matchesOf(text, NAMED_TEAM)) {
     const core = match[1];
     if (TOPIC_STOPWORDS.has(core.toLowerCase())) continue;
     found.push({ core: core.toLowerCase(), name: match[0], start: match.index, end: match.index + match[0].length });
   }
-  for (const match of text.matchAll(TEAM_BEFORE_WORD)) {
+  for (const match of matchesOf(text, TEAM_BEFORE_WORD)) {
     const words = match[1].split(/\s+/);
     while (words.length > 0 && isNotAName(words[0])) words.shift();
     if (words.length === 0 || words.some(isNotAName)) continue;
@@ -64,7 +65,7 @@ export function findTeams(text: string): TeamMatch[] {
     const name = `${/^\p{Ll}/u.test(core) ? core[0].toUpperCase() + core.slice(1) : core} ${groupWord}`;
     found.push({ core: core.toLowerCase(), name, start, end: match.index + match[0].length });
   }
-  for (const match of text.matchAll(DEPARTMENT)) {
+  for (const match of matchesOf(text, DEPARTMENT)) {
     if (found.some((team) => match.index >= team.start && match.index < team.end)) continue;
     found.push({
       core: match[1].toLowerCase(),
@@ -74,7 +75,7 @@ export function findTeams(text: string): TeamMatch[] {
     });
   }
   for (const pattern of [DEPARTMENT_AS_ACTOR, DEPARTMENT_AS_OBJECT, GROUP_MENTION]) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(text, pattern)) {
       const start = match.index + match[0].indexOf(match[1]);
       if (pattern === DEPARTMENT_AS_OBJECT && isAfterPlainAnd(text.slice(0, start))) continue;
       if (found.some((team) => start < team.end && start + match[1].length > team.start)) continue;

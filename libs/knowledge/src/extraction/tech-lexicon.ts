@@ -1,4 +1,6 @@
 import { CAPITALIZED_ONLY, DISPLAY_NAMES, EXTRA_DISPLAY, SYNONYMS, UPPERCASE_ONLY } from './tech-names';
+import { matchesOf } from './text-ranges';
+import { longestFirstAlternation } from './word-alternation';
 
 const DISPLAY = new Map<string, string>();
 for (const raw of DISPLAY_NAMES.trim().split(/\s+/)) {
@@ -9,11 +11,11 @@ for (const [key, display] of Object.entries(EXTRA_DISPLAY)) DISPLAY.set(key, dis
 for (const extra of ['go', 'rust', 'swift']) DISPLAY.set(extra, extra[0].toUpperCase() + extra.slice(1));
 
 const ALL_SPELLINGS = [...new Set([...DISPLAY.keys(), ...Object.keys(SYNONYMS)])];
-/** Longest first so "github actions" wins over "github". */
+/** Longest first so "github actions" wins over "github"; a space in a spelling is any run of whitespace. */
 const SPELLING_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}_./@#-])(?:${ALL_SPELLINGS.sort((a, b) => b.length - a.length)
-    .map((spelling) => spelling.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+'))
-    .join('|')})(?![\\p{L}\\p{N}_#+]|\\.[\\p{L}\\p{N}]|-\\p{L})`,
+  `(?<![\\p{L}\\p{N}_./@#-])${longestFirstAlternation(ALL_SPELLINGS, (character) =>
+    character === ' ' ? '\\s+' : character.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'),
+  )}(?![\\p{L}\\p{N}_#+]|\\.[\\p{L}\\p{N}]|-\\p{L})`,
   'giu',
 );
 
@@ -44,8 +46,9 @@ export function findTechnologies(text: string): TechnologyMatch[] {
     if (found.some((other) => start < other.end && end > other.start)) return;
     found.push({ canonical, display, start, end });
   };
-  for (const match of text.matchAll(SERVICE_NAME)) add(match[0], match[0], match.index, match.index + match[0].length);
-  for (const match of text.matchAll(PACKAGE_NAME)) {
+  for (const match of matchesOf(text, SERVICE_NAME))
+    add(match[0], match[0], match.index, match.index + match[0].length);
+  for (const match of matchesOf(text, PACKAGE_NAME)) {
     const written = match[0];
     const spaced = written.replace(/-/g, ' ');
     if (isTechName(spaced)) {
@@ -55,7 +58,7 @@ export function findTechnologies(text: string): TechnologyMatch[] {
       add(written, written, match.index, match.index + written.length);
     }
   }
-  for (const match of text.matchAll(SPELLING_PATTERN)) {
+  for (const match of matchesOf(text, SPELLING_PATTERN)) {
     const written = match[0];
     const lower = written.toLowerCase().replace(/\s+/g, ' ');
     const end = match.index + written.length;

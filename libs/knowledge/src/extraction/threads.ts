@@ -2,12 +2,11 @@ import type { NormalizedMessage } from '@atlas/events';
 import type { ExtractionContext } from '../contracts';
 import { compareText } from '../ordering';
 import { addresseeOf } from './addressee';
-import { classifyFact } from './fact-type';
+import { prepareMessageText, splitSentences } from './batch-readings';
+import { isQuestion } from './fact-type';
 import type { Gazetteer } from './gazetteer';
 import { isWrittenByPerson } from './message-filter';
-import { prepareMessageText } from './message-text';
 import { requestedWork } from './requests';
-import { splitSentences } from './sentences';
 
 /** A proposal made in a batch message, which someone else's agreement makes a decision. */
 export interface Proposal {
@@ -51,6 +50,8 @@ export class ThreadBook {
   private readonly latestQuestions = new Map<string, NormalizedMessage>();
   /** Each batch message's place in chronological order. */
   private readonly positions = new Map<string, number>();
+  /** Each batch message's time (ms), parsed once: every addressed message looks at the twenty before it. */
+  private readonly times = new Map<string, number>();
   /** The batch, oldest first. */
   private readonly chronological: NormalizedMessage[];
   /** Whether a batch message asks a question, for the messages looked at so far. */
@@ -71,7 +72,10 @@ export class ThreadBook {
     this.chronological = [...this.batch.values()].sort(
       (a, b) => compareText(a.timestamp, b.timestamp) || compareText(a.id, b.id),
     );
-    this.chronological.forEach((message, position) => this.positions.set(message.id, position));
+    this.chronological.forEach((message, position) => {
+      this.positions.set(message.id, position);
+      this.times.set(message.id, Date.parse(message.timestamp));
+    });
   }
 
   /**
@@ -224,7 +228,7 @@ export class ThreadBook {
     return this.chronological
       .slice(Math.max(0, here - ADDRESSED_ANSWER_WINDOW_MESSAGES), here)
       .reverse()
-      .filter((earlier) => !(since - Date.parse(earlier.timestamp) > ADDRESSED_ANSWER_WINDOW_MS));
+      .filter((earlier) => !(since - this.times.get(earlier.id)! > ADDRESSED_ANSWER_WINDOW_MS));
   }
 
   private asked(message: NormalizedMessage): boolean {
@@ -281,6 +285,6 @@ export function tellsOwnProblem(text: string): boolean {
 function asksQuestion(message: NormalizedMessage): boolean {
   if (message.deleted) return false;
   return splitSentences(prepareMessageText(message.text)).some(
-    (sentence) => classifyFact(sentence).type === 'question' && requestedWork(sentence) === null,
+    (sentence) => isQuestion(sentence) && requestedWork(sentence) === null,
   );
 }

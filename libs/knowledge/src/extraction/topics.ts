@@ -1,5 +1,6 @@
 import type { TaggedWord } from './nlp';
 import { FUNCTION_WORDS } from './stopwords';
+import { matchesOf } from './text-ranges';
 
 export interface TopicMatch {
   name: string;
@@ -175,7 +176,7 @@ const FUNCTION_POS = new Set(['PRON', 'AUX', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'PA
  * "IT") are names, whatever word they spell. A phrase of date words only names no subject.
  */
 export function isContentPhrase(topic: TopicMatch, words: readonly TaggedWord[]): boolean {
-  const spelled = Array.from(topic.name.matchAll(/\S+/g), (match) => ({
+  const spelled = Array.from(matchesOf(topic.name, /\S+/g), (match) => ({
     text: match[0],
     start: topic.start + match.index,
     end: topic.start + match.index + match[0].length,
