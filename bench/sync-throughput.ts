@@ -131,7 +131,10 @@ async function syncToEnd(api: ApiClient, channelId: string): Promise<string> {
   const { status, body } = await api.post('/api/sync', { channel_id: channelId });
   if (status >= 300) throw new Error(`POST /api/sync answered ${status}: ${JSON.stringify(body)}`);
   for (;;) {
-    const answer = await api.get(`/api/sync/status?channel_id=${channelId}&job_id=${body.job_id}`);
+    // A connection the server dropped while its loop was blocked is a figure of the probes, not the end of the run.
+    const answer = await api
+      .get(`/api/sync/status?channel_id=${channelId}&job_id=${body.job_id}`)
+      .catch(() => ({ status: 0, body: { status: 'running' } }));
     if (answer.body.status === 'completed') return body.job_id as string;
     if (answer.body.status !== 'running' && answer.body.status !== 'queued')
       throw new Error(`sync ended ${answer.body.status}: ${JSON.stringify(answer.body)}`);
