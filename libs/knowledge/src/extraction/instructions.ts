@@ -1,9 +1,15 @@
+/** Tools a support channel tells people to run by name. */
+const TOOLS =
+  'sudo|apt-get|aptitude|dpkg|modprobe|grub-install|glxinfo|lspci|lsusb|dmesg|fdisk|ifconfig|nm-applet|chmod|chown|systemctl';
 /** A command line: a tool run by name, a pipe, a shell variable, "run: …". */
-const COMMAND =
-  /(?:^|[\s"'`:])(?:sudo|apt-get|aptitude|dpkg|modprobe|grub-install|glxinfo|lspci|lsusb|dmesg|fdisk|ifconfig|nm-applet|chmod|chown|systemctl)\b|\s\|\s|\$\w|\brun:/i;
+const COMMAND = new RegExp(`(?:^|[\\s"'\`:])(?:${TOOLS})\\b|\\s\\|\\s|\\$\\w|\\brun:`, 'i');
+/** A command line that opens the text: "sudo grub-install …". */
+const COMMAND_FIRST = new RegExp(`^\\W*(?:${TOOLS})\\b`, 'i');
 /** A step to take, opening the line (after an address or an "ok,"): "try mtr", "now use testdisk". */
 const STEP =
   /^\W*(?:\w+[,.!]\s+)?(?:now )?(?:try|run|use|install|add|type|open|check|start|select|click|go|look|see|read|remove|edit|reboot|restart)\s+\S/i;
+/** A quoted command: "\"glxinfo | grep direct\"". */
+const QUOTED = /^\s*["`]/;
 
 /**
  * A step to take or a command to run, said to someone ("Skunkwaffle: run: nm-applet &", "kizza,
@@ -11,13 +17,10 @@ const STEP =
  * or not, and beside the question it answers it says something even when it is short.
  */
 export function isInstruction(text: string): boolean {
-  return COMMAND.test(text) || STEP.test(text) || /^["`]/.test(text.trim());
+  return COMMAND.test(text) || STEP.test(text) || QUOTED.test(text);
 }
 
 /** An instruction that opens with what to do ("install compiz", "sudo grub-install …", "\"glxinfo\""): it has no subject of its own. */
 export function opensWithStep(text: string): boolean {
-  return STEP.test(text) || /^["`]/.test(text.trim()) || COMMAND_FIRST.test(text);
+  return STEP.test(text) || QUOTED.test(text) || COMMAND_FIRST.test(text);
 }
-
-const COMMAND_FIRST =
-  /^\W*(?:sudo|apt-get|aptitude|dpkg|modprobe|grub-install|glxinfo|lspci|lsusb|dmesg|fdisk|ifconfig|nm-applet|chmod|chown|systemctl)\b/i;

@@ -4,15 +4,9 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import type { AtlasConfig } from '@atlas/config';
 import type { NormalizedMessage, WikiPage } from '@atlas/events';
-import {
-  extractFacts,
-  generateWikiPages,
-  type ExtractionContext,
-  type ExtractionResult,
-  type WikiInput,
-} from '@atlas/knowledge';
+import type { ExtractionContext, ExtractionResult, WikiInput } from '@atlas/knowledge';
 import { ATLAS_CONFIG } from '@atlas/runtime';
-import type { ExtractionTask } from './knowledge-worker';
+import { extract, generateWiki, type ExtractionTask } from './knowledge-worker';
 
 /** A thread idle this long is ended; the next task starts one again (a thread costs ~100 ms to start). */
 const IDLE_TIMEOUT_MS = 60_000;
@@ -49,14 +43,15 @@ export class KnowledgeWorkerPool implements OnModuleDestroy {
     context: ExtractionContext,
     signal: AbortSignal,
   ): Promise<ExtractionResult> {
-    if (this.pool === null) return extractFacts(messages, context);
+    // In place or on a thread, the same function does the work.
     const task: ExtractionTask = { messages, context };
-    return this.pool.run(task, { name: 'extract', signal });
+    if (this.pool === null) return extract(task);
+    return this.pool.run(task, { name: extract.name, signal });
   }
 
   async generateWiki(input: WikiInput, signal: AbortSignal): Promise<WikiPage[]> {
-    if (this.pool === null) return generateWikiPages(input);
-    return this.pool.run(input, { name: 'generateWiki', signal });
+    if (this.pool === null) return generateWiki(input);
+    return this.pool.run(input, { name: generateWiki.name, signal });
   }
 
   async onModuleDestroy(): Promise<void> {
