@@ -17,5 +17,12 @@ export function configureHttp(app: INestApplication): void {
   express.disable('x-powered-by');
   // Every JSON answer (res.json: Nest's replies, the error filter, the key check) goes through it.
   express.set('json replacer', new ServerPaths(config.importDir, config.dataDir).jsonReplacer);
-  answerParserErrorsInEnvelope(express.getHttpServer());
+  const server = express.getHttpServer();
+  answerParserErrorsInEnvelope(server);
+  // Node closes an idle kept-alive connection after 5 s. A client that sends on it just as the server
+  // closes it sees ECONNRESET; a minute of grace (more than proxies' usual 60 s) keeps that race to
+  // connections nobody has used for a long time. Closing the app still closes idle connections at once.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
 }
+
+const KEEP_ALIVE_MS = 65_000;
