@@ -8,8 +8,10 @@ class StoreHealthView {
 class ProjectionHealthView {
   @ApiProperty({ type: 'integer', nullable: true, description: 'The last event the read models show' })
   position: number | null;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'The last event of the log' }) log_position: number | null;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Events the read models are behind' }) lag: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The last event of the log' }) log_position:
+    number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Events the read models are behind' }) lag:
+    number | null;
 }
 
 /** GET /health: `status` for anyone; the rest only with a valid API key. */

@@ -23,7 +23,12 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion(API_VERSION)
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'API key', description: 'An API key of ATLAS_API_KEYS (or the one `npm start` printed)' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'API key',
+        description: 'An API key of ATLAS_API_KEYS (or the one `npm start` printed)',
+      },
       API_KEY_SCHEME,
     )
     .build();

@@ -28,7 +28,10 @@ export class ImportRequestDto {
   @Length(2, 2000)
   mapping?: string;
   /** Single-channel files (Discord, csv, jsonl): the channel's name. */
-  @ApiPropertyOptional({ description: "Single-channel files (Discord, csv, jsonl): the channel's name", maxLength: 200 })
+  @ApiPropertyOptional({
+    description: "Single-channel files (Discord, csv, jsonl): the channel's name",
+    maxLength: 200,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)

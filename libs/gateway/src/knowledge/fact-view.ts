@@ -23,7 +23,11 @@ export class FactView {
   @ApiProperty({ type: [FactEntityView] }) entities: FactEntityView[];
   @ApiProperty({ type: [FactRelation] }) relations: FactRelation[];
   @ApiProperty({ type: [String] }) topics: string[];
-  @ApiProperty({ type: 'string', nullable: true, description: 'The single-valued subject it sets: deadline:project:atlas' })
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'The single-valued subject it sets: deadline:project:atlas',
+  })
   subject: string | null;
   @ApiProperty({ type: 'string', format: 'date-time' }) valid_at: string;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) due_at: string | null;
