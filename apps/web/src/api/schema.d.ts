@@ -646,7 +646,7 @@ export interface components {
       timestamp: string;
       thread_id: string | null;
       permalink: string | null;
-      /** @description The message as its author wrote it */
+      /** @description The message as its author wrote it; null in facts extracted before */
       text: string | null;
     };
     FactView: {

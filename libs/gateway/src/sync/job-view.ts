@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { isoSeconds } from '@atlas/common';
-import { JOB_STATUSES, JobError, STAGES } from '@atlas/events';
+import { JOB_STATUSES, STAGES } from '@atlas/events';
 import type { JobStatus, StageName } from '@atlas/events';
 import { estimatedCompletion, JobDoc, percentage, totalMessages } from '@atlas/read-models';
+import { JobError } from '../http/event-shapes';
 
 class JobProgressView {
   @ApiProperty({ type: 'integer' }) total_messages: number;
