@@ -108,4 +108,3 @@ export class SyncEventsService implements OnModuleDestroy {
 function compact<T>(items: Array<T | null>): T[] {
   return items.filter((item): item is T => item !== null);
 }
-
