@@ -4,7 +4,9 @@ import { channelSubject } from '@atlas/events';
 import { STREAM_NAME } from '@atlas/messaging';
 import { signToken, SYNC_EVENTS_SCOPE, tokenSigningKey } from '../../libs/gateway/src/sync/sync-events-token';
 import { AtlasHarness, connectExport, eventually, startAtlas, TEST_API_KEY } from '../support/atlas-harness';
+import { ANY_METHOD } from '../support/slack-emulator';
 import { generatedChannel, writeSlackExport } from '../support/slack-export-fixture';
+import { connectSlack, seedChannel, startSlackWorkspace } from '../support/slack-workspace-fixture';
 import { SseClient } from '../support/sse-client';
 
 jest.setTimeout(120_000);
@@ -221,5 +223,36 @@ describe('GET /api/sync/events: live progress over Server-Sent Events (issue 12)
       10_000,
       'the consumer to go',
     );
+  });
+
+  it('shows a rate-limit wait as it begins, with the platform and the seconds to wait ("waiting 6 s for Slack")', async () => {
+    const emulator = await startSlackWorkspace();
+    try {
+      seedChannel(emulator.workspace, 'C9WAIT', { topLevel: 12 });
+      await connectSlack(atlas.api, emulator);
+      const stream = await open('?channel_id=C9WAIT');
+      // The sync's first call is refused with a Retry-After long enough to be shown on the job.
+      emulator.injectFault(ANY_METHOD, { times: 1, retryAfterSeconds: 6 });
+      const started = await atlas.api.post('/api/sync', { channel_id: 'C9WAIT' });
+      const waiting = await stream.waitFor((e) => e.event === 'waiting', 30_000, 'the wait');
+      expect(waiting.data).toMatchObject({
+        job_id: started.body.job_id,
+        channel_id: 'C9WAIT',
+        stage: 'fetching_messages',
+        platform: 'slack',
+        reason: 'throttle',
+        attempt: 1,
+        error: { code: 'RATE_LIMIT' },
+      });
+      expect(waiting.data.wait_seconds).toBeGreaterThanOrEqual(5);
+      expect(waiting.data.wait_seconds).toBeLessThanOrEqual(7);
+      const finished = await stream.waitFor((e) => e.event === 'finished', 60_000, 'the finished event');
+      expect(finished.data).toMatchObject({ status: 'completed', error: null, progress: { total_messages: 12 } });
+      // The wait came while the job was fetching, before any later stage.
+      const order = stream.events.filter((e) => e.event !== 'status').map((e) => e.data.stage ?? e.event);
+      expect(order).toEqual(['fetching_messages', 'fetching_messages', ...STAGES.slice(1), 'finished']);
+    } finally {
+      await emulator.stop();
+    }
   });
 });
