@@ -17,6 +17,9 @@ const AUTH = { authorization: `Bearer ${TEST_API_KEY}` };
 describe('GET /api/sync/events: live progress over Server-Sent Events (issue 12)', () => {
   let atlas: AtlasHarness;
   const clients: SseClient[] = [];
+  let general: SseClient;
+  let everyChannel: SseClient;
+  let firstJob: string;
   const open = async (query: string, headers: Record<string, string> = AUTH) => {
     const client = await SseClient.open(`${atlas.api.baseUrl}/api/sync/events${query}`, headers);
     clients.push(client);
@@ -28,12 +31,17 @@ describe('GET /api/sync/events: live progress over Server-Sent Events (issue 12)
     (await atlas.api.get(`/api/sync/status?channel_id=${channelId}&job_id=${jobId}`)).body;
 
   beforeAll(async () => {
-    atlas = await startAtlas({ env: { ATLAS_SSE_HEARTBEAT_SECONDS: '1' } });
+    atlas = await startAtlas({ env: { ATLAS_SSE_HEARTBEAT_SECONDS: '1', ATLAS_SSE_MAX_STREAMS_PER_KEY: '4' } });
     writeSlackExport(join(atlas.importDir, 'acme'), [
       generatedChannel('C0GENERAL', 'general', 120),
       generatedChannel('C0RANDOM', 'random', 30),
     ]);
     await connectExport(atlas.api, 'acme');
+  });
+
+  // Each test's streams end with it; the two opened before the first sync stay open to the end.
+  afterEach(() => {
+    for (const client of clients) if (client !== general && client !== everyChannel) client.close();
   });
 
   afterAll(async () => {
@@ -59,10 +67,6 @@ describe('GET /api/sync/events: live progress over Server-Sent Events (issue 12)
       expect(client.body).toEqual({ error: { code, message: expect.any(String), details: expect.any(Object) } });
     }
   });
-
-  let general: SseClient;
-  let everyChannel: SseClient;
-  let firstJob: string;
 
   it('streams a sync of a channel to its end: stages in order, progress that only grows, then the final status', async () => {
     general = await open('?channel_id=C0GENERAL');
@@ -204,6 +208,27 @@ describe('GET /api/sync/events: live progress over Server-Sent Events (issue 12)
     expect((await atlas.api.withKey(null).post('/api/sync/events/token')).status).toBe(401);
   });
 
+  it('refuses a key more streams than ATLAS_SSE_MAX_STREAMS_PER_KEY, and admits it again once one closes', async () => {
+    // Two streams of this key are open since the first sync: two more fit.
+    const third = await open('?channel_id=C0RANDOM');
+    const fourth = await open('?channel_id=C0RANDOM');
+    expect([third.status, fourth.status]).toEqual([200, 200]);
+    const fifth = await open('?channel_id=C0RANDOM');
+    expect(fifth.status).toBe(429);
+    expect(fifth.body).toEqual({
+      error: { code: 'TOO_MANY_STREAMS', message: expect.any(String), details: { limit: 4 } },
+    });
+    third.close();
+    await eventually(
+      async () => {
+        const again = await open('?channel_id=C0RANDOM');
+        return again.status === 200 ? true : undefined;
+      },
+      10_000,
+      'a stream to be admitted again',
+    );
+  });
+
   it("drops the stream's consumer of the log when the client goes away", async () => {
     const jsm = atlas.service.runtime.jsm;
     const readersOfRandom = async () => {
@@ -213,16 +238,15 @@ describe('GET /api/sync/events: live progress over Server-Sent Events (issue 12)
       }
       return count;
     };
-    const before = await readersOfRandom();
+    const count = (expected: number, what: string) =>
+      eventually(async () => ((await readersOfRandom()) === expected ? true : undefined), 10_000, what);
+    // The streams of C0RANDOM the earlier tests opened are closed: their consumers went with them.
+    await count(0, 'the earlier streams to let go of their consumers');
     const client = await open('?channel_id=C0RANDOM');
     await client.waitFor(() => true, 10_000, 'the snapshot');
-    await eventually(async () => ((await readersOfRandom()) === before + 1 ? true : undefined), 10_000, 'a consumer');
+    await count(1, 'the stream to read the log');
     client.close();
-    await eventually(
-      async () => ((await readersOfRandom()) === before ? true : undefined),
-      10_000,
-      'the consumer to go',
-    );
+    await count(0, 'the consumer to go');
   });
 
   it('shows a rate-limit wait as it begins, with the platform and the seconds to wait ("waiting 6 s for Slack")', async () => {
