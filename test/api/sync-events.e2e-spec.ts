@@ -279,4 +279,39 @@ describe('GET /api/sync/events: live progress over Server-Sent Events (issue 12)
       await emulator.stop();
     }
   });
+
+  it('ends a failed job and a cancelled one with finished, in their final status', async () => {
+    const emulator = await startSlackWorkspace();
+    try {
+      seedChannel(emulator.workspace, 'C9FAIL', { topLevel: 5 });
+      seedChannel(emulator.workspace, 'C9STOP', { topLevel: 5 });
+      await connectSlack(atlas.api, emulator, { name: 'Slack for the ends' });
+      const stream = await open('');
+
+      emulator.injectFault(ANY_METHOD, { times: 1_000, error: 'invalid_auth' });
+      const failing = (await atlas.api.post('/api/sync', { channel_id: 'C9FAIL' })).body.job_id;
+      const failed = await stream.waitFor(
+        (e) => e.event === 'finished' && e.data.job_id === failing,
+        60_000,
+        'the failed job',
+      );
+      expect(failed.data).toMatchObject({ status: 'failed', error: { code: 'AUTH_ERROR' } });
+      expect(failed.data).toEqual(await statusOf('C9FAIL', failing));
+
+      // A long platform wait keeps the next job running until it is cancelled.
+      emulator.injectFault(ANY_METHOD, { times: 1, retryAfterSeconds: 60 });
+      const stopping = (await atlas.api.post('/api/sync', { channel_id: 'C9STOP' })).body.job_id;
+      await stream.waitFor((e) => e.event === 'waiting' && e.data.job_id === stopping, 30_000, 'the wait');
+      expect((await atlas.api.post('/api/sync/cancel', { job_id: stopping })).status).toBe(200);
+      const cancelled = await stream.waitFor(
+        (e) => e.event === 'finished' && e.data.job_id === stopping,
+        30_000,
+        'the cancelled job',
+      );
+      expect(cancelled.data).toMatchObject({ status: 'cancelled', cancelled_at: expect.stringMatching(/Z$/) });
+      expect(of(stream, 'finished', stopping)).toHaveLength(1);
+    } finally {
+      await emulator.stop();
+    }
+  });
 });

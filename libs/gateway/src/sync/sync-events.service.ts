@@ -114,7 +114,16 @@ export class SyncEventsService implements OnModuleDestroy {
         signal,
       }),
     projected: (seq: number, signal: AbortSignal) => this.projection.reached(seq, signal),
-    event: async (seq: number) => (await this.events.entryAt(seq))?.decode() ?? null,
+    event: async (seq: number) => {
+      const entry = await this.events.entryAt(seq);
+      try {
+        return entry?.decode() ?? null;
+      } catch (error) {
+        // A malformed event (the projector records it on its job) is left out of the stream, not fatal to it.
+        this.log.warn(`event #${seq} left out of the event streams: ${errorMessage(error)}`);
+        return null;
+      }
+    },
     jobs: (jobIds: string[]) => this.store.getMany<JobDoc>('jobs', jobIds),
     job: (jobId: string) => this.jobs.get(jobId),
     snapshot: async (scope: SyncEventsScope): Promise<JobDoc[]> => {
