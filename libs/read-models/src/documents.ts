@@ -51,6 +51,11 @@ export interface ChannelDoc extends Projected {
 
 export interface JobCounters {
   messages_fetched: number;
+  /**
+   * Fetched messages the channel already held unchanged, in a sync that was not forced: thread starters
+   * handed out again to attach new replies. Absent on jobs projected before it existed.
+   */
+  messages_reread?: number;
   batches_fetched: number;
   fetch_completed: boolean;
   messages_extracted: number;
@@ -132,6 +137,11 @@ export interface MessageDoc extends Projected, Omit<NormalizedMessage, 'id'> {
   job_id: string;
   /** Sequence of the event that first stored the message. */
   first_seq: number;
+  /**
+   * Sequence of the event that last changed what the message says (message-changes.ts); absent on
+   * documents stored before it was recorded.
+   */
+  content_seq?: number;
   /** Sequence of the FactsExtracted that last replaced its facts (null before extraction). */
   facts_seq?: number | null;
 }

@@ -14,6 +14,11 @@ export interface JobStatusView {
   completed_at: string | null;
   cancelled_at: string | null;
   error: JobError | null;
+  /**
+   * Beyond the spec: how many of `total_messages` the channel already held unchanged, read again only to
+   * attach new replies to them (thread starters); `messages_synced` in the history leaves them out.
+   */
+  reread_messages: number;
   /** Beyond the spec: what the knowledge stages did so far, and what an LLM extractor cost. */
   knowledge: {
     facts_extracted: number;
@@ -33,6 +38,7 @@ export interface JobHistoryView {
   started_at: string | null;
   completed_at: string | null;
   duration_seconds: number | null;
+  /** Messages new or changed on the platform since the channel's previous sync. */
   messages_synced: number;
   facts_extracted: number;
   entities_created: number;
@@ -59,6 +65,7 @@ export function jobStatusView(job: JobDoc, now: Date): JobStatusView {
     completed_at: seconds(job.finished_at),
     cancelled_at: seconds(job.cancelled_at),
     error: job.error,
+    reread_messages: job.counters.messages_reread ?? 0,
     knowledge: {
       facts_extracted: job.counters.facts_extracted,
       // Jobs projected before these counters existed read as zero.
@@ -85,7 +92,7 @@ export function jobHistoryView(job: JobDoc, now: Date): JobHistoryView {
     completed_at: seconds(job.finished_at),
     duration_seconds:
       job.started_at && end ? Math.max(0, Math.round((Date.parse(end) - Date.parse(job.started_at)) / 1000)) : null,
-    messages_synced: job.counters.messages_fetched,
+    messages_synced: job.counters.messages_fetched - (job.counters.messages_reread ?? 0),
     facts_extracted: job.counters.facts_extracted,
     entities_created: job.counters.entities_created,
     error: job.error,

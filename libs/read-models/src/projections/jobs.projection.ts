@@ -2,11 +2,14 @@ import type { AtlasEvent, EventType, JobError, StageName } from '@atlas/events';
 import type { ReadModelStore } from '@atlas/store';
 import type { EntityDoc, JobCounters, JobDoc, MessageDoc, RelationDoc } from '../documents';
 import { currentStage, doneFraction } from '../job-progress';
+import { messageDocId } from './channels.projection';
+import { onlyReread } from './message-changes';
 import { applyOnce, Projection } from './projection';
 
 /** A job's counters before any stage reported. */
 export const NEW_JOB_COUNTERS: JobCounters = {
   messages_fetched: 0,
+  messages_reread: 0,
   batches_fetched: 0,
   fetch_completed: false,
   messages_extracted: 0,
@@ -65,15 +68,28 @@ export const projectJobs: Projection = async (tx, stored) => {
   if (!jobId) return;
   const createdCounts = event.type === 'GraphUpdated' ? await countCreated(tx, event, seq) : null;
   const newest = event.type === 'SyncStarted' ? await newestMessage(tx, event.data.channel_id) : null;
+  const reread = event.type === 'MessagesFetched' ? await countReread(tx, event, seq) : 0;
   await applyOnce<JobDoc>(tx, 'jobs', jobId, seq, (job) => {
     if (!job) return undefined;
     const next = evolveJob(structuredClone(job), event, createdCounts);
+    // A forced re-sync reads the whole history on purpose: all of it counts as synced.
+    if (reread > 0 && !next.force) next.counters.messages_reread = (next.counters.messages_reread ?? 0) + reread;
     if (newest) next.newest_permalink_at_start = newest.permalink;
     next.done_fraction = next.status === 'completed' ? 1 : doneFraction(next);
     if (next.status === 'running') next.stage = currentStage(next.counters);
     return next;
   });
 };
+
+/** Messages of a fetched batch the channel already held unchanged (the knowledge projection stored them first). */
+async function countReread(tx: ReadModelStore, event: AtlasEvent<'MessagesFetched'>, seq: number): Promise<number> {
+  const { channel_id, messages } = event.data;
+  const docs = await tx.getMany<MessageDoc>(
+    'messages',
+    [...new Set(messages.map((m) => m.id))].map((id) => messageDocId(channel_id, id)),
+  );
+  return docs.filter((doc) => onlyReread(doc, seq)).length;
+}
 
 /** The channel's newest stored message: the last one a fetch, oldest first, would rewrite. */
 async function newestMessage(tx: ReadModelStore, channelId: string): Promise<MessageDoc | null> {

@@ -3,6 +3,7 @@ import type { EntityUpsert, Fact, NormalizedMessage, RelationUpsert } from '@atl
 import type { ReadModelStore } from '@atlas/store';
 import { EntityDoc, FactDoc, MessageDoc, RELATION_EVIDENCE_CAP, RelationDoc } from '../documents';
 import { messageDocId } from './channels.projection';
+import { contentSeq } from './message-changes';
 import { restateFacts } from './fact-states';
 import { relinkSupersession } from './fact-supersession';
 import { applyOnceToEach, Projection } from './projection';
@@ -24,13 +25,17 @@ export const projectKnowledge: Projection = async (tx, { seq, event }) => {
         seq,
         event.data.messages,
         (message) => messageDocId(channel_id, message.id),
-        ({ id: messageId, ...fields }, current) => ({
-          ...fields,
-          message_id: messageId,
-          job_id,
-          first_seq: current?.first_seq ?? seq,
-          facts_seq: current?.facts_seq ?? null,
-        }),
+        (message, current) => {
+          const { id: messageId, ...fields } = message;
+          return {
+            ...fields,
+            message_id: messageId,
+            job_id,
+            first_seq: current?.first_seq ?? seq,
+            content_seq: contentSeq(message, current, seq),
+            facts_seq: current?.facts_seq ?? null,
+          };
+        },
       );
       return;
     }
