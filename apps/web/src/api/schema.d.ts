@@ -87,6 +87,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sync/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Stream live progress of one job, one channel or every channel (Server-Sent Events)
+     * @description Events `status` (the GET /api/sync/status object), `stage`, `waiting` (a rate-limit or retry wait) and `finished`; each `id` is a log sequence to resume from with Last-Event-ID; comment lines are heartbeats. The key may be a `token` from POST /api/sync/events/token instead of the Authorization header (docs/LIVE-PROGRESS.md).
+     */
+    get: operations['SyncEvents_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sync/events/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A short-lived token that opens the event stream as ?token= (for EventSource) */
+    post: operations['SyncEvents_token'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/connections': {
     parameters: {
       query?: never;
@@ -460,6 +497,11 @@ export interface components {
       job_id: string;
       /** Format: date-time */
       cancelled_at: string;
+    };
+    SyncEventsTokenView: {
+      token: string;
+      /** Format: date-time */
+      expires_at: string;
     };
     ConnectionCredentialsDto: {
       /** @description Slack, Discord, Mattermost, Teams (Graph) */
@@ -1237,6 +1279,133 @@ export interface operations {
       };
       /** @description `JOB_NOT_CANCELLABLE` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  SyncEvents_stream: {
+    parameters: {
+      query?: {
+        /** @description Only this channel's jobs */
+        channel_id?: string;
+        /** @description Only this job */
+        job_id?: string;
+        /** @description Last-Event-ID for clients that cannot set headers; the header wins */
+        last_event_id?: string;
+        /** @description A token from POST /api/sync/events/token, instead of the Authorization header */
+        token?: string;
+      };
+      header?: {
+        /** @description Resume after this event id */
+        'Last-Event-ID'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An open event stream */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND`, `JOB_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: this API key's request limit (Retry-After header); `TOO_MANY_STREAMS`: the key has as many streams open as ATLAS_SSE_MAX_STREAMS_PER_KEY allows */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  SyncEvents_token: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SyncEventsTokenView'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
         headers: {
           [name: string]: unknown;
         };
