@@ -13,5 +13,5 @@ export function createLogger(
   service: string,
   destination?: LogDestination,
 ): AtlasLogger {
-  return new AtlasLogger(createPinoRoot(config, service, destination));
+  return new AtlasLogger(createPinoRoot(config, service, destination), service);
 }

@@ -13,7 +13,11 @@ type Fields = Record<string, unknown>;
  * withLogFields() carries those fields (a stage's job_id, channel_id, stage).
  */
 export class AtlasLogger implements LoggerService {
-  constructor(readonly pino: Pino) {}
+  constructor(
+    readonly pino: Pino,
+    /** The context of a line logged without one (the supervisor's lines: `atlas-supervisor`). */
+    private readonly defaultContext: string,
+  ) {}
 
   log(message: unknown, ...params: unknown[]): void {
     this.write('info', message, params);
@@ -39,7 +43,7 @@ export class AtlasLogger implements LoggerService {
     if (!target.isLevelEnabled(level)) return;
     const fields: Fields = { ...currentLogFields() };
     // Nest passes the context last (`new Logger('Jobs').log('x')` calls log('x', undefined, 'Jobs')).
-    if (params.length > 0 && typeof params.at(-1) === 'string') fields.context = params.pop();
+    fields.context = params.length > 0 && typeof params.at(-1) === 'string' ? params.pop() : this.defaultContext;
     const texts: string[] = [];
     addPart(message, fields, texts, level, true);
     for (const param of params) addPart(param, fields, texts, level, false);
