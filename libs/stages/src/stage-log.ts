@@ -19,7 +19,11 @@ interface StageIdentity {
 }
 
 const log = new Logger('JobStage');
-/** When each stage running in this process started: a redelivery after a transient failure is not a new start. */
+/**
+ * When each stage running in this process started: a redelivery after a transient failure is not a new
+ * start. An entry outlives its stage only when a retry is taken over by another process: a few bytes per
+ * such job, left until this process ends.
+ */
 const startedAt = new Map<string, number>();
 
 /**
