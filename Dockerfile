@@ -10,7 +10,8 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production ATLAS_DATA_DIR=/data
+# A container's loopback is its own: the gateway listens on every interface so a published port reaches it.
+ENV NODE_ENV=production ATLAS_DATA_DIR=/data ATLAS_BIND_HOST=0.0.0.0
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -1,4 +1,5 @@
 import { AtlasHarness, eventually, readLog, startAtlas, waitForJob } from '../support/atlas-harness';
+import { CapturedLog } from '../support/captured-log';
 import { ANY_METHOD, EMULATOR_TOKEN, SlackEmulator } from '../support/slack-emulator';
 import { connectSlack, seedChannel, startSlackWorkspace } from '../support/slack-workspace-fixture';
 
@@ -10,9 +11,10 @@ const DOWN = { times: 1_000_000, status: 503 };
 describe('a job whose platform cannot be reached says why it is stuck (issue 9, item 5)', () => {
   let atlas: AtlasHarness;
   let emulator: SlackEmulator;
+  const log = new CapturedLog();
 
   beforeAll(async () => {
-    atlas = await startAtlas();
+    atlas = await startAtlas({ env: { ATLAS_LOG_LEVEL: 'log', ATLAS_LOG_FORMAT: 'json' }, logDestination: log });
     emulator = await startSlackWorkspace();
   });
 
@@ -85,6 +87,21 @@ describe('a job whose platform cannot be reached says why it is stuck (issue 9, 
     expect(retries.map((r) => [r.stage, r.attempt])).toEqual(retries.map((_, i) => ['fetching_messages', i + 1]));
     const firstBatch = ofJob.findIndex((e) => e.type === 'MessagesFetched');
     expect(ofJob.findLastIndex((e) => e.type === 'SyncStageRetrying')).toBeLessThan(firstBatch);
+
+    // However many attempts the fetch took, its log has one start line and one end line.
+    const fetchLines = (event: string) =>
+      log.lines.filter((l) => l.job_id === jobId && l.stage === 'fetching_messages' && l.event === event);
+    await eventually(async () => (fetchLines('stage_ended').length > 0 ? true : undefined), 5_000, 'the end line');
+    expect(fetchLines('stage_started')).toEqual([expect.objectContaining({ attempt: 1, resumed: false })]);
+    const [ended, ...more] = fetchLines('stage_ended');
+    expect(more).toEqual([]);
+    expect(ended).toMatchObject({ outcome: 'completed', channel_id: 'C9DOWN' });
+    // It ended on a later attempt, and its duration covers the waits between attempts (the times of the
+    // two lines are taken a moment after the clock readings the duration comes from).
+    expect(ended.attempt).toBeGreaterThan(1);
+    const betweenLines = Date.parse(ended.time) - Date.parse(fetchLines('stage_started')[0].time);
+    expect(ended.duration_ms).toBeGreaterThan(betweenLines - 50);
+    expect(ended.duration_ms).toBeGreaterThan(1_000);
   });
 
   it("shows the same while nothing listens on the platform's port, and completes once it listens again", async () => {

@@ -148,13 +148,13 @@ describe('the all-in-one never dies without a line that says why', () => {
     const said = atlas.lines.filter((line) => line.context === 'Process');
     expect(said).toEqual([
       expect.objectContaining({
-        level: 'log',
+        level: 'info',
         reason: 'stop',
         stopped_by: 'SIGTERM',
         jobs_in_progress: expect.arrayContaining([jobEntry(jobId, 'generating_wiki')]),
       }),
       expect.objectContaining({
-        level: 'log',
+        level: 'info',
         reason: 'exit',
         exit_code: 0,
         message: expect.stringContaining('SIGTERM'),

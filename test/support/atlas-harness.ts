@@ -4,6 +4,7 @@ import { RunningService, ServicePlan, startService } from '@atlas/bootstrap';
 import { waitUntil } from '@atlas/common';
 import { AtlasEvent } from '@atlas/events';
 import { EventStore } from '@atlas/messaging';
+import type { LogDestination } from '@atlas/runtime';
 import { ApiClient } from './api-client';
 import { freePort } from './free-port';
 import { NatsServerFixture } from './nats-server';
@@ -29,7 +30,13 @@ export interface AtlasHarness {
  * own, with a temporary data dir (SQLite store, import folder) and a known API key.
  */
 export async function startAtlas(
-  options: { plan?: ServicePlan; env?: Record<string, string>; nats?: NatsServerFixture } = {},
+  options: {
+    plan?: ServicePlan;
+    env?: Record<string, string>;
+    nats?: NatsServerFixture;
+    /** Where the service's log lines go instead of stdout (a CapturedLog, to read them). */
+    logDestination?: LogDestination;
+  } = {},
 ): Promise<AtlasHarness> {
   const nats = options.nats ?? (await NatsServerFixture.start());
   const data = tempDir('data');
@@ -49,7 +56,10 @@ export async function startAtlas(
     ...EMULATOR_OUTBOUND_ENV,
     ...options.env,
   };
-  let service: RunningService | null = await startService(options.plan ?? 'atlas', { env });
+  let service: RunningService | null = await startService(options.plan ?? 'atlas', {
+    env,
+    logDestination: options.logDestination,
+  });
   const harness: AtlasHarness = {
     nats,
     dataDir: data.path,

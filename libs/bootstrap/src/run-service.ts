@@ -7,6 +7,7 @@ import { watchHeap } from './heap-watch';
 import { startService } from './start-service';
 import { ServiceName } from './service-plans';
 import { linkToSupervisor } from './supervisor-link';
+import { ListeningAddress } from './listening-address';
 
 /**
  * The whole of an app's main(): start, print what a first user needs, stop cleanly on SIGINT/SIGTERM,
@@ -24,7 +25,7 @@ export async function runService(name: ServiceName): Promise<void> {
           `  Use it as: Authorization: Bearer ${service.generatedApiKey}\n\n`,
       );
     }
-    if (service.url) process.stdout.write(`Atlas Sync ${name} is listening on ${service.url}\n`);
+    if (service.listening) process.stdout.write(`${listeningLine(name, service.listening)}\n`);
     watchHeap(name);
     linkToSupervisor(stopOnSignals(name, () => service.close()));
   } catch (error) {
@@ -34,4 +35,13 @@ export async function runService(name: ServiceName): Promise<void> {
     noteStopReason(message.split('\n')[0]);
     process.exit(EXIT_CODE.startFailed);
   }
+}
+
+/** What a person reads to reach the API, and how far it is reachable: loopback only, or every interface. */
+function listeningLine(name: ServiceName, listening: ListeningAddress): string {
+  if (!listening.allInterfaces) return `Atlas Sync ${name} is listening on ${listening.url}`;
+  return (
+    `Atlas Sync ${name} is listening on all interfaces (${listening.host} port ${listening.port}): ` +
+    `${listening.url} on this machine, or this machine's address from elsewhere`
+  );
 }

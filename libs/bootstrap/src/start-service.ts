@@ -1,11 +1,20 @@
-import { INestApplication, Logger, LoggerService, Module } from '@nestjs/common';
+import { INestApplication, Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { mkdirSync } from 'node:fs';
 import { loadConfig, resolveSecrets } from '@atlas/config';
-import { ConnectionsService, configureHttp } from '@atlas/gateway';
+import { ConnectionsService, configureHttp, requestLogging } from '@atlas/gateway';
 import { JetStreamTransport, PassThroughRpcFilter } from '@atlas/messaging';
 import type { ReadModelStore } from '@atlas/store';
-import { consumerSpec, createLogger, createRuntime, Runtime, RuntimeModule, WORKER } from '@atlas/runtime';
+import {
+  consumerSpec,
+  createLogger,
+  createRuntime,
+  LogDestination,
+  Runtime,
+  RuntimeModule,
+  WORKER,
+} from '@atlas/runtime';
+import { listeningAddress, ListeningAddress } from './listening-address';
 import { registerDemoConnection } from './demo-connection';
 import { startLocalNatsIfMissing } from './nats-autostart';
 import { poisonRecorder } from './poison-recorder';
@@ -15,8 +24,10 @@ export interface RunningService {
   name: string;
   runtime: Runtime;
   app: INestApplication;
-  /** Base URL of the HTTP API, for services that serve one. */
+  /** Base URL of the HTTP API, for services that serve one: one a client on this machine can use. */
   url: string | null;
+  /** Where the HTTP server listens, as the socket says (ATLAS_BIND_HOST), for services that serve one. */
+  listening: ListeningAddress | null;
   /** The API key this start generated (all-in-one mode without ATLAS_API_KEYS), to show once. */
   generatedApiKey: string | null;
   close(): Promise<void>;
@@ -31,16 +42,17 @@ export async function startService(
   service: ServiceName | ServicePlan,
   options: {
     env?: NodeJS.ProcessEnv;
-    logger?: LoggerService | false;
+    /** Where log lines go (process.stdout by default); tests pass a stream to read them. */
+    logDestination?: LogDestination;
     /** A store already open in this process, to share instead of opening another (tests). */
     store?: ReadModelStore;
   } = {},
 ): Promise<RunningService> {
   const plan = typeof service === 'string' ? SERVICE_PLANS[service] : service;
   const config = loadConfig(options.env ?? process.env);
-  const logger = options.logger ?? createLogger(config, plan.name);
+  const logger = createLogger(config, plan.name, options.logDestination);
   // Everything logged from here on, before Nest is up too (starting NATS), uses the configured format.
-  if (logger) Logger.overrideLogger(logger);
+  Logger.overrideLogger(logger);
   mkdirSync(config.dataDir, { recursive: true });
   mkdirSync(config.importDir, { recursive: true });
   const secrets = resolveSecrets(config, plan.secrets);
@@ -72,11 +84,13 @@ export async function startService(
     microservice.useGlobalFilters(new PassThroughRpcFilter());
   }
   await app.startAllMicroservices();
-  let url: string | null = null;
+  let listening: ListeningAddress | null = null;
   if (plan.http) {
+    // First of all the middleware: every answer, a refused one too, gets its request id.
+    app.use(requestLogging(logger.pino));
     configureHttp(app);
-    await app.listen(config.port);
-    url = `http://127.0.0.1:${config.port}`;
+    await app.listen(config.port, config.bindHost);
+    listening = listeningAddress(app.getHttpServer());
   } else {
     await app.init();
   }
@@ -86,7 +100,8 @@ export async function startService(
     name: plan.name,
     runtime,
     app,
-    url,
+    url: listening?.url ?? null,
+    listening,
     generatedApiKey: secrets.generatedApiKey,
     async close() {
       await app.close();

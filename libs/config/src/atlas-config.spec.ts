@@ -312,3 +312,18 @@ describe('loadConfig: live progress over Server-Sent Events', () => {
     );
   });
 });
+
+describe('loadConfig: the address the HTTP server listens on', () => {
+  it('is the loopback unless ATLAS_BIND_HOST says otherwise', () => {
+    expect(loadConfig({}).bindHost).toBe('127.0.0.1');
+    expect(loadConfig({ ATLAS_BIND_HOST: '0.0.0.0' }).bindHost).toBe('0.0.0.0');
+    expect(loadConfig({ ATLAS_BIND_HOST: '[::]' }).bindHost).toBe('::');
+    expect(loadConfig({ ATLAS_BIND_HOST: '192.168.1.20' }).bindHost).toBe('192.168.1.20');
+  });
+
+  it('refuses a name or anything that is not an IP address', () => {
+    for (const bad of ['localhost', 'example.com', '0.0.0.0:3000', '300.1.1.1']) {
+      expect(() => loadConfig({ ATLAS_BIND_HOST: bad })).toThrow(/ATLAS_BIND_HOST must be an IP address/);
+    }
+  });
+});

@@ -1,10 +1,13 @@
 import { availableParallelism } from 'node:os';
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { normalizeHost, OutboundUrlPolicy, outboundUrlProblem } from '@atlas/outbound';
 
 /** Every setting of Atlas Sync, read from the environment once at start (see README "Configuration"). */
 export interface AtlasConfig {
   port: number;
+  /** The address the HTTP server listens on (ATLAS_BIND_HOST): loopback unless told otherwise. */
+  bindHost: string;
   natsUrl: string;
   mongodbUri: string | null;
   dataDir: string;
@@ -140,6 +143,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
   const logFormat = (read('ATLAS_LOG_FORMAT') ?? 'json') as AtlasConfig['logFormat'];
   if (logFormat !== 'json' && logFormat !== 'text') problems.push('ATLAS_LOG_FORMAT must be json or text');
 
+  // An address, not a name: a name can resolve to several addresses, and the printed URL must say which one listens.
+  const bindHost = (read('ATLAS_BIND_HOST') ?? '127.0.0.1').replace(/^\[(.*)\]$/, '$1');
+  if (isIP(bindHost) === 0) {
+    problems.push(`ATLAS_BIND_HOST must be an IP address such as 127.0.0.1, 0.0.0.0 or :: (got "${bindHost}")`);
+  }
+
   const demoRaw = (read('ATLAS_DEMO') ?? 'true').toLowerCase();
   if (!['true', 'false', '1', '0'].includes(demoRaw)) problems.push('ATLAS_DEMO must be true or false');
 
@@ -148,6 +157,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
 
   const config: AtlasConfig = {
     port: integer('PORT', 3000, 1, 65535),
+    bindHost,
     natsUrl,
     mongodbUri,
     dataDir,

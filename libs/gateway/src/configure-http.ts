@@ -6,6 +6,7 @@ import { serveApiDocs } from './http/api-docs';
 import { answerParserErrorsInEnvelope } from './http/client-errors';
 import { BODY_LIMIT_BYTES } from './http/error-envelope';
 import { ServerPaths } from './http/server-paths';
+import { useSecurityHeaders } from './http/security-headers';
 
 /**
  * HTTP settings of the gateway: a capped JSON body, nothing that leaks the framework or the server's
@@ -14,6 +15,7 @@ import { ServerPaths } from './http/server-paths';
 export function configureHttp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   const config = app.get<AtlasConfig>(ATLAS_CONFIG);
+  useSecurityHeaders(express);
   express.useBodyParser('json', { limit: BODY_LIMIT_BYTES, strict: true });
   express.disable('x-powered-by');
   // Every JSON answer (res.json: Nest's replies, the error filter, the key check) goes through it.

@@ -1,3 +1,4 @@
 export * from './gateway.module';
 export * from './configure-http';
 export * from './connections/connections.service';
+export * from './http/request-logging';

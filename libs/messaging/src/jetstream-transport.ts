@@ -142,6 +142,7 @@ export class JetStreamTransport extends Server implements CustomTransportStrateg
       error instanceof TransientError ? error.delayMs : Math.min(MAX_RETRY_DELAY_MS, 1_000 * 2 ** (deliveries - 1));
     this.log.warn(
       `${event.type} #${msg.seq} failed (delivery ${deliveries}), retrying in ${delay} ms: ${errorMessage(error)}`,
+      { job_id: where.jobId, channel_id: where.channelId },
     );
     msg.nak(delay);
   }
@@ -151,7 +152,10 @@ export class JetStreamTransport extends Server implements CustomTransportStrateg
     reason: string,
     where: Omit<PoisonReport, 'seq' | 'subject' | 'reason'>,
   ): Promise<void> {
-    this.log.error(`terminating #${msg.seq} (${where.type ?? 'unknown type'}): ${reason}`);
+    this.log.error(`terminating #${msg.seq} (${where.type ?? 'unknown type'}): ${reason}`, {
+      job_id: where.jobId,
+      channel_id: where.channelId,
+    });
     try {
       await this.options.onPoison({ seq: msg.seq, subject: msg.subject, reason, ...where });
       // A bare term: a reason after +TERM is only understood from nats-server 2.10 on.

@@ -1,14 +1,17 @@
-import { ConsoleLogger, LoggerService } from '@nestjs/common';
-import { AtlasConfig, LOG_LEVELS } from '@atlas/config';
+import type { AtlasConfig } from '@atlas/config';
+import { AtlasLogger } from './logging/atlas-logger';
+import { createPinoRoot, LogDestination } from './logging/pino-root';
 
-/** Structured logs: one JSON object per line by default (ATLAS_LOG_FORMAT=text for humans). */
-export function createLogger(config: Pick<AtlasConfig, 'logLevel' | 'logFormat'>, service: string): LoggerService {
-  const upTo = LOG_LEVELS.indexOf(config.logLevel);
-  return new ConsoleLogger(service, {
-    json: config.logFormat === 'json',
-    // Fields passed after the message (job_id, reason, ...) become fields of the line's JSON object.
-    flattenParams: true,
-    colors: config.logFormat === 'text' && process.stdout.isTTY,
-    logLevels: LOG_LEVELS.slice(0, upTo + 1),
-  });
+export { AtlasLogger } from './logging/atlas-logger';
+export { withLogFields, withRequestLogger } from './logging/log-context';
+export { withoutSecretParams } from './logging/redaction';
+export type { LogDestination } from './logging/pino-root';
+
+/** Structured logs: one JSON object per line by default (ATLAS_LOG_FORMAT=text for humans). See docs/OPERATIONS.md. */
+export function createLogger(
+  config: Pick<AtlasConfig, 'logLevel' | 'logFormat'>,
+  service: string,
+  destination?: LogDestination,
+): AtlasLogger {
+  return new AtlasLogger(createPinoRoot(config, service, destination), service);
 }

@@ -51,7 +51,10 @@ export class DispatcherHandler {
       if (outcome === 'gone') continue;
       running.push(next);
       if (outcome === 'started')
-        this.log.log(`started ${next.job_id} (${running.length}/${this.config.maxConcurrentSyncs} running)`);
+        this.log.log(`started ${next.job_id} (${running.length}/${this.config.maxConcurrentSyncs} running)`, {
+          job_id: next.job_id,
+          channel_id: next.channel_id,
+        });
     }
     return { ...state, running, queue };
   }

@@ -58,7 +58,10 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
     try {
       const fired = await fireSchedule(this.events, channelId, slot);
       this.recordFired(channelId, slot);
-      this.log.log(`${channelId} ${slot}: ${fired.outcome}${fired.reason ? ` (${fired.reason})` : ''}`);
+      this.log.log(`${channelId} ${slot}: ${fired.outcome}${fired.reason ? ` (${fired.reason})` : ''}`, {
+        channel_id: channelId,
+        slot,
+      });
       return fired;
     } finally {
       this.firing.delete(key);
@@ -100,7 +103,7 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
       timeZone: schedule.timezone,
       onTick: () => {
         this.fire(channelId, slotId(new Date())).catch((error) =>
-          this.log.error(`firing ${channelId} failed: ${errorMessage(error)}`),
+          this.log.error(`firing ${channelId} failed: ${errorMessage(error)}`, { channel_id: channelId }),
         );
       },
     });
