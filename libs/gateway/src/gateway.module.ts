@@ -22,6 +22,8 @@ import { GraphController } from './knowledge/graph.controller';
 import { GraphService } from './knowledge/graph.service';
 import { WikiController } from './knowledge/wiki.controller';
 import { WikiService } from './knowledge/wiki.service';
+import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { METRICS_ROUTE, MetricsModule } from './metrics/metrics.module';
 import { ImportsService } from './imports/imports.service';
 import { UploadErrorsInterceptor } from './imports/upload-errors.interceptor';
 import { uploadOptions } from './imports/upload-storage';
@@ -38,6 +40,7 @@ import { SyncService } from './sync/sync.service';
   imports: [
     MulterModule.registerAsync({ useFactory: (config: AtlasConfig) => uploadOptions(config), inject: [ATLAS_CONFIG] }),
     ThrottlerModule.forRootAsync({ useFactory: rateLimitOptions, inject: [ATLAS_CONFIG] }),
+    MetricsModule,
   ],
   controllers: [
     SchedulesController,
@@ -71,9 +74,10 @@ import { SyncService } from './sync/sync.service';
 })
 export class GatewayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
     consumer
       .apply(ApiKeyMiddleware)
-      .exclude({ path: 'health', method: RequestMethod.GET })
+      .exclude({ path: 'health', method: RequestMethod.GET }, { path: METRICS_ROUTE, method: RequestMethod.GET })
       .forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }
