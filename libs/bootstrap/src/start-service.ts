@@ -7,6 +7,7 @@ import { JetStreamTransport, PassThroughRpcFilter } from '@atlas/messaging';
 import type { ReadModelStore } from '@atlas/store';
 import { consumerSpec, createLogger, createRuntime, Runtime, RuntimeModule, WORKER } from '@atlas/runtime';
 import { registerDemoConnection } from './demo-connection';
+import { serveMetricsPortIfAsked } from './metrics-port';
 import { startLocalNatsIfMissing } from './nats-autostart';
 import { poisonRecorder } from './poison-recorder';
 import { SERVICE_PLANS, ServiceName, ServicePlan } from './service-plans';
@@ -81,6 +82,7 @@ export async function startService(
     await app.init();
   }
   if (plan.demo && config.demo) await registerDemoConnection(app.get(ConnectionsService), config);
+  const metricsServer = await serveMetricsPortIfAsked(plan, config, secrets);
 
   return {
     name: plan.name,
@@ -89,6 +91,7 @@ export async function startService(
     url,
     generatedApiKey: secrets.generatedApiKey,
     async close() {
+      await metricsServer?.close();
       await app.close();
       await runtime.close();
       await stopNats?.();

@@ -2,8 +2,7 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { Registry } from 'prom-client';
-import { processMetrics } from '@atlas/metrics';
-import { envelope } from '../http/error-envelope';
+import { METRICS_UNAUTHORIZED, processMetrics } from '@atlas/metrics';
 import { NO_RATE_LIMITS } from '../http/rate-limit';
 import { clusterMetrics } from './cluster-metrics';
 import { ClusterSnapshots } from './cluster-snapshot';
@@ -26,14 +25,7 @@ export class MetricsController {
   @Get('metrics')
   async metrics(@Req() request: Request, @Res() response: Response): Promise<void> {
     if (!this.access.allows(request)) {
-      response
-        .status(401)
-        .json(
-          envelope(
-            'UNAUTHORIZED',
-            'Reading metrics needs "Authorization: Bearer <key>" with an API key or the metrics token.',
-          ),
-        );
+      response.status(401).json(METRICS_UNAUTHORIZED);
       return;
     }
     const cluster = clusterMetrics(await this.snapshots.read());

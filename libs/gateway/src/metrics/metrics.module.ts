@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ApiKeys } from '../http/api-keys';
 import { ClusterSnapshots } from './cluster-snapshot';
 import { MetricsAccess } from './metrics-access';
 import { MetricsController } from './metrics.controller';
@@ -7,7 +6,7 @@ import { MetricsController } from './metrics.controller';
 /** `GET /metrics` in Prometheus' text format (docs/OPERATIONS.md "Metrics"). */
 @Module({
   controllers: [MetricsController],
-  providers: [ApiKeys, MetricsAccess, ClusterSnapshots],
+  providers: [MetricsAccess, ClusterSnapshots],
 })
 export class MetricsModule {}
 
