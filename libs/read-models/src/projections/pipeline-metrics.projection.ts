@@ -23,6 +23,9 @@ const STAGE_COMPLETED_BY: Partial<Record<AtlasEvent['type'], StageName>> = {
   WikiGenerated: 'generating_wiki',
 };
 
+/** The events whose content adds to a total. */
+const COUNTED = new Set<AtlasEvent['type']>(['MessagesFetched', 'FactsExtracted', 'GraphUpdated', 'WikiPageGenerated']);
+
 const JOB_ENDED_AS: Partial<Record<AtlasEvent['type'], FinishedJobStatus>> = {
   SyncCompleted: 'completed',
   SyncFailed: 'failed',
@@ -48,6 +51,8 @@ export const projectPipelineMetrics: Projection = async (tx, stored) => {
   }
   const stage = STAGE_COMPLETED_BY[event.type];
   const ended = JOB_ENDED_AS[event.type];
+  // Most events change no total: they cost the projector nothing here.
+  if (!stage && !ended && !COUNTED.has(event.type)) return;
   const clock = jobId && (stage || ended) ? await tx.get<JobClockDoc>(COLLECTION, jobClockId(jobId)) : null;
   const created = event.type === 'GraphUpdated' ? await countCreated(tx, event, seq) : null;
 
