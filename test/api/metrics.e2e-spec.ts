@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import {
   AtlasHarness,
@@ -13,6 +14,18 @@ import { generatedChannel, writeSlackExport } from '../support/slack-export-fixt
 import { connectSlack, seedChannel, startSlackWorkspace } from '../support/slack-workspace-fixture';
 
 jest.setTimeout(120_000);
+
+/** Whether something accepts TCP connections at the nats:// URL's port. */
+function accepts(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url.replace(/^nats:/, 'http:'));
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}
 
 const STAGES = ['fetching_messages', 'extracting_facts', 'building_graph', 'generating_wiki'];
 const WORKERS = ['projector', 'dispatcher', 'fetcher', 'extractor', 'graph-builder', 'wiki-generator'];
@@ -200,6 +213,35 @@ describe('GET /metrics access settings', () => {
       expect((await atlas.api.withKey(null).get('/api/channels')).status).toBe(401);
     } finally {
       await atlas.close();
+    }
+  });
+});
+
+describe('GET /metrics while NATS is down', () => {
+  it('answers in time with what the read models hold, and says which sources did not answer', async () => {
+    const nats = await NatsServerFixture.start();
+    const atlas = await startAtlas({ nats });
+    try {
+      const back = nats.restart(8_000);
+      await eventually(async () => ((await accepts(nats.url)) ? undefined : true), 5_000, 'NATS to stop');
+      const started = Date.now();
+      const answer = await getMetrics(atlas);
+      const tookMs = Date.now() - started;
+      await back;
+
+      expect(answer.status).toBe(200);
+      // Each source has 2 s: a scrape never waits on NATS for longer.
+      expect(tookMs).toBeLessThan(4_000);
+      const metrics = new Scrape(answer.text);
+      expect(metrics.value('atlas_metrics_source_up', { source: 'event_log' })).toBe(0);
+      expect(metrics.value('atlas_metrics_source_up', { source: 'jetstream_consumers' })).toBe(0);
+      expect(metrics.value('atlas_metrics_source_up', { source: 'read_models' })).toBe(1);
+      expect(metrics.all('atlas_event_log_last_sequence')).toEqual([]);
+      expect(metrics.all('atlas_jetstream_consumer_pending_messages')).toEqual([]);
+      expect(metrics.value('atlas_jobs', { status: 'queued' })).toBe(0);
+    } finally {
+      await atlas.close();
+      await nats.stop();
     }
   });
 });
