@@ -7,7 +7,8 @@ describe('observeDuration', () => {
     counts = observeDuration(counts, 5);
     counts = observeDuration(counts, 100_000);
     expect(counts.counts).toHaveLength(DURATION_BUCKETS_SECONDS.length + 1);
-    expect(counts.counts.slice(0, 3)).toEqual([1, 2, 0]);
+    const at = (bound: number) => counts.counts[DURATION_BUCKETS_SECONDS.indexOf(bound as never)];
+    expect([at(1), at(5), at(15)]).toEqual([1, 2, 0]);
     expect(counts.counts.at(-1)).toBe(1);
     expect(counts.counts.reduce((a, b) => a + b, 0)).toBe(4);
     expect(counts).toMatchObject({ count: 4, sum_seconds: 100_007.5 });

@@ -1,8 +1,11 @@
 import type { StageName } from '@atlas/events';
 import type { Projected } from './documents';
 
-/** Upper bounds (seconds) of the duration histograms: a small export takes a second, a large channel hours. */
-export const DURATION_BUCKETS_SECONDS = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21600] as const;
+/**
+ * Upper bounds (seconds) of the duration histograms: a stage of a small export takes a fraction of a
+ * second, a large channel hours. Stored counts are by position: a change here needs a read-model rebuild.
+ */
+export const DURATION_BUCKETS_SECONDS = [0.1, 0.5, 1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21600] as const;
 
 /** How a job ended, for the job-duration histogram. */
 export type FinishedJobStatus = 'completed' | 'failed' | 'cancelled';
