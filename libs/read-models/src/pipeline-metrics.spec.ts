@@ -15,8 +15,8 @@ describe('observeDuration', () => {
   });
 
   it('leaves the counts it was given as they were', () => {
-    const first = observeDuration(undefined, 0.2);
-    const second = observeDuration(first, 0.3);
+    const first = observeDuration(undefined, 0.05);
+    const second = observeDuration(first, 0.07);
     expect(first.count).toBe(1);
     expect(first.counts[0]).toBe(1);
     expect(second.counts[0]).toBe(2);
