@@ -78,8 +78,9 @@ describe('the OpenAPI document', () => {
     // The enumeration itself must see the routes, or the comparison below would prove nothing.
     expect(endpoints).toEqual(expect.arrayContaining(['POST /api/sync', 'GET /health', 'POST /api/imports']));
     expect(documentedRoutes(document).sort()).toEqual(endpoints.sort());
-    // Only the API key middleware answers every method; an @All() endpoint would show here, undocumented.
-    expect(allMethods).toEqual(['/*path']);
+    // Only middleware (the API key check, the HTTP metrics) answers every method; an @All() endpoint would
+    // show here as another path, undocumented.
+    expect([...new Set(allMethods)]).toEqual(['/*path']);
   });
 
   it('gives every operation its success answer, its errors in the envelope, and the API key but on /health', () => {
@@ -90,18 +91,18 @@ describe('the OpenAPI document', () => {
       const successes = answers.filter(([status]) => /^2\d\d$/.test(status));
       expect({ route, successes: successes.length > 0 }).toEqual({ route, successes: true });
       for (const [status, answer] of successes) {
-        // The event stream answers text/event-stream; everything else answers a documented JSON view.
-        const stream = answer.content?.['text/event-stream'];
+        // The event stream answers text/event-stream, metrics Prometheus text; the rest a documented JSON view.
+        const stream = answer.content?.['text/event-stream'] ?? answer.content?.['text/plain'];
         expect({
           route,
           status,
-          schema: stream ? 'event-stream' : answer.content?.['application/json']?.schema?.$ref,
+          schema: stream ? 'text stream' : answer.content?.['application/json']?.schema?.$ref,
         }).toEqual({
           route,
           status,
           schema:
-            route === 'GET /api/sync/events'
-              ? 'event-stream'
+            route === 'GET /api/sync/events' || route === 'GET /metrics'
+              ? 'text stream'
               : expect.stringMatching(/^#\/components\/schemas\/\w+(View|Answer|Check)$/),
         });
       }
@@ -119,11 +120,13 @@ describe('the OpenAPI document', () => {
         continue;
       }
       expect({ route, security: operation.security }).toEqual({ route, security: [{ api_key: [] }] });
+      // A scraper is not an API client: metrics are never rate limited.
+      const limited = path !== '/metrics';
       expect({ route, statuses: Object.keys(operation.responses) }).toEqual({
         route,
-        statuses: expect.arrayContaining(['401', '429', '500']),
+        statuses: expect.arrayContaining(limited ? ['401', '429', '500'] : ['401', '500']),
       });
-      expect(operation.responses['429'].headers).toHaveProperty('Retry-After');
+      if (limited) expect(operation.responses['429'].headers).toHaveProperty('Retry-After');
     }
     expect(document.components.securitySchemes.api_key).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(document.components.schemas.ErrorBody.required).toEqual(['code', 'message', 'details']);

@@ -16,6 +16,7 @@ import {
 } from '@atlas/runtime';
 import { listeningAddress, ListeningAddress } from './listening-address';
 import { registerDemoConnection } from './demo-connection';
+import { serveMetricsPortIfAsked } from './metrics-port';
 import { startLocalNatsIfMissing } from './nats-autostart';
 import { poisonRecorder } from './poison-recorder';
 import { SERVICE_PLANS, ServiceName, ServicePlan } from './service-plans';
@@ -95,6 +96,7 @@ export async function startService(
     await app.init();
   }
   if (plan.demo && config.demo) await registerDemoConnection(app.get(ConnectionsService), config);
+  const metricsServer = await serveMetricsPortIfAsked(plan, config, secrets);
 
   return {
     name: plan.name,
@@ -104,6 +106,7 @@ export async function startService(
     listening,
     generatedApiKey: secrets.generatedApiKey,
     async close() {
+      await metricsServer?.close();
       await app.close();
       await runtime.close();
       await stopNats?.();

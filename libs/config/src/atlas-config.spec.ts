@@ -249,6 +249,49 @@ describe('loadConfig: outbound URLs', () => {
   });
 });
 
+describe('loadConfig: metrics', () => {
+  const problemsOf = (env: Record<string, string>): string[] => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+    return [];
+  };
+
+  it('leaves /metrics to the API keys, with no port of its own, by default', () => {
+    expect(loadConfig({}).metrics).toEqual({ public: false, token: null, port: null });
+  });
+
+  it('reads the token, the public switch and the port', () => {
+    expect(loadConfig({ ATLAS_METRICS_TOKEN: 'metrics-token-0123456789', ATLAS_METRICS_PORT: '9464' }).metrics).toEqual(
+      { public: false, token: 'metrics-token-0123456789', port: 9464 },
+    );
+    expect(loadConfig({ ATLAS_METRICS_PUBLIC: 'true' }).metrics).toEqual({ public: true, token: null, port: null });
+  });
+
+  it('names bad metrics settings without repeating the token', () => {
+    const problems = problemsOf({
+      ATLAS_METRICS_PUBLIC: 'yes',
+      ATLAS_METRICS_TOKEN: 'short-secret',
+      ATLAS_METRICS_PORT: '70000',
+    });
+    expect(problems).toEqual([
+      'ATLAS_METRICS_PUBLIC must be true or false',
+      'ATLAS_METRICS_TOKEN must be at least 16 characters without spaces',
+      'ATLAS_METRICS_PORT must be a whole number from 1 to 65535 (got "70000")',
+    ]);
+    expect(problems.join('\n')).not.toContain('short-secret');
+  });
+
+  it('refuses a token together with public metrics', () => {
+    expect(problemsOf({ ATLAS_METRICS_PUBLIC: '1', ATLAS_METRICS_TOKEN: 'metrics-token-0123456789' })).toEqual([
+      'ATLAS_METRICS_TOKEN and ATLAS_METRICS_PUBLIC=true contradict each other: set one of them',
+    ]);
+  });
+});
+
 describe('resolveSecrets', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'atlas-secrets-'))));

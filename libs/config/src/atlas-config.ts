@@ -42,6 +42,17 @@ export interface AtlasConfig {
   llm: LlmConfig | null;
   /** Where platform requests and LLM requests may go: https to public addresses unless allowed otherwise. */
   outboundUrls: OutboundUrlPolicy;
+  /** Who may read `GET /metrics`, and where services without an HTTP API serve theirs. */
+  metrics: MetricsConfig;
+}
+
+export interface MetricsConfig {
+  /** ATLAS_METRICS_PUBLIC: /metrics answers without any key (for a scraper on a private network). */
+  public: boolean;
+  /** ATLAS_METRICS_TOKEN: a Bearer token that reads /metrics and nothing else; API keys read it too. Never logged. */
+  token: string | null;
+  /** ATLAS_METRICS_PORT: the port a service without an HTTP API (fetcher, extractor...) serves its /metrics on; null: none. */
+  port: number | null;
 }
 
 export interface SyncEventsConfig {
@@ -153,6 +164,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
   if (!['true', 'false', '1', '0'].includes(demoRaw)) problems.push('ATLAS_DEMO must be true or false');
 
   const outboundUrls = readOutboundUrlPolicy(read, problems);
+  const metrics = readMetricsConfig(read, integer, problems);
   const llm = readLlmConfig(read, integer, problems, outboundUrls);
 
   const config: AtlasConfig = {
@@ -184,9 +196,31 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
     demo: demoRaw === 'true' || demoRaw === '1',
     llm,
     outboundUrls,
+    metrics,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Who may scrape /metrics: API keys by default, or a token of its own, or anyone (never both of the last two). */
+function readMetricsConfig(
+  read: (name: string) => string | undefined,
+  integer: (name: string, fallback: number, min: number, max: number) => number,
+  problems: string[],
+): MetricsConfig {
+  const publicRaw = (read('ATLAS_METRICS_PUBLIC') ?? 'false').toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(publicRaw)) problems.push('ATLAS_METRICS_PUBLIC must be true or false');
+  const isPublic = publicRaw === 'true' || publicRaw === '1';
+  const token = read('ATLAS_METRICS_TOKEN') ?? null;
+  // The token itself never goes into a problem: the error is printed at start.
+  if (token !== null && (token.length < 16 || /\s/.test(token))) {
+    problems.push('ATLAS_METRICS_TOKEN must be at least 16 characters without spaces');
+  }
+  if (token !== null && isPublic) {
+    problems.push('ATLAS_METRICS_TOKEN and ATLAS_METRICS_PUBLIC=true contradict each other: set one of them');
+  }
+  const port = integer('ATLAS_METRICS_PORT', 0, 1, 65535);
+  return { public: isPublic, token, port: port === 0 ? null : port };
 }
 
 /**

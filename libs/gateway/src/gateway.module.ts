@@ -23,6 +23,8 @@ import { GraphController } from './knowledge/graph.controller';
 import { GraphService } from './knowledge/graph.service';
 import { WikiController } from './knowledge/wiki.controller';
 import { WikiService } from './knowledge/wiki.service';
+import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { METRICS_ROUTE, MetricsModule } from './metrics/metrics.module';
 import { ImportsService } from './imports/imports.service';
 import { UploadErrorsInterceptor } from './imports/upload-errors.interceptor';
 import { uploadOptions } from './imports/upload-storage';
@@ -43,6 +45,7 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
   imports: [
     MulterModule.registerAsync({ useFactory: (config: AtlasConfig) => uploadOptions(config), inject: [ATLAS_CONFIG] }),
     ThrottlerModule.forRootAsync({ useFactory: rateLimitOptions, inject: [ATLAS_CONFIG] }),
+    MetricsModule,
   ],
   controllers: [
     SchedulesController,
@@ -80,11 +83,13 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
 })
 export class GatewayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
     consumer
       .apply(ApiKeyMiddleware)
       // The API's description is public: it holds no data, and a client needs it before it has a key.
       .exclude(
         { path: 'health', method: RequestMethod.GET },
+        { path: METRICS_ROUTE, method: RequestMethod.GET },
         { path: OPENAPI_DOCUMENT_PATH, method: RequestMethod.GET },
         { path: API_DOCS_PATH, method: RequestMethod.GET },
         { path: `${API_DOCS_PATH}/*path`, method: RequestMethod.GET },

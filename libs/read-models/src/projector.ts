@@ -6,6 +6,7 @@ import { projectConnections } from './projections/connections.projection';
 import { projectGraphSnapshots } from './projections/graph-snapshots.projection';
 import { projectJobs, recordRejectedEvent } from './projections/jobs.projection';
 import { projectKnowledge } from './projections/knowledge.projection';
+import { projectPipelineMetrics } from './projections/pipeline-metrics.projection';
 import { Projection } from './projections/projection';
 import { projectSchedules } from './projections/schedules.projection';
 
@@ -19,6 +20,7 @@ const PROJECTIONS: Projection[] = [
   projectGraphSnapshots,
   projectSchedules,
   projectJobs,
+  projectPipelineMetrics,
 ];
 
 /**

@@ -41,6 +41,8 @@ export const COLLECTIONS = {
   wiki_page_versions: { indexes: [['channel_id', 'slug', 'version']] },
   /** The graph of a channel as it stood when a running job started: what the job's stages resolve against. */
   graph_snapshots: { indexes: [['job_id']] },
+  /** Running totals of the pipeline (messages, facts, stage durations) that GET /metrics reads in one lookup. */
+  pipeline_metrics: { indexes: [] },
   /** Positions and state of the processes that read the log in order (projector, dispatcher). */
   checkpoints: { indexes: [] },
 } satisfies Record<string, CollectionSpec>;

@@ -38,7 +38,10 @@ export class DiscordConnector implements PlatformConnector {
 
   constructor(settings: ConnectionSettings, options: ConnectorOptions) {
     const root = settings.config.base_url || DISCORD_API_ROOT;
-    const http = connectorHttpClient(options, { bucketOf: (request) => discordBucket(root, request) });
+    const http = connectorHttpClient(options, {
+      platform: this.platform,
+      bucketOf: (request) => discordBucket(root, request),
+    });
     const limits = new DiscordRateLimits((ms) => options.onWait?.(ms, { kind: 'pacing' }));
     this.api = new DiscordApiClient(http, root, settings.credentials?.token, limits);
     this.guildId = settings.config.guild_id || undefined;

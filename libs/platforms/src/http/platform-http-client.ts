@@ -10,6 +10,8 @@ import {
   retryHintOf,
   STRICT_OUTBOUND_POLICY,
 } from '@atlas/outbound';
+import type { Platform } from '@atlas/events';
+import { platformRateLimited, platformRequests, platformThrottleWait } from '@atlas/metrics';
 import type { ConnectorOptions } from '../connector';
 import { PlatformError } from '../platform-error';
 import { PacedBuckets } from './paced-buckets';
@@ -23,6 +25,8 @@ export type PlatformWait =
   { kind: 'pacing' } | { kind: 'retry'; code: 'RATE_LIMIT' | 'PLATFORM_ERROR'; retryAfterSeconds?: number };
 
 export interface PlatformHttpClientOptions {
+  /** The platform the requests go to, as the process's metrics label them ("unknown" when not said). */
+  platform?: Platform;
   /** Longest Retry-After waited out (ATLAS_MAX_RETRY_AFTER_SECONDS); a longer one fails at once. */
   maxRetryAfterSeconds: number;
   retryPolicy?: RetryTuning;
@@ -117,6 +121,7 @@ export class PlatformHttpClient {
    */
   private async exchange(request: PlatformHttpRequest, schedule: RetrySchedule): Promise<Exchange> {
     const target = describeRequest(request);
+    const platform = this.options.platform ?? 'unknown';
     let response: PlatformHttpResponse;
     try {
       response = await this.attempt(request);
@@ -127,6 +132,7 @@ export class PlatformHttpClient {
         // Not sent, and asking again will not change the policy's mind.
         throw new PlatformError('PLATFORM_ERROR', `${target} was not sent: ${refusal.message}`, { transient: false });
       }
+      platformRequests.inc({ platform, status: 'error' });
       const decision = schedule.next({ kind: 'failed' });
       if (!decision.retry) {
         throw new PlatformError('PLATFORM_ERROR', `${target} failed: ${describeNetworkError(error)}`, {
@@ -136,11 +142,16 @@ export class PlatformHttpClient {
       return { kind: 'backoff', waitMs: decision.waitMs };
     }
 
+    platformRequests.inc({ platform, status: String(response.status) });
     const hint = retryHintOf(response);
     if (response.status === 429 || hint !== undefined) {
-      if (response.status === 429) this.options.onRateLimited?.(request, hint?.seconds);
+      if (response.status === 429) {
+        platformRateLimited.inc({ platform });
+        this.options.onRateLimited?.(request, hint?.seconds);
+      }
       const decision = schedule.next({ kind: 'throttled', hint });
       if (!decision.retry) throw throttleFailure(target, response.status, decision, this.policy.budgetSeconds);
+      platformThrottleWait.inc({ platform }, decision.waitMs / 1000);
       // The wait holds for the bucket (all buckets if the platform says so): the retry takes its turn after it.
       this.buckets.throttled(this.bucketOf(request), Date.now() + decision.waitMs, hint?.global === true);
       const code = response.status === 429 ? 'RATE_LIMIT' : 'PLATFORM_ERROR';
@@ -241,7 +252,7 @@ function describeNetworkError(error: unknown): string {
 /** The client of a connector: the job's limits and callbacks, with the platform's own buckets and tiers. */
 export function connectorHttpClient(
   options: ConnectorOptions,
-  platform: Pick<PlatformHttpClientOptions, 'bucketOf' | 'tierOf' | 'onRateLimited'> = {},
+  platform: Pick<PlatformHttpClientOptions, 'bucketOf' | 'tierOf' | 'onRateLimited'> & { platform: Platform },
 ): PlatformHttpClient {
   return new PlatformHttpClient({
     maxRetryAfterSeconds: options.maxRetryAfterSeconds,

@@ -29,7 +29,7 @@ export class MattermostConnector implements PlatformConnector {
 
   constructor(settings: ConnectionSettings, options: ConnectorOptions) {
     // Mattermost limits a user (or an address) as a whole: one bucket, the server.
-    const http = connectorHttpClient(options);
+    const http = connectorHttpClient(options, { platform: this.platform });
     const pacer = new MattermostRatePacer({
       maxWaitSeconds: options.maxRetryAfterSeconds,
       onWait: (ms) => options.onWait?.(ms, { kind: 'pacing' }),

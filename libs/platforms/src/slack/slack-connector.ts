@@ -42,6 +42,7 @@ export class SlackConnector implements PlatformConnector {
   ) {
     this.profile = slackRateProfile(settings.config);
     this.http = connectorHttpClient(options, {
+      platform: this.platform,
       bucketOf: (request) => this.profile.bucketOf(slackMethod(request)),
       tierOf: (bucket) => this.profile.tierOf(bucket),
       onRateLimited: (request, retryAfterSeconds) =>

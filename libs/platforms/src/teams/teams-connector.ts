@@ -40,7 +40,7 @@ export class TeamsConnector implements PlatformConnector {
 
   constructor(settings: ConnectionSettings, options: ConnectorOptions) {
     // Graph throttles an app per tenant and service: one bucket for Graph, one for the token endpoint (their origins).
-    const http = connectorHttpClient(options);
+    const http = connectorHttpClient(options, { platform: this.platform });
     this.teamId = settings.config.team_id?.trim() || undefined;
     this.api = new GraphClient(http, settings.config.base_url || GRAPH_ROOT, tokenProvider(http, settings));
   }
