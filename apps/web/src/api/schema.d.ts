@@ -368,11 +368,9 @@ export interface components {
       error: components['schemas']['ErrorBody'];
     };
     ScheduleSkipView: {
-      /**
-       * Format: date-time
-       * @description The slot that fired
-       */
+      /** @description The cron slot that fired: its minute, ISO 8601 in UTC */
       slot: string;
+      /** @description `sync_in_progress` or `channel_not_found` */
       reason: string;
       active_job_id: string | null;
     };

@@ -10,8 +10,8 @@ import type { ReadModelStore } from '@atlas/store';
 import { channelStateOf, InvalidScheduleError, nextSlot, validateSchedule } from '@atlas/sync';
 
 class ScheduleSkipView {
-  @ApiProperty({ type: 'string', format: 'date-time', description: 'The slot that fired' }) slot: string;
-  @ApiProperty() reason: string;
+  @ApiProperty({ description: 'The cron slot that fired: its minute, ISO 8601 in UTC' }) slot: string;
+  @ApiProperty({ description: '`sync_in_progress` or `channel_not_found`' }) reason: string;
   @ApiProperty({ type: 'string', nullable: true }) active_job_id: string | null;
 }
 
