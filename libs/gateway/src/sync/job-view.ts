@@ -1,6 +1,7 @@
 import { isoSeconds } from '@atlas/common';
 import type { JobError, JobStatus, StageName } from '@atlas/events';
-import { estimatedCompletion, JobDoc, percentage, totalMessages } from '@atlas/read-models';
+import { STAGES } from '@atlas/events';
+import { estimatedCompletion, JobDoc, percentage, stageFractions, totalMessages } from '@atlas/read-models';
 
 /** GET /api/sync/status: a job as the Sync API spec shows it. */
 export interface JobStatusView {
@@ -14,6 +15,8 @@ export interface JobStatusView {
   completed_at: string | null;
   cancelled_at: string | null;
   error: JobError | null;
+  /** Beyond the spec: each stage's own progress (stages overlap: extraction starts on the first batch). */
+  stages: Array<{ stage: StageName; percentage: number; completed: boolean }>;
   /** Beyond the spec: what the knowledge stages did so far, and what an LLM extractor cost. */
   knowledge: {
     facts_extracted: number;
@@ -59,6 +62,7 @@ export function jobStatusView(job: JobDoc, now: Date): JobStatusView {
     completed_at: seconds(job.finished_at),
     cancelled_at: seconds(job.cancelled_at),
     error: job.error,
+    stages: stageViews(job),
     knowledge: {
       facts_extracted: job.counters.facts_extracted,
       // Jobs projected before these counters existed read as zero.
@@ -90,4 +94,14 @@ export function jobHistoryView(job: JobDoc, now: Date): JobHistoryView {
     entities_created: job.counters.entities_created,
     error: job.error,
   };
+}
+
+function stageViews(job: JobDoc): JobStatusView['stages'] {
+  const fractions = stageFractions(job);
+  const done = job.status === 'completed';
+  return STAGES.map((stage) => ({
+    stage,
+    percentage: done ? 100 : Math.floor(fractions[stage] * 100),
+    completed: done || fractions[stage] === 1,
+  }));
 }
