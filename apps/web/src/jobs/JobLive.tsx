@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
-import { STAGES } from '../api/types';
+import { Platform, STAGES } from '../api/types';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDuration, formatTime, PLATFORM_NAMES, secondsBetween, STAGE_NAMES } from '../common/format';
 import { StatusBadge } from '../common/StatusBadge';
@@ -19,6 +19,7 @@ export function JobLive({
   onStatus?: (status: string) => void;
 }) {
   const { status, stageStarts, waiting, feed, error } = useJobStatus(channelId, jobId);
+  const platform = useChannelPlatform(channelId);
   const statusValue = status?.status;
   useEffect(() => {
     if (statusValue) onStatus?.(statusValue);
@@ -58,7 +59,7 @@ export function JobLive({
       {waiting && running && waitLeft > 0 && (
         <p className="warn" role="status">
           {waiting.reason === 'throttle'
-            ? `Waiting ${waitLeft} s for ${PLATFORM_NAMES[waiting.platform ?? ''] ?? 'the platform'} (rate limit)`
+            ? `Waiting ${waitLeft} s for ${PLATFORM_NAMES[waiting.platform ?? platform ?? ''] ?? 'the platform'} (rate limit)`
             : `Waiting ${waitLeft} s before retrying ${STAGE_NAMES[waiting.stage]} (attempt ${waiting.attempt}): ${waiting.error.message}`}
         </p>
       )}
@@ -151,4 +152,20 @@ function useNow(running: boolean): Date {
     return () => clearInterval(timer);
   }, [running]);
   return now;
+}
+
+/** The platform a channel syncs from, for "waiting 42 s for Slack"; null until known. */
+function useChannelPlatform(channelId: string): Platform | null {
+  const [platform, setPlatform] = useState<Platform | null>(null);
+  useEffect(() => {
+    let live = true;
+    api
+      .channels()
+      .then(({ channels }) => live && setPlatform(channels.find((c) => c.channel_id === channelId)?.platform ?? null))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [channelId]);
+  return platform;
 }

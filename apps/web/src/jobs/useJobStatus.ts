@@ -41,7 +41,12 @@ export function useJobStatus(channelId: string, jobId: string): LiveJob {
       setLive((before) => {
         const stageStarts = { ...before.stageStarts };
         if (status.started_at && !stageStarts.fetching_messages) stageStarts.fetching_messages = status.started_at;
-        const waiting = status.error === null || TERMINAL.includes(status.status) ? null : before.waiting;
+        const fromStatus = waitFromStatus(status);
+        let waiting = before.waiting;
+        if (fromStatus && (!waiting || Date.parse(fromStatus.retrying_at) > Date.parse(waiting.retrying_at))) {
+          waiting = { ...fromStatus, platform: waiting?.platform ?? null };
+        }
+        if (status.error === null || TERMINAL.includes(status.status)) waiting = null;
         const feed = TERMINAL.includes(status.status) ? 'done' : before.feed;
         return { ...before, status, stageStarts, waiting, feed, error: null };
       });
@@ -87,4 +92,24 @@ export function useJobStatus(channelId: string, jobId: string): LiveJob {
   }, [channelId, jobId]);
 
   return live;
+}
+
+/**
+ * A running job that waits to retry a stage shows it in its status too (error.details.retrying_at): a page
+ * opened during a wait learns of it there, as the stream's `waiting` event came before the page did.
+ */
+function waitFromStatus(status: JobStatusView): WaitingEvent | null {
+  const details = status.error?.details;
+  if (!status.error || status.status !== 'running' || typeof details?.retrying_at !== 'string') return null;
+  return {
+    job_id: status.job_id,
+    stage: status.current_stage ?? 'fetching_messages',
+    platform: null,
+    reason: status.error.code === 'RATE_LIMIT' ? 'throttle' : 'retry',
+    attempt: typeof details.attempt === 'number' ? details.attempt : 1,
+    retrying_at: details.retrying_at,
+    wait_seconds: typeof details.retry_after === 'number' ? details.retry_after : 0,
+    error: status.error,
+    at: new Date().toISOString(),
+  };
 }
