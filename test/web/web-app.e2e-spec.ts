@@ -24,6 +24,8 @@ describe('the web app', () => {
   let base: string;
   const files = tempDir('web-e2e');
   const streams: string[] = [];
+  /** Uncaught errors of the app and refusals of the Content Security Policy, over the whole suite. */
+  const pageProblems: string[] = [];
 
   beforeAll(async () => {
     // Slack may ask for up to 30 s: a 10 s wait is waited out (and shown), a 120 s one fails the job.
@@ -35,6 +37,10 @@ describe('the web app', () => {
     seedChannel(slack.workspace, 'C7SLOW', { topLevel: 10, name: 'slow' });
     base = atlas.service.url!;
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
+    });
     page.on('request', (request: Request) => {
       if (request.url().includes('/api/sync/events?')) streams.push(request.url());
     });
@@ -252,5 +258,9 @@ describe('the web app', () => {
         await phone.close();
       }
     });
+  });
+
+  it('threw no uncaught error and broke no rule of the Content Security Policy along the way', () => {
+    expect(pageProblems).toEqual([]);
   });
 });
