@@ -451,6 +451,12 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    StageProgressView: {
+      /** @enum {string} */
+      stage: 'fetching_messages' | 'extracting_facts' | 'building_graph' | 'generating_wiki';
+      percentage: number;
+      completed: boolean;
+    };
     LlmUsageView: {
       prompt_tokens: number;
       completion_tokens: number;
@@ -483,6 +489,8 @@ export interface components {
       error: components['schemas']['JobError'] | null;
       /** @description Beyond the spec: how many of total_messages the channel already held unchanged, read again only to attach new replies to them (thread starters); messages_synced in the history leaves them out */
       reread_messages: number;
+      /** @description Beyond the spec: each stage's own progress, in stage order (stages overlap) */
+      stages: components['schemas']['StageProgressView'][];
       /** @description Beyond the spec: what the knowledge stages did so far */
       knowledge: components['schemas']['JobKnowledgeView'];
     };

@@ -8,9 +8,10 @@ import { envelope, ErrorEnvelope } from './error-envelope';
 export const API_KEY_ID = 'apiKeyId';
 
 /**
- * `Authorization: Bearer <key>` on every request but the health check; the event stream also takes a
- * token from POST /api/sync/events/token as `?token=` (EventSource cannot send headers). It runs before
- * routing, so an unknown path without a key is a 401 too: nothing answers without a key.
+ * `Authorization: Bearer <key>` on every request but the health check and the web app's files (served
+ * before it: web/serve-web-app.ts); the event stream also takes a token from POST /api/sync/events/token as
+ * `?token=` (EventSource cannot send headers). It runs before routing, so an unknown path without a key is
+ * a 401 too: no data answers without a key.
  */
 @Injectable()
 export class ApiKeyMiddleware implements NestMiddleware {

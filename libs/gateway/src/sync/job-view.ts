@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { isoSeconds } from '@atlas/common';
 import { JOB_STATUSES, STAGES } from '@atlas/events';
 import type { JobStatus, StageName } from '@atlas/events';
-import { estimatedCompletion, JobDoc, percentage, totalMessages } from '@atlas/read-models';
+import { estimatedCompletion, JobDoc, percentage, stageFractions, totalMessages } from '@atlas/read-models';
 import { JobError } from '../http/event-shapes';
 
 class JobProgressView {
@@ -27,6 +27,12 @@ class JobKnowledgeView {
   @ApiProperty({ type: LlmUsageView }) llm: LlmUsageView;
 }
 
+class StageProgressView {
+  @ApiProperty({ enum: STAGES }) stage: StageName;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) percentage: number;
+  @ApiProperty() completed: boolean;
+}
+
 /** GET /api/sync/status: a job as the Sync API spec shows it. */
 export class JobStatusView {
   @ApiProperty() job_id: string;
@@ -45,6 +51,12 @@ export class JobStatusView {
       'Beyond the spec: how many of total_messages the channel already held unchanged, read again only to attach new replies to them (thread starters); messages_synced in the history leaves them out',
   })
   reread_messages: number;
+  /** Beyond the spec: each stage's own progress (stages overlap: extraction starts on the first batch). */
+  @ApiProperty({
+    type: [StageProgressView],
+    description: "Beyond the spec: each stage's own progress, in stage order (stages overlap)",
+  })
+  stages: StageProgressView[];
   /** Beyond the spec: what the knowledge stages did so far, and what an LLM extractor cost. */
   @ApiProperty({ type: JobKnowledgeView, description: 'Beyond the spec: what the knowledge stages did so far' })
   knowledge: JobKnowledgeView;
@@ -90,6 +102,7 @@ export function jobStatusView(job: JobDoc, now: Date): JobStatusView {
     cancelled_at: seconds(job.cancelled_at),
     error: job.error,
     reread_messages: job.counters.messages_reread ?? 0,
+    stages: stageViews(job),
     knowledge: {
       facts_extracted: job.counters.facts_extracted,
       // Jobs projected before these counters existed read as zero.
@@ -121,4 +134,14 @@ export function jobHistoryView(job: JobDoc, now: Date): JobHistoryView {
     entities_created: job.counters.entities_created,
     error: job.error,
   };
+}
+
+function stageViews(job: JobDoc): StageProgressView[] {
+  const fractions = stageFractions(job);
+  const done = job.status === 'completed';
+  return STAGES.map((stage) => ({
+    stage,
+    percentage: done ? 100 : Math.floor(fractions[stage] * 100),
+    completed: done || fractions[stage] === 1,
+  }));
 }
