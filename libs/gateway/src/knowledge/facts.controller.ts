@@ -11,4 +11,9 @@ export class FactsController {
   list(@Param('channel_id') channelId: string, @Query() query: ListFactsQuery) {
     return this.facts.list(channelId, query);
   }
+
+  @Get(':channel_id/facts/:fact_id')
+  get(@Param('channel_id') channelId: string, @Param('fact_id') factId: string) {
+    return this.facts.get(channelId, factId);
+  }
 }
