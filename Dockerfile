@@ -14,6 +14,8 @@ ENV NODE_ENV=production ATLAS_DATA_DIR=/data
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The web app, built beside its sources (nest build empties dist/); the gateway serves it at /.
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 COPY demo ./demo
 RUN mkdir -p /data/imports && chown -R node:node /data
 USER node

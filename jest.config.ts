@@ -17,7 +17,13 @@ const shared = {
 const config: Config = {
   projects: [
     // Fast tests beside the code: no servers.
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,eval}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,eval}/**/*.spec.ts'],
+      // The web app's component tests run under Vitest (npm run web:check), in a browser-like DOM.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
+    },
     // Tests against real servers: each suite starts its own nats-server and store.
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],

@@ -1,0 +1,41 @@
+import { NavLink, Outlet } from 'react-router';
+import { signOut } from '../auth/session-key';
+import { ThemeToggle } from './ThemeToggle';
+
+const SECTIONS = [
+  { to: '/connections', label: 'Connections' },
+  { to: '/channels', label: 'Channels' },
+  { to: '/jobs', label: 'Jobs' },
+  { to: '/knowledge', label: 'Knowledge' },
+];
+
+export function Layout() {
+  return (
+    <div className="layout">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top-bar">
+        <span className="brand">Atlas Sync</span>
+        <nav aria-label="Sections">
+          <ul>
+            {SECTIONS.map((section) => (
+              <li key={section.to}>
+                <NavLink to={section.to}>{section.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="top-actions">
+          <ThemeToggle />
+          <button type="button" className="secondary" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

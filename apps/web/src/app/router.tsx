@@ -1,0 +1,33 @@
+import { createBrowserRouter, Navigate, RouteObject } from 'react-router';
+import { RequireKey } from '../auth/RequireKey';
+import { SignInPage } from '../auth/SignInPage';
+import { ChannelsPage } from '../channels/ChannelsPage';
+import { ConnectionsPage } from '../connections/ConnectionsPage';
+import { JobPage } from '../jobs/JobPage';
+import { JobsPage } from '../jobs/JobsPage';
+import { knowledgeRoutes } from '../knowledge/routes';
+import { Layout } from './Layout';
+import { NotFoundPage } from './NotFoundPage';
+
+export const routes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireKey>
+        <Layout />
+      </RequireKey>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/connections" replace /> },
+      { path: 'connections', element: <ConnectionsPage /> },
+      { path: 'channels', element: <ChannelsPage /> },
+      { path: 'jobs', element: <JobsPage /> },
+      { path: 'jobs/:channelId/:jobId', element: <JobPage /> },
+      ...knowledgeRoutes,
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

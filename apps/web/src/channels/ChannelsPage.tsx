@@ -1,0 +1,7 @@
+export function ChannelsPage() {
+  return (
+    <section>
+      <h1>Channels</h1>
+    </section>
+  );
+}

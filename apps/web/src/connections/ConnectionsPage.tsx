@@ -1,0 +1,7 @@
+export function ConnectionsPage() {
+  return (
+    <section>
+      <h1>Connections</h1>
+    </section>
+  );
+}
