@@ -1,5 +1,4 @@
 import type {
-  ChannelSummary,
   EntitiesPage,
   EntityDetail,
   FactDetail,
@@ -9,13 +8,15 @@ import type {
   WikiPageVersionSummary,
 } from './types';
 import type { FactsQuery } from './facts/fact-filters';
-import { getJson } from './get-json';
+import { request } from '../api/http';
+
+const getJson = <T>(url: string, query?: Record<string, string | number | undefined>) =>
+  request<T>('GET', url, { query });
 
 const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
 
 /** The knowledge API's read endpoints (README.md, The API). */
 export const knowledgeApi = {
-  channels: () => getJson<{ channels: ChannelSummary[] }>('/api/channels'),
   wikiIndex: (channelId: string) => getJson<WikiIndex>(`/api/wiki/${path(channelId)}`),
   wikiPage: (channelId: string, slug: string, version?: number) =>
     getJson<WikiPage>(`/api/wiki/${path(channelId)}/pages/${path(slug)}`, version === undefined ? {} : { version }),

@@ -132,9 +132,3 @@ export interface EntityDetail {
   relations: Relation[];
   facts: Fact[];
 }
-
-export interface ChannelSummary {
-  channel_id: string;
-  name: string;
-  platform?: string;
-}

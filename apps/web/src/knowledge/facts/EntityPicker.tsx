@@ -44,7 +44,7 @@ export function EntityPicker(props: {
         </span>
         <p className="kn-selected" aria-labelledby={inputId}>
           {entityName || entity}{' '}
-          <button type="button" className="kn-button kn-button-small" onClick={() => onChange('', '')}>
+          <button type="button" className="secondary kn-small-button" onClick={() => onChange('', '')}>
             Clear entity<span className="kn-visually-hidden"> {entityName}</span>
           </button>
         </p>

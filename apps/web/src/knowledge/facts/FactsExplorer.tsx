@@ -117,10 +117,10 @@ export function FactsExplorer() {
           </p>
         )}
         <div className="kn-form-actions">
-          <button type="submit" className="kn-button kn-button-primary" disabled={problem !== null}>
+          <button type="submit" disabled={problem !== null}>
             Apply filters
           </button>
-          <button type="button" className="kn-button" onClick={() => setSearch(new URLSearchParams())}>
+          <button type="button" className="secondary" onClick={() => setSearch(new URLSearchParams())}>
             Clear
           </button>
         </div>
@@ -147,7 +147,7 @@ export function FactsExplorer() {
         {listing.nextCursor && (
           <button
             type="button"
-            className="kn-button"
+            className="secondary"
             disabled={listing.loading}
             onClick={() => load(listing.nextCursor, listing.facts)}
           >

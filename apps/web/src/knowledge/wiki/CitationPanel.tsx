@@ -29,7 +29,7 @@ export function CitationPanel({ citation, onClose }: { citation: WikiCitation; o
         <h2 id={headingId} ref={heading} tabIndex={-1}>
           Source [{citation.n}]
         </h2>
-        <button type="button" className="kn-button" onClick={onClose} aria-label="Close source">
+        <button type="button" className="secondary" onClick={onClose} aria-label="Close source">
           ×
         </button>
       </div>

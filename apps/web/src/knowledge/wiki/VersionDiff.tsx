@@ -53,7 +53,7 @@ function DiffWords({ kind, text }: { kind: 'added' | 'removed' | 'same'; text: s
   const Tag = kind === 'added' ? 'ins' : 'del';
   return (
     <Tag className={`kn-diff-${kind}`}>
-      <span className="kn-visually-hidden">[{SPOKEN[kind].trim()} </span>
+      <span className="kn-visually-hidden">[{kind}: </span>
       {text}
       <span className="kn-visually-hidden">]</span>
     </Tag>
