@@ -9,6 +9,8 @@ export interface AtlasConfig {
   mongodbUri: string | null;
   dataDir: string;
   importDir: string;
+  /** The built web app the gateway serves at / (ATLAS_WEB_DIR, default apps/web/dist of the working dir). */
+  webAppDir: string;
   /** Keys from ATLAS_API_KEYS; empty when unset (the all-in-one mode then generates one). */
   apiKeys: string[];
   /** 32-byte key from ATLAS_SECRET_KEY; null when unset (resolved from the data dir). */
@@ -139,6 +141,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
     mongodbUri,
     dataDir,
     importDir,
+    webAppDir: absolute(read('ATLAS_WEB_DIR') ?? 'apps/web/dist'),
     apiKeys,
     secretKey,
     maxConcurrentSyncs: integer('ATLAS_MAX_CONCURRENT_SYNCS', 4, 1, 1000),

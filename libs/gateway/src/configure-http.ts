@@ -5,6 +5,7 @@ import { ATLAS_CONFIG } from '@atlas/runtime';
 import { answerParserErrorsInEnvelope } from './http/client-errors';
 import { BODY_LIMIT_BYTES } from './http/error-envelope';
 import { ServerPaths } from './http/server-paths';
+import { serveWebApp } from './web/serve-web-app';
 
 /**
  * HTTP settings of the gateway: a capped JSON body, nothing that leaks the framework or the server's
@@ -17,6 +18,7 @@ export function configureHttp(app: INestApplication): void {
   express.disable('x-powered-by');
   // Every JSON answer (res.json: Nest's replies, the error filter, the key check) goes through it.
   express.set('json replacer', new ServerPaths(config.importDir, config.dataDir).jsonReplacer);
+  serveWebApp(express, config.webAppDir);
   const server = express.getHttpServer();
   answerParserErrorsInEnvelope(server);
   // Node closes an idle kept-alive connection after 5 s. A client that sends on it just as the server

@@ -7,8 +7,9 @@ import { envelope } from './error-envelope';
 export const API_KEY_ID = 'apiKeyId';
 
 /**
- * `Authorization: Bearer <key>` on every request but the health check. It runs before routing, so an
- * unknown path without a key is a 401 too: nothing answers without a key.
+ * `Authorization: Bearer <key>` on every request but the health check and the web app's files (served
+ * before it: web/serve-web-app.ts). It runs before routing, so an unknown path without a key is a 401 too:
+ * no data answers without a key.
  */
 @Injectable()
 export class ApiKeyMiddleware implements NestMiddleware {
