@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import type { Loaded } from './use-load';
 
 /** What a page shows while its data loads or when it failed; the content once it is there. */
-export function LoadState<T>({ loaded, children, what }: { loaded: Loaded<T>; what: string; children: (data: T) => ReactNode }) {
+export function LoadState<T>({
+  loaded,
+  children,
+  what,
+}: {
+  loaded: Loaded<T>;
+  what: string;
+  children: (data: T) => ReactNode;
+}) {
   if (loaded.state === 'loading')
     return (
       <p className="kn-muted" role="status">

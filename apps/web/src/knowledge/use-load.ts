@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
 
 export type Loaded<T> =
-  | { state: 'loading' }
-  | { state: 'error'; error: Error & { code?: string } }
-  | { state: 'ready'; data: T };
+  { state: 'loading' } | { state: 'error'; error: Error & { code?: string } } | { state: 'ready'; data: T };
 
 /** Loads what `load` returns whenever `key` changes; an answer to an outdated key is dropped. */
 export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {

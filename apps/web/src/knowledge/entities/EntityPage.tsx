@@ -62,9 +62,7 @@ function EntityView({ detail, channelId }: { detail: EntityDetail; channelId?: s
                 {relations.map((relation) => (
                   <tr key={relation.id}>
                     <td>
-                      {relation.direction === 'outgoing'
-                        ? humanize(relation.type)
-                        : `${humanize(relation.type)} (by)`}
+                      {relation.direction === 'outgoing' ? humanize(relation.type) : `${humanize(relation.type)} (by)`}
                     </td>
                     <td>
                       <Link to={knowledgePaths.entity(relation.other.id, channelId)}>

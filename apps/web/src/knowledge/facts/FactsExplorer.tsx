@@ -39,7 +39,8 @@ export function FactsExplorer() {
       (page) =>
         isCurrent() &&
         setListing({ facts: [...keep, ...page.facts], nextCursor: page.next_cursor, loading: false, error: null }),
-      (error: Error) => isCurrent() && setListing({ facts: keep, nextCursor: cursor, loading: false, error: error.message }),
+      (error: Error) =>
+        isCurrent() && setListing({ facts: keep, nextCursor: cursor, loading: false, error: error.message }),
     );
   };
 
@@ -103,13 +104,23 @@ export function FactsExplorer() {
           <label htmlFor={ids.from} className="kn-label">
             From (UTC day)
           </label>
-          <input id={ids.from} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          <input
+            id={ids.from}
+            type="date"
+            value={draft.from}
+            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          />
         </div>
         <div className="kn-field">
           <label htmlFor={ids.to} className="kn-label">
             To (UTC day, included)
           </label>
-          <input id={ids.to} type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          <input
+            id={ids.to}
+            type="date"
+            value={draft.to}
+            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          />
         </div>
         {problem && (
           <p className="kn-error" role="alert">

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, factsQuery, filtersFromSearch, filtersProblem, nextDay, searchFromFilters } from './fact-filters';
+import {
+  EMPTY_FILTERS,
+  factsQuery,
+  filtersFromSearch,
+  filtersProblem,
+  nextDay,
+  searchFromFilters,
+} from './fact-filters';
 
 describe('fact filters', () => {
   it('reads the URL, dropping unknown types and malformed days, in the API order of types', () => {
     const filters = filtersFromSearch(
-      new URLSearchParams('type=question,bogus,decision&entity=ent_1&entity_name=Ana&q=billing&from=2025-03-01&to=03/05'),
+      new URLSearchParams(
+        'type=question,bogus,decision&entity=ent_1&entity_name=Ana&q=billing&from=2025-03-01&to=03/05',
+      ),
     );
     expect(filters).toEqual({
       types: ['decision', 'question'],
@@ -26,7 +35,14 @@ describe('fact filters', () => {
 
   it('maps to the facts endpoint query: a comma list of types and an exclusive `to` (the day after)', () => {
     const query = factsQuery(
-      { types: ['decision', 'action_item'], entity: 'ent_1', entityName: 'Ana', q: 'db', from: '2025-02-01', to: '2025-02-28' },
+      {
+        types: ['decision', 'action_item'],
+        entity: 'ent_1',
+        entityName: 'Ana',
+        q: 'db',
+        from: '2025-02-01',
+        to: '2025-02-28',
+      },
       25,
     );
     expect(query).toEqual({
