@@ -8,6 +8,7 @@ export function FactCard({ fact, current = false }: { fact: Fact; current?: bool
   const linkedEntities = fact.entities.filter((entity) => entity.id !== null);
   return (
     <article className={`kn-fact${current ? ' kn-fact-current' : ''}`} aria-current={current ? 'true' : undefined}>
+      {current && <p className="kn-this-fact kn-small">The fact you opened</p>}
       <p className="kn-fact-text">{fact.text}</p>
       <p className="kn-fact-meta kn-small">
         <span className={`kn-badge kn-badge-${fact.type}`}>{humanize(fact.type)}</span>

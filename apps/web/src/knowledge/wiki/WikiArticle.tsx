@@ -32,7 +32,7 @@ export function WikiArticle({ html, citations, title }: { html: string; citation
   };
 
   return (
-    <div className="kn-article-layout">
+    <div className={open ? 'kn-article-layout kn-with-panel' : 'kn-article-layout'}>
       <article className="kn-article" aria-label={title} onClick={onClick} dangerouslySetInnerHTML={{ __html: safe }} />
       {open && <CitationPanel citation={open} onClose={close} />}
     </div>

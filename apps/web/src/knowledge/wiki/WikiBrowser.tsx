@@ -6,6 +6,11 @@ import { knowledgePaths } from '../paths';
 import { useLoad } from '../use-load';
 import { WikiArticle } from './WikiArticle';
 
+/** On a phone the page index starts folded, so the page is not below a screenful of links. */
+function narrowScreen(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 48rem)').matches;
+}
+
 /** A channel's wiki: the page index beside the open page (the first one when none is named). */
 export function WikiBrowser() {
   const { channelId = '', slug } = useParams();
@@ -14,27 +19,29 @@ export function WikiBrowser() {
   return (
     <div className="kn-wiki">
       <nav className="kn-wiki-index" aria-label="Wiki pages">
-        <h2>Pages</h2>
-        <LoadState loaded={index} what="the page index">
-          {({ pages }) =>
-            pages.length === 0 ? (
-              <p className="kn-muted">No pages yet: the wiki is written by the channel's first sync.</p>
-            ) : (
-              <ul>
-                {pages.map((page) => (
-                  <li key={page.slug}>
-                    <Link
-                      to={knowledgePaths.wikiPage(channelId, page.slug)}
-                      aria-current={page.slug === slug ? 'page' : undefined}
-                    >
-                      {page.title}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )
-          }
-        </LoadState>
+        <details open={!narrowScreen()}>
+          <summary>Pages</summary>
+          <LoadState loaded={index} what="the page index">
+            {({ pages }) =>
+              pages.length === 0 ? (
+                <p className="kn-muted">No pages yet: the wiki is written by the channel's first sync.</p>
+              ) : (
+                <ul>
+                  {pages.map((page) => (
+                    <li key={page.slug}>
+                      <Link
+                        to={knowledgePaths.wikiPage(channelId, page.slug)}
+                        aria-current={page.slug === (slug ?? pages[0].slug) ? 'page' : undefined}
+                      >
+                        {page.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </LoadState>
+        </details>
       </nav>
       <div className="kn-wiki-page">
         {slug ? (
