@@ -1,12 +1,4 @@
-import type {
-  EntitiesPage,
-  EntityDetail,
-  FactDetail,
-  FactsPage,
-  WikiIndex,
-  WikiPage,
-  WikiPageVersionSummary,
-} from './types';
+import type { EntitiesPage, EntityDetail, FactDetail, FactsPage, WikiIndex, WikiPage, WikiVersions } from './types';
 import type { FactsQuery } from './facts/fact-filters';
 import { request } from '../api/http';
 
@@ -21,9 +13,7 @@ export const knowledgeApi = {
   wikiPage: (channelId: string, slug: string, version?: number) =>
     getJson<WikiPage>(`/api/wiki/${path(channelId)}/pages/${path(slug)}`, version === undefined ? {} : { version }),
   wikiVersions: (channelId: string, slug: string) =>
-    getJson<{ slug: string; versions: WikiPageVersionSummary[] }>(
-      `/api/wiki/${path(channelId)}/pages/${path(slug)}/versions`,
-    ),
+    getJson<WikiVersions>(`/api/wiki/${path(channelId)}/pages/${path(slug)}/versions`),
   facts: (channelId: string, query: FactsQuery, cursor?: string) =>
     getJson<FactsPage>(`/api/channels/${path(channelId)}/facts`, cursor ? { ...query, cursor } : query),
   fact: (channelId: string, factId: string) =>

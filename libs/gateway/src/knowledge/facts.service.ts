@@ -1,22 +1,27 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { ChannelsQueries, KnowledgeReadQueries } from '@atlas/read-models';
 import { decodeCursor, encodeCursor } from './cursor';
-import type { FactView } from './fact-view';
+import { FactView } from './fact-view';
 import { FactViewsService } from './fact-views.service';
 import { timeRange } from './instant';
 import { DEFAULT_PAGE_SIZE, ListFactsQuery } from './knowledge.dto';
 import { channelNotFound, factNotFound } from './not-found';
 import { supersessionChain } from './supersession-chain';
 
-export interface FactsPageView {
-  channel_id: string;
-  facts: FactView[];
+export class FactsPageView {
+  @ApiProperty() channel_id: string;
+  @ApiProperty({ type: [FactView] }) facts: FactView[];
+  @ApiProperty({ type: 'string', nullable: true, description: 'Pass as `cursor` for the next page; null on the last' })
   next_cursor: string | null;
 }
 
-export interface FactDetailView {
-  fact: FactView;
-  /** The facts that replaced one another on its subject, oldest first, this one among them. */
+export class FactDetailView {
+  @ApiProperty({ type: FactView }) fact: FactView;
+  @ApiProperty({
+    type: [FactView],
+    description: 'The facts that replaced one another on its subject, oldest first, this one among them',
+  })
   chain: FactView[];
 }
 
