@@ -3,11 +3,7 @@ import { useNavigate } from 'react-router';
 import { knowledgePaths } from '../paths';
 import type { EntityDetail } from '../types';
 import { graphElements } from './graph-elements';
-
-/** A colour of the app's palette (styles.css custom properties), so the graph follows light and dark. */
-function cssColor(element: Element, name: string, fallback: string): string {
-  return getComputedStyle(element).getPropertyValue(name).trim() || fallback;
-}
+import { graphStyle, watchTheme } from './graph-style';
 
 /**
  * The entity's neighbourhood drawn with cytoscape.js: the entity in the middle, its strongest relations
@@ -22,57 +18,21 @@ export function EntityGraph({ detail, channelId }: { detail: EntityDetail; chann
 
   useEffect(() => {
     let destroyed = false;
-    let graph: { destroy(): void } | null = null;
+    let stop = () => {};
+    // Loaded here, not at the top: cytoscape is a chunk of its own, fetched when an entity page opens.
     import('cytoscape').then(({ default: cytoscape }) => {
       const element = container.current;
       if (destroyed || !element) return;
-      const text = cssColor(element, '--text', '#1a1a1a');
-      const accent = cssColor(element, '--accent', '#2456c6');
-      const muted = cssColor(element, '--muted', '#666');
-      const surface = cssColor(element, '--surface', '#fff');
       const cy = cytoscape({
         container: element,
         elements: [...elements.nodes, ...elements.edges],
+        style: graphStyle(element),
         layout: {
           name: 'concentric',
           concentric: (node) => (node.data('center') ? 2 : 1),
           levelWidth: () => 1,
           minNodeSpacing: 30,
         },
-        style: [
-          {
-            selector: 'node',
-            style: {
-              label: 'data(label)',
-              color: text,
-              'background-color': muted,
-              'font-size': 11,
-              'text-valign': 'bottom',
-              'text-margin-y': 4,
-              'text-background-color': surface,
-              'text-background-opacity': 0.8,
-              width: 18,
-              height: 18,
-            },
-          },
-          { selector: 'node[?center]', style: { 'background-color': accent, width: 28, height: 28 } },
-          {
-            selector: 'edge',
-            style: {
-              width: 1.5,
-              'line-color': muted,
-              'target-arrow-color': muted,
-              'target-arrow-shape': 'triangle',
-              'curve-style': 'bezier',
-              label: 'data(label)',
-              'font-size': 9,
-              color: text,
-              'text-rotation': 'autorotate',
-              'text-background-color': surface,
-              'text-background-opacity': 0.8,
-            },
-          },
-        ],
         wheelSensitivity: 0.3,
       });
       cy.on('tap', 'node', (event) => {
@@ -81,12 +41,16 @@ export function EntityGraph({ detail, channelId }: { detail: EntityDetail; chann
       });
       cy.on('mouseover', 'node', () => element.classList.add('kn-graph-pointer'));
       cy.on('mouseout', 'node', () => element.classList.remove('kn-graph-pointer'));
-      graph = cy;
+      const unwatch = watchTheme(() => cy.style(graphStyle(element)));
+      stop = () => {
+        unwatch();
+        cy.destroy();
+      };
       setDrawn(cy.nodes().length);
     });
     return () => {
       destroyed = true;
-      graph?.destroy();
+      stop();
     };
     // Redrawn for another entity only: `elements` is derived from `detail`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -105,7 +69,7 @@ export function EntityGraph({ detail, channelId }: { detail: EntityDetail; chann
       <figcaption className="kn-muted kn-small">
         {neighbours === 0
           ? 'No relations yet.'
-          : `${detail.entity.name} and its ${neighbours} strongest relation${neighbours === 1 ? '' : 's'}: click an entity to open it, or use the list of relations.`}
+          : `${detail.entity.name} and the ${neighbours} entit${neighbours === 1 ? 'y' : 'ies'} most strongly related to it: click one to open it, or use the table of relations.`}
       </figcaption>
     </figure>
   );

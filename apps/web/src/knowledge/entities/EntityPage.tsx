@@ -50,33 +50,37 @@ function EntityView({ detail, channelId }: { detail: EntityDetail; channelId?: s
           {relations.length === 0 ? (
             <p className="kn-muted">No relations yet.</p>
           ) : (
-            <table className="kn-table">
-              <thead>
-                <tr>
-                  <th scope="col">Relation</th>
-                  <th scope="col">Entity</th>
-                  <th scope="col">Evidence</th>
-                </tr>
-              </thead>
-              <tbody>
-                {relations.map((relation) => (
-                  <tr key={relation.id}>
-                    <td>
-                      {relation.direction === 'outgoing' ? humanize(relation.type) : `${humanize(relation.type)} (by)`}
-                    </td>
-                    <td>
-                      <Link to={knowledgePaths.entity(relation.other.id, channelId)}>
-                        {relation.other.name ?? relation.other.id}
-                      </Link>
-                      {relation.other.type && <span className="kn-muted"> ({relation.other.type})</span>}
-                    </td>
-                    <td>
-                      {relation.fact_ids.length} fact{relation.fact_ids.length === 1 ? '' : 's'}
-                    </td>
+            <div className="kn-table-wrap">
+              <table className="kn-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Relation</th>
+                    <th scope="col">Entity</th>
+                    <th scope="col">Evidence</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {relations.map((relation) => (
+                    <tr key={relation.id}>
+                      <td>
+                        {relation.direction === 'outgoing'
+                          ? humanize(relation.type)
+                          : `${humanize(relation.type)} (by)`}
+                      </td>
+                      <td>
+                        <Link to={knowledgePaths.entity(relation.other.id, channelId)}>
+                          {relation.other.name ?? relation.other.id}
+                        </Link>
+                        {relation.other.type && <span className="kn-muted"> ({relation.other.type})</span>}
+                      </td>
+                      <td>
+                        {relation.fact_ids.length} fact{relation.fact_ids.length === 1 ? '' : 's'}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </section>
         <section aria-labelledby="kn-entity-facts">

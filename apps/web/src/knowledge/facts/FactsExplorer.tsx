@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { humanize } from '../format';
 import { knowledgeApi } from '../knowledge-api';
+import { narrowScreen } from '../narrow-screen';
 import { FACT_TYPES, type Fact } from '../types';
 import { EntityPicker } from './EntityPicker';
 import { FactCard } from './FactCard';
@@ -64,78 +65,81 @@ export function FactsExplorer() {
   return (
     <section className="kn-facts" aria-labelledby="kn-facts-title">
       <h2 id="kn-facts-title">Facts</h2>
-      <form className="kn-filters" onSubmit={apply} aria-label="Filter facts">
-        <fieldset className="kn-types">
-          <legend>Type</legend>
-          {FACT_TYPES.map((type) => (
-            <label key={type} className="kn-check">
-              <input
-                type="checkbox"
-                checked={draft.types.includes(type)}
-                onChange={(event) => toggleType(type, event.target.checked)}
-              />
-              {humanize(type)}
+      <details className="kn-filters-fold" open={!narrowScreen()}>
+        <summary>Filters</summary>
+        <form className="kn-filters" onSubmit={apply} aria-label="Filter facts">
+          <fieldset className="kn-types">
+            <legend>Type</legend>
+            {FACT_TYPES.map((type) => (
+              <label key={type} className="kn-check">
+                <input
+                  type="checkbox"
+                  checked={draft.types.includes(type)}
+                  onChange={(event) => toggleType(type, event.target.checked)}
+                />
+                {humanize(type)}
+              </label>
+            ))}
+          </fieldset>
+          <EntityPicker
+            channelId={channelId}
+            entity={draft.entity}
+            entityName={draft.entityName}
+            onChange={(entity, entityName) => setDraft({ ...draft, entity, entityName })}
+          />
+          <div className="kn-field">
+            <label htmlFor={ids.q} className="kn-label">
+              Words
             </label>
-          ))}
-        </fieldset>
-        <EntityPicker
-          channelId={channelId}
-          entity={draft.entity}
-          entityName={draft.entityName}
-          onChange={(entity, entityName) => setDraft({ ...draft, entity, entityName })}
-        />
-        <div className="kn-field">
-          <label htmlFor={ids.q} className="kn-label">
-            Words
-          </label>
-          <input
-            id={ids.q}
-            type="search"
-            value={draft.q}
-            maxLength={200}
-            aria-describedby={`${ids.q}-hint`}
-            onChange={(event) => setDraft({ ...draft, q: event.target.value })}
-          />
-          <span id={`${ids.q}-hint`} className="kn-hint">
-            Each word must begin a word of the fact.
-          </span>
-        </div>
-        <div className="kn-field">
-          <label htmlFor={ids.from} className="kn-label">
-            From (UTC day)
-          </label>
-          <input
-            id={ids.from}
-            type="date"
-            value={draft.from}
-            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-          />
-        </div>
-        <div className="kn-field">
-          <label htmlFor={ids.to} className="kn-label">
-            To (UTC day, included)
-          </label>
-          <input
-            id={ids.to}
-            type="date"
-            value={draft.to}
-            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-          />
-        </div>
-        {problem && (
-          <p className="kn-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="kn-form-actions">
-          <button type="submit" disabled={problem !== null}>
-            Apply filters
-          </button>
-          <button type="button" className="secondary" onClick={() => setSearch(new URLSearchParams())}>
-            Clear
-          </button>
-        </div>
-      </form>
+            <input
+              id={ids.q}
+              type="search"
+              value={draft.q}
+              maxLength={200}
+              aria-describedby={`${ids.q}-hint`}
+              onChange={(event) => setDraft({ ...draft, q: event.target.value })}
+            />
+            <span id={`${ids.q}-hint`} className="kn-hint">
+              Each word must begin a word of the fact.
+            </span>
+          </div>
+          <div className="kn-field">
+            <label htmlFor={ids.from} className="kn-label">
+              From (UTC day)
+            </label>
+            <input
+              id={ids.from}
+              type="date"
+              value={draft.from}
+              onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+            />
+          </div>
+          <div className="kn-field">
+            <label htmlFor={ids.to} className="kn-label">
+              To (UTC day, included)
+            </label>
+            <input
+              id={ids.to}
+              type="date"
+              value={draft.to}
+              onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+            />
+          </div>
+          {problem && (
+            <p className="kn-error" role="alert">
+              {problem}
+            </p>
+          )}
+          <div className="kn-form-actions">
+            <button type="submit" disabled={problem !== null}>
+              Apply filters
+            </button>
+            <button type="button" className="secondary" onClick={() => setSearch(new URLSearchParams())}>
+              Clear
+            </button>
+          </div>
+        </form>
+      </details>
 
       <div className="kn-facts-results" aria-busy={listing.loading}>
         <p className="kn-muted kn-small" role="status">

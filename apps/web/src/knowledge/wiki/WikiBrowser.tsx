@@ -2,14 +2,10 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { formatTime } from '../format';
 import { knowledgeApi } from '../knowledge-api';
 import { LoadState } from '../LoadState';
+import { narrowScreen } from '../narrow-screen';
 import { knowledgePaths } from '../paths';
 import { useLoad } from '../use-load';
 import { WikiArticle } from './WikiArticle';
-
-/** On a phone the page index starts folded, so the page is not below a screenful of links. */
-function narrowScreen(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 48rem)').matches;
-}
 
 /** A channel's wiki: the page index beside the open page (the first one when none is named). */
 export function WikiBrowser() {

@@ -47,31 +47,33 @@ function VersionsAndDiff(props: { channelId: string; slug: string; versions: Wik
 
   return (
     <>
-      <table className="kn-table">
-        <caption className="kn-visually-hidden">Versions, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Written</th>
-            <th scope="col">By sync</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((version) => (
-            <tr key={version.version}>
-              <td>
-                <Link to={`${knowledgePaths.wikiPage(channelId, slug)}?version=${version.version}`}>
-                  Version {version.version}
-                </Link>
-              </td>
-              <td>
-                <time dateTime={version.created_at}>{formatTime(version.created_at)}</time>
-              </td>
-              <td className="kn-mono kn-small">{version.job_id}</td>
+      <div className="kn-table-wrap">
+        <table className="kn-table">
+          <caption className="kn-visually-hidden">Versions, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Written</th>
+              <th scope="col">By sync</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {versions.map((version) => (
+              <tr key={version.version}>
+                <td>
+                  <Link to={`${knowledgePaths.wikiPage(channelId, slug)}?version=${version.version}`}>
+                    Version {version.version}
+                  </Link>
+                </td>
+                <td>
+                  <time dateTime={version.created_at}>{formatTime(version.created_at)}</time>
+                </td>
+                <td className="kn-mono kn-small">{version.job_id}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {from !== undefined && to !== undefined && (
         <section aria-labelledby="kn-diff-title">
           <h3 id="kn-diff-title">Changes</h3>
