@@ -273,3 +273,20 @@ describe('resolveSecrets', () => {
     );
   });
 });
+
+describe('loadConfig: live progress over Server-Sent Events', () => {
+  it('has defaults and reads the three settings', () => {
+    expect(loadConfig({}, '/srv').syncEvents).toEqual({ heartbeatSeconds: 15, statusIntervalMs: 250, tokenTtlSeconds: 300 });
+    const config = loadConfig(
+      { ATLAS_SSE_HEARTBEAT_SECONDS: '2', ATLAS_SSE_STATUS_INTERVAL_MS: '1000', ATLAS_SSE_TOKEN_TTL_SECONDS: '60' },
+      '/srv',
+    );
+    expect(config.syncEvents).toEqual({ heartbeatSeconds: 2, statusIntervalMs: 1000, tokenTtlSeconds: 60 });
+  });
+
+  it('refuses a silent stream, status events with no pause between them, and a token that dies at once', () => {
+    const attempt = () =>
+      loadConfig({ ATLAS_SSE_HEARTBEAT_SECONDS: '0', ATLAS_SSE_STATUS_INTERVAL_MS: '10', ATLAS_SSE_TOKEN_TTL_SECONDS: '1' });
+    expect(attempt).toThrow(/ATLAS_SSE_HEARTBEAT_SECONDS[\s\S]*ATLAS_SSE_STATUS_INTERVAL_MS[\s\S]*ATLAS_SSE_TOKEN_TTL_SECONDS/);
+  });
+});

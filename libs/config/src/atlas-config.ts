@@ -33,12 +33,23 @@ export interface AtlasConfig {
   uploadRateLimitPerMinute: number;
   logLevel: LogLevel;
   logFormat: 'json' | 'text';
+  /** Live progress (GET /api/sync/events): its heartbeats, the pace of its status events and its token's life. */
+  syncEvents: SyncEventsConfig;
   /** Whether the all-in-one mode registers the demo Slack export (ATLAS_DEMO, default true). */
   demo: boolean;
   /** The OpenAI-compatible endpoint facts are extracted with; null (ATLAS_LLM_BASE_URL unset) keeps extraction local. */
   llm: LlmConfig | null;
   /** Where platform requests and LLM requests may go: https to public addresses unless allowed otherwise. */
   outboundUrls: OutboundUrlPolicy;
+}
+
+export interface SyncEventsConfig {
+  /** Seconds between heartbeat comments on an idle stream: proxies close connections that stay silent. */
+  heartbeatSeconds: number;
+  /** Least time between two status events of one stream: progress is coalesced, stage changes and ends are not. */
+  statusIntervalMs: number;
+  /** How long a token from POST /api/sync/events/token opens the stream (EventSource cannot send a key). */
+  tokenTtlSeconds: number;
 }
 
 /** How the LLM is asked for structured output: a JSON schema, or plain JSON for servers without schema support. */
@@ -153,6 +164,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
     maxImportUncompressedBytes: integer('ATLAS_MAX_IMPORT_UNCOMPRESSED_BYTES', 2 * GIB, 1024, MAX_SIZE_SETTING),
     rateLimitPerMinute: integer('ATLAS_RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     uploadRateLimitPerMinute: integer('ATLAS_UPLOAD_RATE_LIMIT_PER_MINUTE', 30, 0, 1_000_000),
+    syncEvents: {
+      heartbeatSeconds: integer('ATLAS_SSE_HEARTBEAT_SECONDS', 15, 1, 300),
+      statusIntervalMs: integer('ATLAS_SSE_STATUS_INTERVAL_MS', 250, 50, 60_000),
+      tokenTtlSeconds: integer('ATLAS_SSE_TOKEN_TTL_SECONDS', 300, 10, 86_400),
+    },
     logLevel,
     logFormat,
     demo: demoRaw === 'true' || demoRaw === '1',

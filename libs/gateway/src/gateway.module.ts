@@ -28,8 +28,12 @@ import { UploadErrorsInterceptor } from './imports/upload-errors.interceptor';
 import { uploadOptions } from './imports/upload-storage';
 import { SchedulesController } from './schedules/schedules.controller';
 import { SchedulesService } from './schedules/schedules.service';
+import { ProjectionWatch } from './sync/projection-watch';
 import { SyncController } from './sync/sync.controller';
 import { SyncService } from './sync/sync.service';
+import { SyncEventsController } from './sync/sync-events.controller';
+import { SyncEventsService } from './sync/sync-events.service';
+import { SyncEventsTokens } from './sync/sync-events-tokens';
 
 /**
  * The REST gateway: the Sync API, connections, channels, file imports and the knowledge read API (facts, graph,
@@ -43,6 +47,7 @@ import { SyncService } from './sync/sync.service';
   controllers: [
     SchedulesController,
     SyncController,
+    SyncEventsController,
     ConnectionsController,
     ChannelsController,
     ImportsController,
@@ -53,6 +58,9 @@ import { SyncService } from './sync/sync.service';
   ],
   providers: [
     SyncService,
+    SyncEventsService,
+    SyncEventsTokens,
+    ProjectionWatch,
     SchedulesService,
     ConnectionsService,
     ImportsService,

@@ -30,21 +30,30 @@ export function totalMessages(job: Pick<JobDoc, 'counters' | 'estimated_messages
  * messages can rise while fetching (the estimate was low), and a drop would look like lost work.
  */
 export function doneFraction(job: Pick<JobDoc, 'counters' | 'estimated_messages' | 'done_fraction'>): number {
+  const stages = stageFractions(job);
+  const fraction = (Object.keys(STAGE_WEIGHTS) as StageName[]).reduce(
+    (sum, stage) => sum + STAGE_WEIGHTS[stage] * stages[stage],
+    0,
+  );
+  return Math.max(job.done_fraction, Math.min(fraction, 0.99));
+}
+
+/**
+ * How far each stage is (0..1), from what it reported. Stages overlap: extraction starts on the first
+ * fetched batch. Before fetching completes the total is a lower bound, so the ratios are estimates.
+ */
+export function stageFractions(job: Pick<JobDoc, 'counters' | 'estimated_messages'>): Record<StageName, number> {
   const c = job.counters;
   const total = totalMessages(job);
   const ratio = (done: number, of: number) => (of > 0 ? Math.min(1, done / of) : 0);
-  const fetched = c.fetch_completed ? 1 : ratio(c.messages_fetched, total);
-  const extracted = c.extraction_completed ? 1 : ratio(c.messages_extracted, total);
-  const graphed = c.graph_completed
-    ? 1
-    : ratio(c.batches_graphed, c.fetch_completed ? c.batches_fetched : c.batches_fetched + 1);
-  const wiki = c.wiki_completed ? 1 : 0;
-  const fraction =
-    STAGE_WEIGHTS.fetching_messages * fetched +
-    STAGE_WEIGHTS.extracting_facts * extracted +
-    STAGE_WEIGHTS.building_graph * graphed +
-    STAGE_WEIGHTS.generating_wiki * wiki;
-  return Math.max(job.done_fraction, Math.min(fraction, 0.99));
+  return {
+    fetching_messages: c.fetch_completed ? 1 : ratio(c.messages_fetched, total),
+    extracting_facts: c.extraction_completed ? 1 : ratio(c.messages_extracted, total),
+    building_graph: c.graph_completed
+      ? 1
+      : ratio(c.batches_graphed, c.fetch_completed ? c.batches_fetched : c.batches_fetched + 1),
+    generating_wiki: c.wiki_completed ? 1 : 0,
+  };
 }
 
 /** Integer percentage; 100 only once the job completed. */

@@ -87,6 +87,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sync/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SyncEvents_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sync/events/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SyncEvents_token'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/connections': {
     parameters: {
       query?: never;
@@ -413,6 +445,12 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    JobStageProgressView: {
+      /** @enum {string} */
+      stage: 'fetching_messages' | 'extracting_facts' | 'building_graph' | 'generating_wiki';
+      percentage: number;
+      completed: boolean;
+    };
     LlmUsageView: {
       prompt_tokens: number;
       completion_tokens: number;
@@ -443,6 +481,8 @@ export interface components {
       /** Format: date-time */
       cancelled_at: string | null;
       error: components['schemas']['JobError'] | null;
+      /** @description Beyond the spec: each stage's own progress (stages overlap: extraction starts on the first batch) */
+      stages: components['schemas']['JobStageProgressView'][];
       /** @description Beyond the spec: what the knowledge stages did so far */
       knowledge: components['schemas']['JobKnowledgeView'];
     };
@@ -1282,6 +1322,40 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorEnvelope'];
         };
+      };
+    };
+  };
+  SyncEvents_stream: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SyncEvents_token: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -25,6 +25,8 @@ export interface JobStatusView {
   completed_at: string | null;
   cancelled_at: string | null;
   error: JobError | null;
+  /** Each stage's own progress (beyond the spec). */
+  stages?: Array<{ stage: StageName; percentage: number; completed: boolean }>;
   knowledge?: {
     facts_extracted: number;
     skipped_messages: number;

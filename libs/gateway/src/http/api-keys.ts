@@ -24,6 +24,13 @@ export class ApiKeys {
     const presented = digest(match[1]);
     return this.keyDigests.some((key) => timingSafeEqual(key, presented)) ? presented.toString('hex') : null;
   }
+
+  /** Whether a key digest (as presentedBy names it) is of a key still configured: a token outlives no key. */
+  isConfigured(keyId: string): boolean {
+    if (!/^[0-9a-f]{64}$/.test(keyId)) return false;
+    const presented = Buffer.from(keyId, 'hex');
+    return this.keyDigests.some((key) => timingSafeEqual(key, presented));
+  }
 }
 
 function digest(key: string): Buffer {

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { isoSeconds } from '@atlas/common';
 import { JOB_STATUSES, JobError, STAGES } from '@atlas/events';
 import type { JobStatus, StageName } from '@atlas/events';
-import { estimatedCompletion, JobDoc, percentage, totalMessages } from '@atlas/read-models';
+import { estimatedCompletion, JobDoc, percentage, stageFractions, totalMessages } from '@atlas/read-models';
 
 class JobProgressView {
   @ApiProperty({ type: 'integer' }) total_messages: number;
@@ -26,6 +26,12 @@ class JobKnowledgeView {
   @ApiProperty({ type: LlmUsageView }) llm: LlmUsageView;
 }
 
+class JobStageProgressView {
+  @ApiProperty({ enum: STAGES }) stage: StageName;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) percentage: number;
+  @ApiProperty() completed: boolean;
+}
+
 /** GET /api/sync/status: a job as the Sync API spec shows it. */
 export class JobStatusView {
   @ApiProperty() job_id: string;
@@ -38,6 +44,11 @@ export class JobStatusView {
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) completed_at: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) cancelled_at: string | null;
   @ApiProperty({ type: JobError, nullable: true }) error: JobError | null;
+  @ApiProperty({
+    type: [JobStageProgressView],
+    description: "Beyond the spec: each stage's own progress (stages overlap: extraction starts on the first batch)",
+  })
+  stages: JobStageProgressView[];
   /** Beyond the spec: what the knowledge stages did so far, and what an LLM extractor cost. */
   @ApiProperty({ type: JobKnowledgeView, description: 'Beyond the spec: what the knowledge stages did so far' })
   knowledge: JobKnowledgeView;
@@ -81,6 +92,7 @@ export function jobStatusView(job: JobDoc, now: Date): JobStatusView {
     completed_at: seconds(job.finished_at),
     cancelled_at: seconds(job.cancelled_at),
     error: job.error,
+    stages: stageViews(job),
     knowledge: {
       facts_extracted: job.counters.facts_extracted,
       // Jobs projected before these counters existed read as zero.
@@ -112,4 +124,14 @@ export function jobHistoryView(job: JobDoc, now: Date): JobHistoryView {
     entities_created: job.counters.entities_created,
     error: job.error,
   };
+}
+
+function stageViews(job: JobDoc): JobStatusView['stages'] {
+  const fractions = stageFractions(job);
+  const done = job.status === 'completed';
+  return STAGES.map((stage) => ({
+    stage,
+    percentage: done ? 100 : Math.floor(fractions[stage] * 100),
+    completed: done || fractions[stage] === 1,
+  }));
 }
