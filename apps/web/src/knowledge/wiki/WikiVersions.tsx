@@ -74,7 +74,8 @@ function VersionsAndDiff(props: { channelId: string; slug: string; versions: Wik
           </tbody>
         </table>
       </div>
-      {from !== undefined && to !== undefined && (
+      {numbers.length < 2 && <p className="kn-muted">This page has one version so far: nothing to compare yet.</p>}
+      {numbers.length >= 2 && from !== undefined && to !== undefined && (
         <section aria-labelledby="kn-diff-title">
           <h3 id="kn-diff-title">Changes</h3>
           <div className="kn-form-row">
