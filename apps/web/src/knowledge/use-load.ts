@@ -17,7 +17,6 @@ export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
       current = false;
     };
     // `key` names everything `load` reads.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return loaded.key === key ? loaded.value : { state: 'loading' };
 }

@@ -53,7 +53,6 @@ export function EntityGraph({ detail, channelId }: { detail: EntityDetail; chann
       stop();
     };
     // Redrawn for another entity only: `elements` is derived from `detail`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [detail, channelId]);
 
   const neighbours = elements.nodes.length - 1;

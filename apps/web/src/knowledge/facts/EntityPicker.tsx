@@ -22,7 +22,10 @@ export function EntityPicker(props: {
 
   useEffect(() => {
     const name = typed.trim();
-    if (name.length < 2) return setSuggestions([]);
+    if (name.length < 2) {
+      setSuggestions([]);
+      return;
+    }
     let current = true;
     const timer = setTimeout(() => {
       knowledgeApi.entities({ channel_id: channelId, name, limit: 20 }).then(

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { humanize } from '../format';
 import { knowledgeApi } from '../knowledge-api';
@@ -33,7 +33,12 @@ export function FactsExplorer() {
 
   useEffect(() => setDraft(filtersFromSearch(new URLSearchParams(appliedKey))), [appliedKey]);
 
-  const load = (cursor: string | null, keep: Fact[], isCurrent: () => boolean = () => true) => {
+  // Each listing (channel and applied filters) has its own number: an answer for an earlier one is dropped.
+  const listingNumber = useRef(0);
+
+  const load = (cursor: string | null, keep: Fact[]) => {
+    const number = listingNumber.current;
+    const isCurrent = () => number === listingNumber.current;
     setListing((listing) => ({ ...listing, loading: true, error: null }));
     const query = factsQuery(filtersFromSearch(new URLSearchParams(appliedKey)), PAGE_SIZE);
     knowledgeApi.facts(channelId, query, cursor ?? undefined).then(
@@ -45,14 +50,10 @@ export function FactsExplorer() {
     );
   };
 
+  // From the first page again whenever the channel or the applied filters change (`load` reads only those).
   useEffect(() => {
-    let current = true;
-    load(null, [], () => current);
-    return () => {
-      current = false;
-    };
-    // Reloads from the first page whenever the applied filters or the channel change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    listingNumber.current += 1;
+    load(null, []);
   }, [channelId, appliedKey]);
 
   const apply = (event: FormEvent) => {
