@@ -37,19 +37,21 @@ export interface AxeViolation {
   nodes: Array<{ target: string[] }>;
 }
 
-/** axe-core's serious and critical violations on the page as it is now. */
+/** axe-core's serious and critical violations on the page as it is now (all its rules, or `rules`). */
 export async function seriousAccessibilityViolations(
   page: Page,
+  rules?: string[],
 ): Promise<Array<{ id: string; help: string; targets: string[] }>> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (only) => {
     const axe = (
       window as unknown as {
         axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
       }
     ).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
+    const options = only ? { resultTypes: ['violations'], runOnly: only } : { resultTypes: ['violations'] };
+    return (await axe.run(document, options)).violations;
+  }, rules ?? null);
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({

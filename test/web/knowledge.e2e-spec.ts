@@ -23,8 +23,15 @@ describe('knowledge pages in a browser', () => {
   const signedInPage = async (viewport: { width: number; height: number }) => {
     const context = await browser.newContext({ baseURL: atlas.service.url!, viewport });
     await context.addInitScript((key) => sessionStorage.setItem('atlas.apiKey', key), TEST_API_KEY);
-    return context.newPage();
+    const opened = await context.newPage();
+    opened.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
+    opened.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
+    });
+    return opened;
   };
+  /** Uncaught errors and Content Security Policy refusals seen on any page of the run: there must be none. */
+  const pageProblems: string[] = [];
 
   beforeAll(async () => {
     [atlas, browser] = await Promise.all([startAtlas({ env: { ATLAS_DEMO: 'true' } }), launchChromium()]);
@@ -178,5 +185,9 @@ describe('knowledge pages in a browser', () => {
     } finally {
       await phone.context().close();
     }
+  });
+
+  it('raised no uncaught error and no Content Security Policy refusal on any page', () => {
+    expect(pageProblems).toEqual([]);
   });
 });

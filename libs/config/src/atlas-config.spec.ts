@@ -275,18 +275,40 @@ describe('resolveSecrets', () => {
 });
 
 describe('loadConfig: live progress over Server-Sent Events', () => {
-  it('has defaults and reads the three settings', () => {
-    expect(loadConfig({}, '/srv').syncEvents).toEqual({ heartbeatSeconds: 15, statusIntervalMs: 250, tokenTtlSeconds: 300 });
+  it('has defaults and reads the four settings', () => {
+    expect(loadConfig({}, '/srv').syncEvents).toEqual({
+      heartbeatSeconds: 15,
+      statusIntervalMs: 250,
+      tokenTtlSeconds: 300,
+      maxStreamsPerKey: 20,
+    });
     const config = loadConfig(
-      { ATLAS_SSE_HEARTBEAT_SECONDS: '2', ATLAS_SSE_STATUS_INTERVAL_MS: '1000', ATLAS_SSE_TOKEN_TTL_SECONDS: '60' },
+      {
+        ATLAS_SSE_HEARTBEAT_SECONDS: '2',
+        ATLAS_SSE_STATUS_INTERVAL_MS: '1000',
+        ATLAS_SSE_TOKEN_TTL_SECONDS: '60',
+        ATLAS_SSE_MAX_STREAMS_PER_KEY: '3',
+      },
       '/srv',
     );
-    expect(config.syncEvents).toEqual({ heartbeatSeconds: 2, statusIntervalMs: 1000, tokenTtlSeconds: 60 });
+    expect(config.syncEvents).toEqual({
+      heartbeatSeconds: 2,
+      statusIntervalMs: 1000,
+      tokenTtlSeconds: 60,
+      maxStreamsPerKey: 3,
+    });
   });
 
-  it('refuses a silent stream, status events with no pause between them, and a token that dies at once', () => {
+  it('refuses a silent stream, status events with no pause between them, a token that dies at once, and no stream at all', () => {
     const attempt = () =>
-      loadConfig({ ATLAS_SSE_HEARTBEAT_SECONDS: '0', ATLAS_SSE_STATUS_INTERVAL_MS: '10', ATLAS_SSE_TOKEN_TTL_SECONDS: '1' });
-    expect(attempt).toThrow(/ATLAS_SSE_HEARTBEAT_SECONDS[\s\S]*ATLAS_SSE_STATUS_INTERVAL_MS[\s\S]*ATLAS_SSE_TOKEN_TTL_SECONDS/);
+      loadConfig({
+        ATLAS_SSE_HEARTBEAT_SECONDS: '0',
+        ATLAS_SSE_STATUS_INTERVAL_MS: '10',
+        ATLAS_SSE_TOKEN_TTL_SECONDS: '1',
+        ATLAS_SSE_MAX_STREAMS_PER_KEY: '0',
+      });
+    expect(attempt).toThrow(
+      /ATLAS_SSE_HEARTBEAT_SECONDS[\s\S]*ATLAS_SSE_STATUS_INTERVAL_MS[\s\S]*ATLAS_SSE_TOKEN_TTL_SECONDS[\s\S]*ATLAS_SSE_MAX_STREAMS_PER_KEY/,
+    );
   });
 });

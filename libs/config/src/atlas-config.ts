@@ -50,6 +50,8 @@ export interface SyncEventsConfig {
   statusIntervalMs: number;
   /** How long a token from POST /api/sync/events/token opens the stream (EventSource cannot send a key). */
   tokenTtlSeconds: number;
+  /** Streams one API key may hold open on one gateway: each holds a consumer of the log on the NATS server. */
+  maxStreamsPerKey: number;
 }
 
 /** How the LLM is asked for structured output: a JSON schema, or plain JSON for servers without schema support. */
@@ -168,6 +170,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
       heartbeatSeconds: integer('ATLAS_SSE_HEARTBEAT_SECONDS', 15, 1, 300),
       statusIntervalMs: integer('ATLAS_SSE_STATUS_INTERVAL_MS', 250, 50, 60_000),
       tokenTtlSeconds: integer('ATLAS_SSE_TOKEN_TTL_SECONDS', 300, 10, 86_400),
+      maxStreamsPerKey: integer('ATLAS_SSE_MAX_STREAMS_PER_KEY', 20, 1, 10_000),
     },
     logLevel,
     logFormat,

@@ -125,7 +125,13 @@ export class EventStore {
         headers_only: options.headersOnly ?? false,
       }),
     );
-    if (!options.follow && (await consumer.info(true)).num_pending === 0) return;
+    // The server would keep an ordered consumer for minutes after its reader left (its inactive threshold);
+    // a reader that is done deletes it, without waiting for the answer.
+    const release = () => void consumer.delete().catch(() => undefined);
+    if (!options.follow && (await consumer.info(true)).num_pending === 0) {
+      release();
+      return;
+    }
     const messages = await consumer.consume({ max_messages: options.headersOnly ? 256 : 16 });
     const stop = () => messages.stop();
     options.signal?.addEventListener('abort', stop, { once: true });
@@ -138,6 +144,7 @@ export class EventStore {
     } finally {
       options.signal?.removeEventListener('abort', stop);
       messages.stop();
+      release();
     }
   }
 

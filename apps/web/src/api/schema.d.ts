@@ -445,7 +445,7 @@ export interface components {
         [key: string]: unknown;
       };
     };
-    JobStageProgressView: {
+    StageProgressView: {
       /** @enum {string} */
       stage: 'fetching_messages' | 'extracting_facts' | 'building_graph' | 'generating_wiki';
       percentage: number;
@@ -481,8 +481,8 @@ export interface components {
       /** Format: date-time */
       cancelled_at: string | null;
       error: components['schemas']['JobError'] | null;
-      /** @description Beyond the spec: each stage's own progress (stages overlap: extraction starts on the first batch) */
-      stages: components['schemas']['JobStageProgressView'][];
+      /** @description Beyond the spec: each stage's own progress, in stage order (stages overlap) */
+      stages: components['schemas']['StageProgressView'][];
       /** @description Beyond the spec: what the knowledge stages did so far */
       knowledge: components['schemas']['JobKnowledgeView'];
     };
@@ -703,7 +703,7 @@ export interface components {
       timestamp: string;
       thread_id: string | null;
       permalink: string | null;
-      /** @description The message as its author wrote it */
+      /** @description The message as its author wrote it; null in facts extracted before */
       text: string | null;
     };
     FactView: {

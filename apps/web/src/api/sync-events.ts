@@ -1,4 +1,5 @@
-import { request, withQuery } from './http';
+import { api } from './client';
+import { withQuery } from './http';
 import type { JobStatusView, StageName } from './types';
 
 /** GET /api/sync/events `stage`: the job's current stage changed at `at`. */
@@ -48,7 +49,7 @@ export function followJob(jobId: string, handlers: SyncEventHandlers): () => voi
   async function open() {
     let token: string;
     try {
-      token = (await request<{ token: string }>('POST', '/api/sync/events/token')).token;
+      token = (await api.eventStreamToken()).token;
     } catch (error) {
       if (!stopped) handlers.unavailable(error);
       return;

@@ -1,100 +1,26 @@
+import type { components } from './schema';
+
 /**
- * The API's answers as the web app uses them, written from ../shared/spec/sync-api.md and the gateway's
- * views. They give way to the types generated from the OpenAPI document (schema.d.ts) once it exists.
+ * The API's answers as the app names them: aliases of the types generated from the OpenAPI document
+ * (schema.d.ts, `npm run api:types`), so a change of the API shows here as a type error.
  */
+type Schemas = components['schemas'];
+
 export const STAGES = ['fetching_messages', 'extracting_facts', 'building_graph', 'generating_wiki'] as const;
 export type StageName = (typeof STAGES)[number];
-export type JobStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
-export type Platform =
-  'slack' | 'slack_export' | 'discord' | 'discord_export' | 'mattermost' | 'teams' | 'generic_import';
+export type JobStatusView = Schemas['JobStatusView'];
+export type JobStatus = JobStatusView['status'];
+export type JobError = Schemas['JobError'];
+export type JobHistoryEntry = Schemas['JobHistoryView'];
+export type TriggerSyncAnswer = Schemas['TriggerSyncView'];
+export type ScheduleView = Schemas['ScheduleView'];
+export type ChannelSummary = Schemas['ChannelSummary'];
+export type ConnectionView = Schemas['ConnectionView'];
+export type Platform = ConnectionView['platform'];
+export type ConnectionTestAnswer = Schemas['ConnectionCheck'];
+export type DeleteConnectionAnswer = Schemas['DeletedConnectionView'];
+export type ImportAnswer = Schemas['ImportAnswer'];
 
-export interface JobError {
-  code: string;
-  message: string;
-  details: { retry_after?: number; failing_message_id?: string; [key: string]: unknown };
-}
-
-export interface JobStatusView {
-  job_id: string;
-  channel_id: string;
-  status: JobStatus;
-  progress: { total_messages: number; processed_messages: number; failing_messages: number; percentage: number };
-  started_at: string | null;
-  estimated_completion: string | null;
-  current_stage: StageName | null;
-  completed_at: string | null;
-  cancelled_at: string | null;
-  error: JobError | null;
-  /** Each stage's own progress (beyond the spec). */
-  stages?: Array<{ stage: StageName; percentage: number; completed: boolean }>;
-  knowledge?: {
-    facts_extracted: number;
-    skipped_messages: number;
-    entities_created: number;
-    relations_created: number;
-    wiki_pages_changed: number;
-  };
-}
-
-export interface JobHistoryEntry {
-  job_id: string;
-  channel_id: string;
-  status: JobStatus;
-  started_at: string | null;
-  completed_at: string | null;
-  duration_seconds: number | null;
-  messages_synced: number;
-  facts_extracted: number;
-  entities_created: number;
-  error: JobError | null;
-}
-
-export interface TriggerSyncAnswer {
-  status: 'started' | 'queued';
-  job_id: string;
-  channel_id: string;
-  estimated_messages: number | null;
-  started_at: string | null;
-}
-
-export interface ScheduleView {
-  channel_id: string;
-  schedule: string;
-  timezone: string;
-  enabled: boolean;
-  next_sync: string | null;
-  last_sync: string | null;
-}
-
-export interface ChannelSummary {
-  channel_id: string;
-  name: string;
-  connection_id: string;
-  platform: Platform;
-  last_sync: string | null;
-}
-
-export interface ConnectionView {
-  connection_id: string;
-  name: string;
-  platform: Platform;
-  config: Record<string, string | undefined>;
-  has_credentials: boolean;
-  created_at: string;
-  updated_at: string | null;
-  channels: ChannelSummary[];
-}
-
-export interface ConnectionTestAnswer {
-  ok: boolean;
-  latency_ms: number;
-  channels_visible: number | null;
-  channels_missing: string[];
-  error: { code: string; message: string; details: Record<string, unknown> } | null;
-}
-
-export interface DeleteConnectionAnswer {
-  connection_id: string;
-  deleted: true;
-  channels_removed: string[];
-}
+// The generated stage names and ours must be the same list.
+const sameStages: StageName = 'fetching_messages' as Schemas['StageProgressView']['stage'];
+void sameStages;

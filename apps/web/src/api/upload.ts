@@ -1,8 +1,8 @@
 import { sessionKey, signOut } from '../auth/session-key';
 import { ApiError } from './api-error';
-import type { ConnectionView } from './types';
+import type { ImportAnswer } from './types';
 
-export type ImportAnswer = ConnectionView & { already_imported?: boolean };
+export type { ImportAnswer };
 
 /**
  * POST /api/imports as multipart/form-data. XMLHttpRequest rather than fetch: only it reports upload

@@ -33,7 +33,6 @@ export function AddConnectionForm({ onAdded }: { onAdded: (connection: Connectio
     setError(null);
     try {
       const given = Object.fromEntries(Object.entries(config).filter(([, value]) => value !== ''));
-      const configValue: Record<string, unknown> = { ...given };
       const chosen = sets[credentialSet] ?? [];
       const secrets = Object.fromEntries(
         chosen.map((key) => [key, credentials[key] ?? '']).filter(([, v]) => v !== ''),
@@ -41,7 +40,7 @@ export function AddConnectionForm({ onAdded }: { onAdded: (connection: Connectio
       const connection = await api.createConnection({
         name: name.trim(),
         platform,
-        config: configValue,
+        config: given,
         credentials: sets.length > 0 ? secrets : undefined,
       });
       setName('');

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
-import { Platform, STAGES } from '../api/types';
+import { STAGES } from '../api/types';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDuration, formatTime, PLATFORM_NAMES, secondsBetween, STAGE_NAMES } from '../common/format';
 import { StatusBadge } from '../common/StatusBadge';
+import { useChannel } from '../common/useChannel';
 import { JobErrorView } from './JobErrorView';
 import { TERMINAL, useJobStatus } from './useJobStatus';
 
@@ -19,7 +20,7 @@ export function JobLive({
   onStatus?: (status: string) => void;
 }) {
   const { status, stageStarts, waiting, feed, error } = useJobStatus(channelId, jobId);
-  const platform = useChannelPlatform(channelId);
+  const platform = useChannel(channelId)?.platform ?? null;
   const statusValue = status?.status;
   useEffect(() => {
     if (statusValue) onStatus?.(statusValue);
@@ -152,20 +153,4 @@ function useNow(running: boolean): Date {
     return () => clearInterval(timer);
   }, [running]);
   return now;
-}
-
-/** The platform a channel syncs from, for "waiting 42 s for Slack"; null until known. */
-function useChannelPlatform(channelId: string): Platform | null {
-  const [platform, setPlatform] = useState<Platform | null>(null);
-  useEffect(() => {
-    let live = true;
-    api
-      .channels()
-      .then(({ channels }) => live && setPlatform(channels.find((c) => c.channel_id === channelId)?.platform ?? null))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [channelId]);
-  return platform;
 }

@@ -1,4 +1,3 @@
-import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsArray,
@@ -69,26 +68,23 @@ export class FactEntity {
 
 /** A typed relation a fact states between two of its entities, by their keys. */
 export class FactRelation {
-  @ApiProperty({ enum: RELATION_TYPES }) @IsIn(RELATION_TYPES) type: RelationType;
-  @ApiProperty({ description: "An entity key of the fact's entities" }) @IsString() source: string;
-  @ApiProperty({ description: "An entity key of the fact's entities" }) @IsString() target: string;
+  @IsIn(RELATION_TYPES) type: RelationType;
+  @IsString() source: string;
+  @IsString() target: string;
 }
 
 export class FactSource {
-  @ApiProperty() @IsString() message_id: string;
-  @ApiProperty({ type: 'string', nullable: true }) @Nullable() @IsString() author_id: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) @Nullable() @IsString() author_name: string | null;
-  @ApiProperty({ type: 'string', format: 'date-time' }) @IsISO8601() timestamp: string;
-  @ApiProperty({ type: 'string', nullable: true }) @Nullable() @IsString() thread_id: string | null;
-  @ApiProperty({ type: 'string', nullable: true }) @Nullable() @IsString() permalink: string | null;
+  @IsString() message_id: string;
+  @Nullable() @IsString() author_id: string | null;
+  @Nullable() @IsString() author_name: string | null;
+  @IsISO8601() timestamp: string;
+  @Nullable() @IsString() thread_id: string | null;
+  @Nullable() @IsString() permalink: string | null;
   /**
    * The message as its author wrote it, for display beside the fact's rewritten text; null in facts
    * extracted before it was kept.
    */
-  @ApiProperty({ type: 'string', nullable: true, description: 'The message as its author wrote it' })
-  @Nullable()
-  @IsString()
-  text: string | null;
+  @Nullable() @IsString() text: string | null;
 }
 
 /** One atomic fact, extracted from one message. Keyed by channel, message id and extractor version. */
@@ -182,15 +178,12 @@ export class RelationUpsert {
 
 export class WikiCitation {
   /** The number the page text cites as [n]. */
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'The number the page text cites as [n]' })
-  @IsInt()
-  @Min(1)
-  n: number;
-  @ApiProperty() @IsString() message_id: string;
-  @ApiProperty({ type: 'string', nullable: true }) @Nullable() @IsString() author_name: string | null;
-  @ApiProperty({ type: 'string', format: 'date-time' }) @IsISO8601() timestamp: string;
-  @ApiProperty() @IsString() excerpt: string;
-  @ApiProperty({ type: 'string', nullable: true }) @Nullable() @IsString() permalink: string | null;
+  @IsInt() @Min(1) n: number;
+  @IsString() message_id: string;
+  @Nullable() @IsString() author_name: string | null;
+  @IsISO8601() timestamp: string;
+  @IsString() excerpt: string;
+  @Nullable() @IsString() permalink: string | null;
 }
 
 export class WikiPage {

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ARTIFACT_KINDS, ENTITY_TYPES, FACT_STATES, FACT_TYPES, FactRelation, FactSource } from '@atlas/events';
+import { ARTIFACT_KINDS, ENTITY_TYPES, FACT_STATES, FACT_TYPES } from '@atlas/events';
 import type { ArtifactKind, EntityType, FactState, FactType } from '@atlas/events';
 import type { EntityDoc, FactDoc } from '@atlas/read-models';
+import { FactRelation, FactSource } from '../http/event-shapes';
 
 export class FactEntityView {
   /** The graph entity the fact's entity was resolved into; null while the graph has not placed it. */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { WikiCitation } from '@atlas/events';
 import type { WikiPageDoc, WikiPageVersionDoc } from '@atlas/read-models';
+import { WikiCitation } from '../http/event-shapes';
 import { renderWikiMarkdown } from './wiki-markdown';
 
 export class WikiPageSummary {

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { isoSeconds } from '@atlas/common';
-import { JOB_STATUSES, JobError, STAGES } from '@atlas/events';
+import { JOB_STATUSES, STAGES } from '@atlas/events';
 import type { JobStatus, StageName } from '@atlas/events';
 import { estimatedCompletion, JobDoc, percentage, stageFractions, totalMessages } from '@atlas/read-models';
+import { JobError } from '../http/event-shapes';
 
 class JobProgressView {
   @ApiProperty({ type: 'integer' }) total_messages: number;
@@ -26,7 +27,7 @@ class JobKnowledgeView {
   @ApiProperty({ type: LlmUsageView }) llm: LlmUsageView;
 }
 
-class JobStageProgressView {
+class StageProgressView {
   @ApiProperty({ enum: STAGES }) stage: StageName;
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) percentage: number;
   @ApiProperty() completed: boolean;
@@ -44,11 +45,12 @@ export class JobStatusView {
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) completed_at: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) cancelled_at: string | null;
   @ApiProperty({ type: JobError, nullable: true }) error: JobError | null;
+  /** Beyond the spec: each stage's own progress (stages overlap: extraction starts on the first batch). */
   @ApiProperty({
-    type: [JobStageProgressView],
-    description: "Beyond the spec: each stage's own progress (stages overlap: extraction starts on the first batch)",
+    type: [StageProgressView],
+    description: "Beyond the spec: each stage's own progress, in stage order (stages overlap)",
   })
-  stages: JobStageProgressView[];
+  stages: StageProgressView[];
   /** Beyond the spec: what the knowledge stages did so far, and what an LLM extractor cost. */
   @ApiProperty({ type: JobKnowledgeView, description: 'Beyond the spec: what the knowledge stages did so far' })
   knowledge: JobKnowledgeView;
@@ -126,7 +128,7 @@ export function jobHistoryView(job: JobDoc, now: Date): JobHistoryView {
   };
 }
 
-function stageViews(job: JobDoc): JobStatusView['stages'] {
+function stageViews(job: JobDoc): StageProgressView[] {
   const fractions = stageFractions(job);
   const done = job.status === 'completed';
   return STAGES.map((stage) => ({

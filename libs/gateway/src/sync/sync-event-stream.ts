@@ -52,7 +52,8 @@ export class SyncEventStream {
     const signal = this.connection.signal;
     const last = await this.reads.lastSequence();
     // An id past the end of the log is from another log (NATS was reset): start over as a new client.
-    const resumeAfter = this.scope.resumeAfter !== null && this.scope.resumeAfter <= last ? this.scope.resumeAfter : null;
+    const resumeAfter =
+      this.scope.resumeAfter !== null && this.scope.resumeAfter <= last ? this.scope.resumeAfter : null;
     const start = resumeAfter ?? last;
     if (resumeAfter === null) await this.sendSnapshot(last, signal);
     const feed = new SyncEventFeed(start, {

@@ -25,10 +25,15 @@ export class SyncEventsController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    // Parameters are checked before the stream opens: a bad one is a 400/404 in the error envelope.
-    const scope = await this.events.scope(query, lastEventId);
-    const connection = new SseConnection(request, response, this.config.syncEvents.heartbeatSeconds);
-    await this.events.stream(scope, connection);
+    // Everything is checked before the stream opens: a refusal is an answer in the error envelope.
+    const release = this.events.reserve(response.locals[API_KEY_ID] as string);
+    try {
+      const scope = await this.events.scope(query, lastEventId);
+      const connection = new SseConnection(request, response, this.config.syncEvents.heartbeatSeconds);
+      await this.events.stream(scope, connection);
+    } finally {
+      release();
+    }
   }
 
   /** A short-lived token that opens the stream as `?token=`, for EventSource, which cannot send the key. */

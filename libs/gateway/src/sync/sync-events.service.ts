@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { errorMessage, NotFoundError, ValidationError } from '@atlas/common';
+import { AppError, errorMessage, NotFoundError, ValidationError } from '@atlas/common';
 import type { AtlasConfig } from '@atlas/config';
 import { ALL_CHANNELS_SUBJECT, channelSubject } from '@atlas/events';
 import { EventStore } from '@atlas/messaging';
@@ -25,6 +25,8 @@ const MAX_SNAPSHOT_JOBS = 500;
 @Injectable()
 export class SyncEventsService implements OnModuleDestroy {
   private readonly open = new Set<SseConnection>();
+  /** Open streams per API key (its digest). */
+  private readonly openByKey = new Map<string, number>();
   private readonly log = new Logger('SyncEvents');
 
   constructor(
@@ -58,6 +60,29 @@ export class SyncEventsService implements OnModuleDestroy {
       throw new NotFoundError('CHANNEL_NOT_FOUND', `Channel ${channelId} does not exist`, { channel_id: channelId });
     }
     return { channelId, jobId: null, resumeAfter };
+  }
+
+  /**
+   * Counts a stream against its key, refusing one over ATLAS_SSE_MAX_STREAMS_PER_KEY (each stream holds a
+   * consumer on the NATS server). Answers the release, to call once the stream is over.
+   */
+  reserve(keyId: string): () => void {
+    const limit = this.config.syncEvents.maxStreamsPerKey;
+    const held = this.openByKey.get(keyId) ?? 0;
+    if (held >= limit) {
+      throw new TooManyStreamsError(`This API key already holds ${limit} event streams open on this gateway`, {
+        limit,
+      });
+    }
+    this.openByKey.set(keyId, held + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.openByKey.get(keyId) ?? 1) - 1;
+      if (left > 0) this.openByKey.set(keyId, left);
+      else this.openByKey.delete(keyId);
+    };
   }
 
   /** Serves the stream until the client goes away or the gateway closes. */
@@ -109,3 +134,9 @@ function compact<T>(items: Array<T | null>): T[] {
   return items.filter((item): item is T => item !== null);
 }
 
+export class TooManyStreamsError extends AppError {
+  readonly status = 429;
+  constructor(message: string, details: Record<string, unknown>) {
+    super('TOO_MANY_STREAMS', message, details);
+  }
+}
