@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiErrors, ApiKeyRequired } from '../http/api-answers';
-import { FactsPageView, FactsService } from './facts.service';
+import { FactDetailView, FactsPageView, FactsService } from './facts.service';
 import { ListFactsQuery } from './knowledge.dto';
 
 /** The facts extracted from a channel. */
@@ -16,5 +16,13 @@ export class FactsController {
   @ApiErrors({ 400: ['VALIDATION_ERROR'], 404: ['CHANNEL_NOT_FOUND'] })
   list(@Param('channel_id') channelId: string, @Query() query: ListFactsQuery) {
     return this.facts.list(channelId, query);
+  }
+
+  @Get(':channel_id/facts/:fact_id')
+  @ApiOperation({ summary: 'A fact of the channel with its supersession chain' })
+  @ApiOkResponse({ type: FactDetailView })
+  @ApiErrors({ 404: ['CHANNEL_NOT_FOUND', 'FACT_NOT_FOUND'] })
+  get(@Param('channel_id') channelId: string, @Param('fact_id') factId: string) {
+    return this.facts.get(channelId, factId);
   }
 }

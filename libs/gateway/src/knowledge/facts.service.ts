@@ -6,13 +6,23 @@ import { FactView } from './fact-view';
 import { FactViewsService } from './fact-views.service';
 import { timeRange } from './instant';
 import { DEFAULT_PAGE_SIZE, ListFactsQuery } from './knowledge.dto';
-import { channelNotFound } from './not-found';
+import { channelNotFound, factNotFound } from './not-found';
+import { supersessionChain } from './supersession-chain';
 
 export class FactsPageView {
   @ApiProperty() channel_id: string;
   @ApiProperty({ type: [FactView] }) facts: FactView[];
   @ApiProperty({ type: 'string', nullable: true, description: 'Pass as `cursor` for the next page; null on the last' })
   next_cursor: string | null;
+}
+
+export class FactDetailView {
+  @ApiProperty({ type: FactView }) fact: FactView;
+  @ApiProperty({
+    type: [FactView],
+    description: 'The facts that replaced one another on its subject, oldest first, this one among them',
+  })
+  chain: FactView[];
 }
 
 @Injectable()
@@ -37,5 +47,14 @@ export class FactsService {
       facts: await this.views.of(page.items),
       next_cursor: encodeCursor(page.next_after),
     };
+  }
+
+  /** One fact of the channel with its supersession chain. */
+  async get(channelId: string, factId: string): Promise<FactDetailView> {
+    const [channel, fact] = await Promise.all([this.channels.get(channelId), this.knowledge.fact(factId)]);
+    if (!channel) throw channelNotFound(channelId);
+    if (!fact || fact.channel_id !== channelId) throw factNotFound(channelId, factId);
+    const chain = await this.views.of(await supersessionChain(fact, (id) => this.knowledge.fact(id)));
+    return { fact: chain.find((view) => view.id === factId)!, chain };
   }
 }

@@ -8,6 +8,13 @@ export function entityNotFound(entityId: string): NotFoundError {
   return new NotFoundError('ENTITY_NOT_FOUND', `No entity ${entityId}`, { entity_id: entityId });
 }
 
+export function factNotFound(channelId: string, factId: string): NotFoundError {
+  return new NotFoundError('FACT_NOT_FOUND', `Channel ${channelId} has no fact ${factId}`, {
+    channel_id: channelId,
+    fact_id: factId,
+  });
+}
+
 /** `movedTo`: the page that now holds what the slug named (a topic that is an entity has the entity's page). */
 export function wikiPageNotFound(channelId: string, slug: string, movedTo: string | null = null): NotFoundError {
   const message = `Channel ${channelId} has no wiki page ${slug}`;

@@ -47,6 +47,10 @@ export class KnowledgeReadQueries {
     return this.keysetPage<FactDoc>('facts', where, page);
   }
 
+  fact(id: string): Promise<FactDoc | null> {
+    return this.store.get<FactDoc>('facts', id);
+  }
+
   /** The latest facts about an entity, newest first. */
   recentFactsOfEntity(entityId: string, limit: number): Promise<FactDoc[]> {
     return this.store.find<FactDoc>('facts', {
