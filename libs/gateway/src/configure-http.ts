@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AtlasConfig } from '@atlas/config';
 import { ATLAS_CONFIG } from '@atlas/runtime';
+import { serveApiDocs } from './http/api-docs';
 import { answerParserErrorsInEnvelope } from './http/client-errors';
 import { BODY_LIMIT_BYTES } from './http/error-envelope';
 import { ServerPaths } from './http/server-paths';
@@ -19,6 +20,7 @@ export function configureHttp(app: INestApplication): void {
   express.set('json replacer', new ServerPaths(config.importDir, config.dataDir).jsonReplacer);
   const server = express.getHttpServer();
   answerParserErrorsInEnvelope(server);
+  serveApiDocs(app);
   // Node closes an idle kept-alive connection after 5 s. A client that sends on it just as the server
   // closes it sees ECONNRESET; a minute of grace (more than proxies' usual 60 s) keeps that race to
   // connections nobody has used for a long time. Closing the app still closes idle connections at once.

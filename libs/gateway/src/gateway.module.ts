@@ -9,6 +9,7 @@ import { ConnectionUpdatesService } from './connections/connection-updates.servi
 import { ConnectionsService } from './connections/connections.service';
 import { PlatformProbe } from './connections/platform-probe';
 import { HealthController } from './health/health.controller';
+import { API_DOCS_PATH, OPENAPI_DOCUMENT_PATH } from './http/api-docs';
 import { ApiKeyMiddleware } from './http/api-key.middleware';
 import { ApiKeys } from './http/api-keys';
 import { ErrorEnvelopeFilter } from './http/error-envelope';
@@ -81,7 +82,13 @@ export class GatewayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer
       .apply(ApiKeyMiddleware)
-      .exclude({ path: 'health', method: RequestMethod.GET })
+      // The API's description is public: it holds no data, and a client needs it before it has a key.
+      .exclude(
+        { path: 'health', method: RequestMethod.GET },
+        { path: OPENAPI_DOCUMENT_PATH, method: RequestMethod.GET },
+        { path: API_DOCS_PATH, method: RequestMethod.GET },
+        { path: `${API_DOCS_PATH}/*path`, method: RequestMethod.GET },
+      )
       .forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }

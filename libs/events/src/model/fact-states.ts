@@ -5,7 +5,8 @@ import type { Fact } from './knowledge';
  * `done`; a decision is `current` until a later fact on its subject replaces it, then `superseded`.
  * Other facts have no state (null).
  */
-export type FactState = 'open' | 'done' | 'current' | 'superseded';
+export const FACT_STATES = ['open', 'done', 'current', 'superseded'] as const;
+export type FactState = (typeof FACT_STATES)[number];
 
 export interface DerivedState {
   state: FactState | null;

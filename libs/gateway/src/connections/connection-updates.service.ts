@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '@atlas/common';
 import type { AtlasConfig } from '@atlas/config';
-import { createEvent } from '@atlas/events';
+import { createEvent, PLATFORMS } from '@atlas/events';
 import { EventStore, WrongExpectedSequenceError } from '@atlas/messaging';
 import { credentialDestinationChanges } from '@atlas/platforms';
 import { ChannelsQueries, ConnectionsQueries, waitForProjection } from '@atlas/read-models';
@@ -9,6 +10,7 @@ import { ATLAS_CONFIG, READ_MODEL_STORE } from '@atlas/runtime';
 import type { ReadModelStore } from '@atlas/store';
 import { ConnectionSnapshot, readConnection } from '@atlas/sync';
 import { ConnectionsService, ConnectionView } from './connections.service';
+import { ErrorBody } from '../http/error-envelope';
 import { PlatformProbe } from './platform-probe';
 
 export interface ConnectionChanges {
@@ -18,17 +20,21 @@ export interface ConnectionChanges {
   credentials?: Record<string, string | undefined>;
 }
 
-export interface ConnectionCheck {
-  connection_id: string;
-  platform: string;
-  ok: boolean;
-  checked_at: string;
-  latency_ms: number;
+/** POST /api/connections/{connection_id}/test */
+export class ConnectionCheck {
+  @ApiProperty() connection_id: string;
+  @ApiProperty({ enum: PLATFORMS }) platform: string;
+  @ApiProperty() ok: boolean;
+  @ApiProperty({ type: 'string', format: 'date-time' }) checked_at: string;
+  @ApiProperty({ type: 'integer' }) latency_ms: number;
   /** Channels the platform shows the connection; null when the check failed. */
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null when the check failed' })
   channels_visible: number | null;
   /** Registered channels the platform no longer shows (deleted, or access lost). */
+  @ApiProperty({ type: [String], description: 'Registered channels the platform no longer shows' })
   channels_missing: string[];
-  error: { code: string; message: string; details: Record<string, unknown> } | null;
+  @ApiProperty({ type: ErrorBody, nullable: true, description: 'Why the check failed, as an error answer says it' })
+  error: ErrorBody | null;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { ConflictError, newId, NotFoundError } from '@atlas/common';
 import type { AtlasConfig } from '@atlas/config';
-import { createEvent, EventDataOf } from '@atlas/events';
+import { createEvent, EventDataOf, PLATFORMS } from '@atlas/events';
 import type { Platform } from '@atlas/events';
 import { EventStore, WrongExpectedSequenceError } from '@atlas/messaging';
 import type { DiscoveredChannel } from '@atlas/platforms';
@@ -28,23 +29,50 @@ export interface NewConnection {
   connection_id?: string;
 }
 
-export interface ConnectionView {
-  connection_id: string;
-  name: string;
-  platform: Platform;
-  config: Record<string, string | undefined>;
-  has_credentials: boolean;
-  created_at: string;
-  updated_at: string | null;
-  channels: ChannelSummary[];
+export class ChannelSummary {
+  @ApiProperty() channel_id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() connection_id: string;
+  @ApiProperty({ enum: PLATFORMS }) platform: Platform;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) last_sync: string | null;
 }
 
-export interface ChannelSummary {
-  channel_id: string;
-  name: string;
-  connection_id: string;
-  platform: Platform;
-  last_sync: string | null;
+export class ConnectionView {
+  @ApiProperty() connection_id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: PLATFORMS }) platform: Platform;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Settings; never secrets' })
+  config: Record<string, string | undefined>;
+  @ApiProperty() has_credentials: boolean;
+  @ApiProperty({ type: 'string', format: 'date-time' }) created_at: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) updated_at: string | null;
+  @ApiProperty({ type: [ChannelSummary] }) channels: ChannelSummary[];
+}
+
+export class SkippedChannelView extends ChannelSummary {
+  @ApiProperty({ example: 'channel already belongs to another connection' }) reason: string;
+}
+
+/** POST /api/connections */
+export class CreatedConnectionView extends ConnectionView {
+  @ApiProperty({ type: [SkippedChannelView], description: 'Channels the platform shows that were not registered' })
+  channels_skipped: SkippedChannelView[];
+}
+
+export class ConnectionsListView {
+  @ApiProperty({ type: [ConnectionView] }) connections: ConnectionView[];
+}
+
+export class ChannelsListView {
+  @ApiProperty({ type: [ChannelSummary] }) channels: ChannelSummary[];
+}
+
+/** DELETE /api/connections/{connection_id} */
+export class DeletedConnectionView {
+  @ApiProperty() connection_id: string;
+  @ApiProperty({ enum: [true] }) deleted: true;
+  @ApiProperty({ type: [String], description: 'Their syncs were cancelled and schedules disabled' })
+  channels_removed: string[];
 }
 
 /**
@@ -65,9 +93,7 @@ export class ConnectionsService {
     private readonly probe: PlatformProbe,
   ) {}
 
-  async create(
-    input: NewConnection,
-  ): Promise<ConnectionView & { channels_skipped: Array<ChannelSummary & { reason: string }> }> {
+  async create(input: NewConnection): Promise<CreatedConnectionView> {
     const settings = this.probe.checkedSettings(input.platform, input.config, input.credentials);
     const connectionId = input.connection_id ?? newId('conn');
     const discovered = await this.probe.discover(connectionId, input.platform, settings);
@@ -92,7 +118,7 @@ export class ConnectionsService {
       })
     ).seq;
 
-    const skipped: Array<ChannelSummary & { reason: string }> = [];
+    const skipped: SkippedChannelView[] = [];
     for (const channel of discovered) {
       const outcome = await decideOnChannel(
         this.events,
@@ -111,7 +137,7 @@ export class ConnectionsService {
     return { ...(await this.get(connectionId)), channels_skipped: skipped };
   }
 
-  async list(): Promise<{ connections: ConnectionView[] }> {
+  async list(): Promise<ConnectionsListView> {
     const docs = await this.connections.list();
     return { connections: await Promise.all(docs.map((doc) => this.view(doc))) };
   }
@@ -126,7 +152,7 @@ export class ConnectionsService {
    * Deletes a connection: its running syncs are cancelled, its channels removed and their schedules
    * disabled. The knowledge already extracted from them stays.
    */
-  async delete(connectionId: string): Promise<{ connection_id: string; deleted: true; channels_removed: string[] }> {
+  async delete(connectionId: string): Promise<DeletedConnectionView> {
     const connection = await this.connections.get(connectionId);
     if (!connection) throw new NotFoundError('CONNECTION_NOT_FOUND', `No connection ${connectionId}`);
     let lastSeq = 0;

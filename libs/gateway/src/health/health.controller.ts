@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -8,6 +9,7 @@ import { NATS_CONNECTION, READ_MODEL_STORE } from '@atlas/runtime';
 import type { ReadModelStore } from '@atlas/store';
 import { ApiKeys } from '../http/api-keys';
 import { NO_RATE_LIMITS } from '../http/rate-limit';
+import { HealthView } from './health-view';
 
 /**
  * The one endpoint that answers without an API key: is this gateway able to serve? Without a key it says
@@ -24,7 +26,10 @@ export class HealthController {
   ) {}
 
   @Get('health')
-  async health(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  @ApiOperation({ summary: 'Can this gateway serve? Without a key only `status`; with one, what it checked' })
+  @ApiOkResponse({ type: HealthView, description: 'ok' })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'degraded: NATS, the event log or the store fails' })
+  async health(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<HealthView> {
     const [log, position, store] = await Promise.all([
       this.events.lastSequence().catch(() => null),
       new Projector(this.store).position().catch(() => null),

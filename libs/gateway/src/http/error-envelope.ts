@@ -1,9 +1,26 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AppError } from '@atlas/common';
 
-export interface ErrorEnvelope {
-  error: { code: string; message: string; details: Record<string, unknown> };
+/** What went wrong: a stable code to act on, a message for people, and the facts of the case. */
+export class ErrorBody {
+  @ApiProperty({ description: 'Stable, upper-case code: VALIDATION_ERROR, CHANNEL_NOT_FOUND, RATE_LIMIT...' })
+  code: string;
+  @ApiProperty()
+  message: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Depends on the code: `problems` (validation), `retry_after` in seconds (rate limits)...',
+  })
+  details: Record<string, unknown>;
+}
+
+/** The body of every 4xx/5xx answer. */
+export class ErrorEnvelope {
+  @ApiProperty({ type: ErrorBody })
+  error: ErrorBody;
 }
 
 export function envelope(code: string, message: string, details: Record<string, unknown> = {}): ErrorEnvelope {

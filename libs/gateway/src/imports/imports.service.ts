@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { rm } from 'node:fs/promises';
 import { ConflictError, stableId, UpstreamError } from '@atlas/common';
 import type { AtlasConfig } from '@atlas/config';
@@ -7,19 +8,31 @@ import { EventStore } from '@atlas/messaging';
 import { waitForProjection } from '@atlas/read-models';
 import { ATLAS_CONFIG, READ_MODEL_STORE } from '@atlas/runtime';
 import type { ReadModelStore } from '@atlas/store';
-import { ConnectionsService, ConnectionView } from '../connections/connections.service';
+import { ConnectionsService, ConnectionView, SkippedChannelView } from '../connections/connections.service';
 import { createValidationPipe } from '../http/validation';
 import { examineUpload } from './examine-upload';
 import { ImportRefusedError, malformed } from './import-errors';
-import { connectionConfig, FORMAT_SPECS, ImportFormat, ImportOptions } from './import-formats';
+import { connectionConfig, FORMAT_SPECS, IMPORT_FORMATS, ImportOptions } from './import-formats';
+import type { ImportFormat } from './import-formats';
 import { ImportRequestDto } from './imports.dto';
 import { removeStaleStagingFiles, storeUpload, StoredUpload } from './stored-uploads';
 import { StagedFile, UPLOADS_FOLDER } from './upload-storage';
 import { DEFAULT_ZIP_LIMITS, verifyZipContent, ZipLimits } from './zip-inspection';
 
-export interface ImportAnswer extends ConnectionView {
+class ImportedFileView {
+  @ApiProperty({ enum: IMPORT_FORMATS }) format: ImportFormat;
+  @ApiProperty() sha256: string;
+  @ApiProperty({ type: 'integer' }) size_bytes: number;
+  @ApiProperty({ description: 'Where the file is kept, within the import folder' }) file: string;
+}
+
+/** POST /api/imports: the connection the file made (or had made before). */
+export class ImportAnswer extends ConnectionView {
+  @ApiProperty({ description: 'The same file was imported before: this is the connection it made' })
   already_imported: boolean;
-  import: { format: ImportFormat; sha256: string; size_bytes: number; file: string };
+  @ApiProperty({ type: ImportedFileView }) import: ImportedFileView;
+  @ApiPropertyOptional({ type: [SkippedChannelView], description: 'Only when this request made the connection' })
+  channels_skipped?: SkippedChannelView[];
 }
 
 /** Re-importing a file after deleting its connection makes a new one: this many times at most. */

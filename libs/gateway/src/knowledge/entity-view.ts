@@ -1,26 +1,36 @@
 import { compareText } from '@atlas/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { ARTIFACT_KINDS, ENTITY_TYPES, RELATION_TYPES } from '@atlas/events';
 import type { ArtifactKind, EntityType, RelationType } from '@atlas/events';
 import type { EntityDoc, RelationDoc } from '@atlas/read-models';
 
 /** An entity of the knowledge graph as the API shows it. */
-export interface EntityView {
-  id: string;
-  key: string;
-  name: string;
-  type: EntityType;
-  kind: ArtifactKind | null;
-  aliases: string[];
-  channel_ids: string[];
+export class EntityView {
+  @ApiProperty() id: string;
+  @ApiProperty() key: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ENTITY_TYPES }) type: EntityType;
+  @ApiProperty({ enum: ARTIFACT_KINDS, nullable: true, description: 'Artifacts only' }) kind: ArtifactKind | null;
+  @ApiProperty({ type: [String] }) aliases: string[];
+  @ApiProperty({ type: [String] }) channel_ids: string[];
 }
 
-export interface RelationView {
-  id: string;
-  type: RelationType;
+/** The entity at the other end of a relation; name and type are null if it is not in the graph (yet). */
+class RelationEndView {
+  @ApiProperty() id: string;
+  @ApiProperty({ type: 'string', nullable: true }) name: string | null;
+  @ApiProperty({ enum: ENTITY_TYPES, nullable: true }) type: EntityType | null;
+}
+
+export class RelationView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: RELATION_TYPES }) type: RelationType;
   /** outgoing: the entity is the relation's source; incoming: its target. */
+  @ApiProperty({ enum: ['outgoing', 'incoming'], description: "outgoing: the entity is the relation's source" })
   direction: 'outgoing' | 'incoming';
-  other: { id: string; name: string | null; type: EntityType | null };
-  fact_ids: string[];
-  weight: number;
+  @ApiProperty({ type: RelationEndView }) other: RelationEndView;
+  @ApiProperty({ type: [String], description: 'The facts that evidence the relation' }) fact_ids: string[];
+  @ApiProperty({ description: 'How strongly the facts evidence it' }) weight: number;
 }
 
 export function entityView(entity: EntityDoc): EntityView {

@@ -1,37 +1,47 @@
-import type { ArtifactKind, EntityType, FactRelation, FactSource, FactState, FactType } from '@atlas/events';
+import { ApiProperty } from '@nestjs/swagger';
+import { ARTIFACT_KINDS, ENTITY_TYPES, FACT_STATES, FACT_TYPES } from '@atlas/events';
+import type { ArtifactKind, EntityType, FactState, FactType } from '@atlas/events';
 import type { EntityDoc, FactDoc } from '@atlas/read-models';
+import { FactRelation, FactSource } from '../http/event-shapes';
 
-export interface FactEntityView {
+export class FactEntityView {
   /** The graph entity the fact's entity was resolved into; null while the graph has not placed it. */
+  @ApiProperty({ type: 'string', nullable: true, description: 'The graph entity it resolved into; null until placed' })
   id: string | null;
-  key: string;
-  name: string;
-  type: EntityType;
-  kind: ArtifactKind | null;
+  @ApiProperty({ example: 'person:U012AB3CD' }) key: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ENTITY_TYPES }) type: EntityType;
+  @ApiProperty({ enum: ARTIFACT_KINDS, nullable: true, description: 'Artifacts only' }) kind: ArtifactKind | null;
 }
 
 /** A fact as the knowledge API shows it. */
-export interface FactView {
-  id: string;
-  channel_id: string;
-  text: string;
-  type: FactType;
-  confidence: number;
-  entities: FactEntityView[];
-  relations: FactRelation[];
-  topics: string[];
+export class FactView {
+  @ApiProperty() id: string;
+  @ApiProperty() channel_id: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ enum: FACT_TYPES }) type: FactType;
+  @ApiProperty({ minimum: 0, maximum: 1 }) confidence: number;
+  @ApiProperty({ type: [FactEntityView] }) entities: FactEntityView[];
+  @ApiProperty({ type: [FactRelation] }) relations: FactRelation[];
+  @ApiProperty({ type: [String] }) topics: string[];
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'The single-valued subject it sets: deadline:project:atlas',
+  })
   subject: string | null;
-  valid_at: string;
-  due_at: string | null;
-  supersedes: string | null;
-  superseded_by: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time' }) valid_at: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) due_at: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) supersedes: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) superseded_by: string | null;
   /** Whose work it is (a person entity key), and what later facts made of it (docs/KNOWLEDGE.md, States). */
+  @ApiProperty({ type: 'string', nullable: true, description: 'Whose work it is: a person entity key' })
   owner: string | null;
-  reports_done: boolean;
-  state: FactState | null;
-  closed_by: string | null;
-  language: string;
-  source: FactSource;
+  @ApiProperty() reports_done: boolean;
+  @ApiProperty({ enum: FACT_STATES, nullable: true }) state: FactState | null;
+  @ApiProperty({ type: 'string', nullable: true }) closed_by: string | null;
+  @ApiProperty({ description: "ISO 639-1 code; 'und' when undetermined" }) language: string;
+  @ApiProperty({ type: FactSource }) source: FactSource;
 }
 
 /** Facts as views; `entities` must hold the graph entities of their entity_ids (missing ones resolve to null). */

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { ChannelsQueries, KnowledgeReadQueries } from '@atlas/read-models';
 import { decodeCursor, encodeCursor } from './cursor';
-import type { FactView } from './fact-view';
+import { FactView } from './fact-view';
 import { FactViewsService } from './fact-views.service';
 import { timeRange } from './instant';
 import { DEFAULT_PAGE_SIZE, ListFactsQuery } from './knowledge.dto';
 import { channelNotFound } from './not-found';
 
-export interface FactsPageView {
-  channel_id: string;
-  facts: FactView[];
+export class FactsPageView {
+  @ApiProperty() channel_id: string;
+  @ApiProperty({ type: [FactView] }) facts: FactView[];
+  @ApiProperty({ type: 'string', nullable: true, description: 'Pass as `cursor` for the next page; null on the last' })
   next_cursor: string | null;
 }
 

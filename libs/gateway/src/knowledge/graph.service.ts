@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { ChannelsQueries, KnowledgeReadQueries } from '@atlas/read-models';
 import { decodeCursor, encodeCursor } from './cursor';
 import { entityView, EntityView, otherEnds, relationViews, RelationView } from './entity-view';
-import type { FactView } from './fact-view';
+import { FactView } from './fact-view';
 import { FactViewsService } from './fact-views.service';
 import { DEFAULT_PAGE_SIZE, ListEntitiesQuery } from './knowledge.dto';
 import { channelNotFound, entityNotFound } from './not-found';
@@ -10,15 +11,20 @@ import { channelNotFound, entityNotFound } from './not-found';
 /** How many of an entity's facts its page shows: the latest ones. */
 export const ENTITY_RECENT_FACTS = 50;
 
-export interface EntitiesPageView {
-  entities: EntityView[];
+export class EntitiesPageView {
+  @ApiProperty({ type: [EntityView] }) entities: EntityView[];
+  @ApiProperty({ type: 'string', nullable: true, description: 'Pass as `cursor` for the next page; null on the last' })
   next_cursor: string | null;
 }
 
-export interface EntityDetailView {
-  entity: EntityView & { fact_count: number };
-  relations: RelationView[];
-  facts: FactView[];
+class CountedEntityView extends EntityView {
+  @ApiProperty({ type: 'integer', description: 'All the facts about it' }) fact_count: number;
+}
+
+export class EntityDetailView {
+  @ApiProperty({ type: CountedEntityView }) entity: CountedEntityView;
+  @ApiProperty({ type: [RelationView], description: 'Strongest first' }) relations: RelationView[];
+  @ApiProperty({ type: [FactView], description: `The latest ${ENTITY_RECENT_FACTS}` }) facts: FactView[];
 }
 
 @Injectable()

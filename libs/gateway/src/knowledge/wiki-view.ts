@@ -1,31 +1,45 @@
-import type { WikiCitation } from '@atlas/events';
+import { ApiProperty } from '@nestjs/swagger';
 import type { WikiPageDoc, WikiPageVersionDoc } from '@atlas/read-models';
+import { WikiCitation } from '../http/event-shapes';
 import { renderWikiMarkdown } from './wiki-markdown';
 
-export interface WikiPageSummary {
-  slug: string;
-  title: string;
-  version: number;
-  updated_at: string;
+export class WikiPageSummary {
+  @ApiProperty() slug: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: 'integer' }) version: number;
+  @ApiProperty({ type: 'string', format: 'date-time' }) updated_at: string;
 }
 
-export interface WikiPageView {
-  channel_id: string;
-  slug: string;
-  title: string;
-  version: number;
+export class WikiPageView {
+  @ApiProperty() channel_id: string;
+  @ApiProperty() slug: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: 'integer' }) version: number;
   /** When this version was written. */
+  @ApiProperty({ type: 'string', format: 'date-time', description: 'When this version was written' })
   updated_at: string;
-  markdown: string;
-  html: string;
-  citations: WikiCitation[];
+  @ApiProperty({ description: 'The page, citing its sources as [n]' }) markdown: string;
+  @ApiProperty({ description: 'The Markdown rendered, safe to show: raw HTML is escaped' }) html: string;
+  @ApiProperty({ type: [WikiCitation] }) citations: WikiCitation[];
 }
 
-export interface WikiPageVersionSummary {
-  version: number;
-  content_hash: string;
-  job_id: string;
-  created_at: string;
+export class WikiPageVersionSummary {
+  @ApiProperty({ type: 'integer' }) version: number;
+  @ApiProperty() content_hash: string;
+  @ApiProperty({ description: 'The sync job that wrote it' }) job_id: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) created_at: string;
+}
+
+/** GET /api/wiki/{channel_id} */
+export class WikiIndexView {
+  @ApiProperty() channel_id: string;
+  @ApiProperty({ type: [WikiPageSummary] }) pages: WikiPageSummary[];
+}
+
+/** GET /api/wiki/{channel_id}/pages/{slug}/versions */
+export class WikiVersionsView {
+  @ApiProperty() slug: string;
+  @ApiProperty({ type: [WikiPageVersionSummary], description: 'Latest first' }) versions: WikiPageVersionSummary[];
 }
 
 export function wikiPageSummary(page: WikiPageDoc): WikiPageSummary {

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { ChannelsQueries, KnowledgeReadQueries } from '@atlas/read-models';
 import { channelNotFound, wikiPageNotFound, wikiPageVersionNotFound } from './not-found';
 import {
+  WikiIndexView,
   wikiPageSummary,
-  WikiPageSummary,
   wikiPageVersionSummary,
-  WikiPageVersionSummary,
   wikiPageVersionView,
   wikiPageView,
   WikiPageView,
+  WikiVersionsView,
 } from './wiki-view';
 
 /** Slug prefixes of topic and entity pages (libs/knowledge/src/wiki/wiki-model.ts). */
@@ -23,7 +23,7 @@ export class WikiService {
   ) {}
 
   /** The channel's current pages; none before its first sync has written the wiki. */
-  async index(channelId: string): Promise<{ channel_id: string; pages: WikiPageSummary[] }> {
+  async index(channelId: string): Promise<WikiIndexView> {
     const [channel, pages] = await Promise.all([this.channels.get(channelId), this.knowledge.wikiPages(channelId)]);
     if (!channel) throw channelNotFound(channelId);
     return { channel_id: channelId, pages: pages.map(wikiPageSummary) };
@@ -44,7 +44,7 @@ export class WikiService {
   }
 
   /** Every version the page has had, newest first. */
-  async versions(channelId: string, slug: string): Promise<{ slug: string; versions: WikiPageVersionSummary[] }> {
+  async versions(channelId: string, slug: string): Promise<WikiVersionsView> {
     const versions = await this.knowledge.wikiPageVersions(channelId, slug);
     if (versions.length === 0 && !(await this.knowledge.wikiPage(channelId, slug)))
       throw await this.pageMissing(channelId, slug);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { isoSeconds, NotFoundError, ValidationError } from '@atlas/common';
 import type { AtlasConfig } from '@atlas/config';
 import { channelSubject, createEvent } from '@atlas/events';
@@ -8,15 +9,27 @@ import { ATLAS_CONFIG, READ_MODEL_STORE } from '@atlas/runtime';
 import type { ReadModelStore } from '@atlas/store';
 import { channelStateOf, InvalidScheduleError, nextSlot, validateSchedule } from '@atlas/sync';
 
-export interface ScheduleView {
-  channel_id: string;
-  schedule: string;
-  timezone: string;
-  enabled: boolean;
+class ScheduleSkipView {
+  @ApiProperty({ type: 'string', format: 'date-time', description: 'The slot that fired' }) slot: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ type: 'string', nullable: true }) active_job_id: string | null;
+}
+
+export class ScheduleView {
+  @ApiProperty() channel_id: string;
+  @ApiProperty({ example: '0 */4 * * *' }) schedule: string;
+  @ApiProperty({ example: 'UTC' }) timezone: string;
+  @ApiProperty() enabled: boolean;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'null while disabled' })
   next_sync: string | null;
-  last_sync: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) last_sync: string | null;
   /** The last firing that found the channel busy, if any. */
+  @ApiProperty({ type: ScheduleSkipView, nullable: true, description: 'The last firing that found the channel busy' })
   last_skip: ScheduleDoc['last_skip'];
+}
+
+export class SchedulesListView {
+  @ApiProperty({ type: [ScheduleView] }) schedules: ScheduleView[];
 }
 
 @Injectable()
@@ -28,7 +41,7 @@ export class SchedulesService {
     @Inject(ATLAS_CONFIG) private readonly config: AtlasConfig,
   ) {}
 
-  async list(channelId: string | undefined, now = new Date()): Promise<{ schedules: ScheduleView[] }> {
+  async list(channelId: string | undefined, now = new Date()): Promise<SchedulesListView> {
     const docs = channelId
       ? [await this.schedules.get(channelId)].filter((d) => d !== null)
       : await this.schedules.list();

@@ -1,48 +1,72 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { isoSeconds } from '@atlas/common';
-import type { JobError, JobStatus, StageName } from '@atlas/events';
+import { JOB_STATUSES, STAGES } from '@atlas/events';
+import type { JobStatus, StageName } from '@atlas/events';
 import { estimatedCompletion, JobDoc, percentage, totalMessages } from '@atlas/read-models';
+import { JobError } from '../http/event-shapes';
+
+class JobProgressView {
+  @ApiProperty({ type: 'integer' }) total_messages: number;
+  @ApiProperty({ type: 'integer' }) processed_messages: number;
+  @ApiProperty({ type: 'integer' }) failing_messages: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) percentage: number;
+}
+
+class LlmUsageView {
+  @ApiProperty({ type: 'integer' }) prompt_tokens: number;
+  @ApiProperty({ type: 'integer' }) completion_tokens: number;
+  @ApiProperty({ type: 'integer' }) fallback_batches: number;
+}
+
+class JobKnowledgeView {
+  @ApiProperty({ type: 'integer' }) facts_extracted: number;
+  @ApiProperty({ type: 'integer' }) skipped_messages: number;
+  @ApiProperty({ type: 'integer' }) entities_created: number;
+  @ApiProperty({ type: 'integer' }) relations_created: number;
+  @ApiProperty({ type: 'integer' }) wiki_pages_changed: number;
+  @ApiProperty({ type: LlmUsageView }) llm: LlmUsageView;
+}
 
 /** GET /api/sync/status: a job as the Sync API spec shows it. */
-export interface JobStatusView {
-  job_id: string;
-  channel_id: string;
-  status: JobStatus;
-  progress: { total_messages: number; processed_messages: number; failing_messages: number; percentage: number };
-  started_at: string | null;
-  estimated_completion: string | null;
-  current_stage: StageName | null;
-  completed_at: string | null;
-  cancelled_at: string | null;
-  error: JobError | null;
-  /**
-   * Beyond the spec: how many of `total_messages` the channel already held unchanged, read again only to
-   * attach new replies to them (thread starters); `messages_synced` in the history leaves them out.
-   */
+export class JobStatusView {
+  @ApiProperty() job_id: string;
+  @ApiProperty() channel_id: string;
+  @ApiProperty({ enum: JOB_STATUSES }) status: JobStatus;
+  @ApiProperty({ type: JobProgressView }) progress: JobProgressView;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) started_at: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) estimated_completion: string | null;
+  @ApiProperty({ enum: STAGES, nullable: true }) current_stage: StageName | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) completed_at: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) cancelled_at: string | null;
+  @ApiProperty({ type: JobError, nullable: true }) error: JobError | null;
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'Beyond the spec: how many of total_messages the channel already held unchanged, read again only to attach new replies to them (thread starters); messages_synced in the history leaves them out',
+  })
   reread_messages: number;
   /** Beyond the spec: what the knowledge stages did so far, and what an LLM extractor cost. */
-  knowledge: {
-    facts_extracted: number;
-    skipped_messages: number;
-    entities_created: number;
-    relations_created: number;
-    wiki_pages_changed: number;
-    llm: { prompt_tokens: number; completion_tokens: number; fallback_batches: number };
-  };
+  @ApiProperty({ type: JobKnowledgeView, description: 'Beyond the spec: what the knowledge stages did so far' })
+  knowledge: JobKnowledgeView;
 }
 
 /** GET /api/sync/history: one entry. */
-export interface JobHistoryView {
-  job_id: string;
-  channel_id: string;
-  status: JobStatus;
-  started_at: string | null;
-  completed_at: string | null;
-  duration_seconds: number | null;
-  /** Messages new or changed on the platform since the channel's previous sync. */
+export class JobHistoryView {
+  @ApiProperty() job_id: string;
+  @ApiProperty() channel_id: string;
+  @ApiProperty({ enum: JOB_STATUSES }) status: JobStatus;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) started_at: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) completed_at: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) duration_seconds: number | null;
+  @ApiProperty({ type: 'integer', description: 'Messages new or changed on the platform since the previous sync' })
   messages_synced: number;
-  facts_extracted: number;
-  entities_created: number;
-  error: JobError | null;
+  @ApiProperty({ type: 'integer' }) facts_extracted: number;
+  @ApiProperty({ type: 'integer' }) entities_created: number;
+  @ApiProperty({ type: JobError, nullable: true }) error: JobError | null;
+}
+
+export class JobHistoryListView {
+  @ApiProperty({ type: [JobHistoryView] }) history: JobHistoryView[];
 }
 
 const seconds = (iso: string | null) => (iso === null ? null : isoSeconds(iso));

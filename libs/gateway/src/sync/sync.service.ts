@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { ConflictError, isoSeconds, NotFoundError, sleep } from '@atlas/common';
 import type { AtlasConfig } from '@atlas/config';
 import { EventStore } from '@atlas/messaging';
@@ -6,17 +7,25 @@ import { ChannelDoc, ChannelsQueries, JobDoc, JobsQueries, waitForProjection } f
 import { ATLAS_CONFIG, READ_MODEL_STORE } from '@atlas/runtime';
 import type { ReadModelStore } from '@atlas/store';
 import { cancelSync, decideOnChannel, decideOnJob, newJobId, requestSync } from '@atlas/sync';
-import { jobHistoryView, JobHistoryView, jobStatusView, JobStatusView } from './job-view';
+import { JobHistoryListView, jobHistoryView, jobStatusView, JobStatusView } from './job-view';
 
 /** How long a trigger waits to answer "started" rather than "queued" when a slot is free. */
 const START_WAIT_MS = 2_000;
 
-export interface TriggerSyncView {
-  status: 'started' | 'queued';
-  job_id: string;
-  channel_id: string;
-  estimated_messages: number | null;
-  started_at: string | null;
+/** POST /api/sync */
+export class TriggerSyncView {
+  @ApiProperty({ enum: ['started', 'queued'] }) status: 'started' | 'queued';
+  @ApiProperty() job_id: string;
+  @ApiProperty() channel_id: string;
+  @ApiProperty({ type: 'integer', nullable: true }) estimated_messages: number | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) started_at: string | null;
+}
+
+/** POST /api/sync/cancel */
+export class CancelSyncView {
+  @ApiProperty({ enum: ['cancelled'] }) status: 'cancelled';
+  @ApiProperty() job_id: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) cancelled_at: string;
 }
 
 @Injectable()
@@ -77,13 +86,13 @@ export class SyncService {
     return jobStatusView(job, now);
   }
 
-  async history(channelId: string, limit: number, now = new Date()): Promise<{ history: JobHistoryView[] }> {
+  async history(channelId: string, limit: number, now = new Date()): Promise<JobHistoryListView> {
     const jobs = await this.jobs.history(channelId, limit);
     if (jobs.length === 0 && !(await this.channels.get(channelId))) throw channelNotFound(channelId);
     return { history: jobs.map((job) => jobHistoryView(job, now)) };
   }
 
-  async cancel(jobId: string): Promise<{ status: 'cancelled'; job_id: string; cancelled_at: string }> {
+  async cancel(jobId: string): Promise<CancelSyncView> {
     // The read model gives where the job lives; whether it can be cancelled is decided from the log.
     const job = await this.jobs.get(jobId);
     if (!job) throw new NotFoundError('JOB_NOT_FOUND', `No job ${jobId}`);

@@ -1,0 +1,2249 @@
+// The Atlas Sync API as TypeScript types, generated from the gateway's OpenAPI document.
+// Do not edit: run `npm run api:types` after changing a controller or DTO (docs/API.md).
+export interface paths {
+  '/api/sync/schedules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List sync schedules for channels */
+    get: operations['Schedules_list'];
+    /** Set a channel's sync schedule */
+    put: operations['Schedules_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sync': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Trigger synchronization for a channel */
+    post: operations['Sync_trigger'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sync/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get sync status for a channel (its latest job, or the one named) */
+    get: operations['Sync_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sync/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get sync history for a channel, latest first */
+    get: operations['Sync_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sync/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a queued or running sync job */
+    post: operations['Sync_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/connections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List connections with their channels */
+    get: operations['Connections_list'];
+    put?: never;
+    /** Connect a platform: checks it and registers the channels it shows */
+    post: operations['Connections_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/connections/{connection_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a connection with its channels */
+    get: operations['Connections_get'];
+    /** Rename, change settings or rotate credentials (checked with the platform first) */
+    put: operations['Connections_update'];
+    post?: never;
+    /** Delete a connection: cancels its syncs, removes its channels, keeps their knowledge */
+    delete: operations['Connections_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/connections/{connection_id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check credentials and reachability without syncing (a failed check is a 200 too) */
+    post: operations['Connections_test'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List channels, of every connection or of one */
+    get: operations['Channels_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a chat export: it becomes a connection with its channels */
+    post: operations['Imports_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channels/{channel_id}/facts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A channel's facts in time order, filtered, one page at a time */
+    get: operations['Facts_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/graph/entities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Entities of the knowledge graph by name, filtered, one page at a time */
+    get: operations['Graph_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/graph/entities/{entity_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An entity with its relations and latest facts */
+    get: operations['Graph_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wiki/{channel_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A channel's wiki pages; none before its first sync wrote them */
+    get: operations['Wiki_index'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wiki/{channel_id}/pages/{slug}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A wiki page (its current version, or the one asked), rendered, with its citations */
+    get: operations['Wiki_page'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wiki/{channel_id}/pages/{slug}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A wiki page's versions */
+    get: operations['Wiki_versions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Can this gateway serve? Without a key only `status`; with one, what it checked */
+    get: operations['Health_health'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    ErrorBody: {
+      /** @description Stable, upper-case code: VALIDATION_ERROR, CHANNEL_NOT_FOUND, RATE_LIMIT... */
+      code: string;
+      message: string;
+      /** @description Depends on the code: `problems` (validation), `retry_after` in seconds (rate limits)... */
+      details: {
+        [key: string]: unknown;
+      };
+    };
+    ErrorEnvelope: {
+      error: components['schemas']['ErrorBody'];
+    };
+    ScheduleSkipView: {
+      /**
+       * Format: date-time
+       * @description The slot that fired
+       */
+      slot: string;
+      reason: string;
+      active_job_id: string | null;
+    };
+    ScheduleView: {
+      channel_id: string;
+      /** @example 0 *\/4 * * * */
+      schedule: string;
+      /** @example UTC */
+      timezone: string;
+      enabled: boolean;
+      /**
+       * Format: date-time
+       * @description null while disabled
+       */
+      next_sync: string | null;
+      /** Format: date-time */
+      last_sync: string | null;
+      /** @description The last firing that found the channel busy */
+      last_skip: components['schemas']['ScheduleSkipView'] | null;
+    };
+    SchedulesListView: {
+      schedules: components['schemas']['ScheduleView'][];
+    };
+    UpdateScheduleDto: {
+      /** @example C12345 */
+      channel_id: string;
+      /**
+       * @description 5-field cron expression, read in `timezone`
+       * @example 0 *\/2 * * *
+       */
+      schedule: string;
+      /** @default true */
+      enabled: boolean;
+      /**
+       * @description IANA time zone
+       * @default UTC
+       * @example Europe/Berlin
+       */
+      timezone: string;
+    };
+    TriggerSyncDto: {
+      /**
+       * @description Channel to sync
+       * @example C12345
+       */
+      channel_id: string;
+      /**
+       * @description Force full re-sync
+       * @default false
+       */
+      force: boolean;
+    };
+    TriggerSyncView: {
+      /** @enum {string} */
+      status: 'started' | 'queued';
+      job_id: string;
+      channel_id: string;
+      estimated_messages: number | null;
+      /** Format: date-time */
+      started_at: string | null;
+    };
+    JobProgressView: {
+      total_messages: number;
+      processed_messages: number;
+      failing_messages: number;
+      percentage: number;
+    };
+    JobError: {
+      /** @enum {string} */
+      code: 'PLATFORM_ERROR' | 'AUTH_ERROR' | 'RATE_LIMIT' | 'CHANNEL_NOT_FOUND' | 'INTERNAL_ERROR';
+      message: string;
+      details: {
+        /** @description Seconds to wait before retrying */
+        retry_after?: number;
+        /** @description The first message whose processing failed */
+        failing_message_id?: string;
+      } & {
+        [key: string]: unknown;
+      };
+    };
+    LlmUsageView: {
+      prompt_tokens: number;
+      completion_tokens: number;
+      fallback_batches: number;
+    };
+    JobKnowledgeView: {
+      facts_extracted: number;
+      skipped_messages: number;
+      entities_created: number;
+      relations_created: number;
+      wiki_pages_changed: number;
+      llm: components['schemas']['LlmUsageView'];
+    };
+    JobStatusView: {
+      job_id: string;
+      channel_id: string;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+      progress: components['schemas']['JobProgressView'];
+      /** Format: date-time */
+      started_at: string | null;
+      /** Format: date-time */
+      estimated_completion: string | null;
+      /** @enum {string|null} */
+      current_stage: 'fetching_messages' | 'extracting_facts' | 'building_graph' | 'generating_wiki' | null;
+      /** Format: date-time */
+      completed_at: string | null;
+      /** Format: date-time */
+      cancelled_at: string | null;
+      error: components['schemas']['JobError'] | null;
+      /** @description Beyond the spec: how many of total_messages the channel already held unchanged, read again only to attach new replies to them (thread starters); messages_synced in the history leaves them out */
+      reread_messages: number;
+      /** @description Beyond the spec: what the knowledge stages did so far */
+      knowledge: components['schemas']['JobKnowledgeView'];
+    };
+    JobHistoryView: {
+      job_id: string;
+      channel_id: string;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+      /** Format: date-time */
+      started_at: string | null;
+      /** Format: date-time */
+      completed_at: string | null;
+      duration_seconds: number | null;
+      /** @description Messages new or changed on the platform since the previous sync */
+      messages_synced: number;
+      facts_extracted: number;
+      entities_created: number;
+      error: components['schemas']['JobError'] | null;
+    };
+    JobHistoryListView: {
+      history: components['schemas']['JobHistoryView'][];
+    };
+    CancelSyncDto: {
+      /** @example sync_123 */
+      job_id: string;
+    };
+    CancelSyncView: {
+      /** @enum {string} */
+      status: 'cancelled';
+      job_id: string;
+      /** Format: date-time */
+      cancelled_at: string;
+    };
+    ConnectionCredentialsDto: {
+      /** @description Slack, Discord, Mattermost, Teams (Graph) */
+      token?: string;
+      /** @description Teams: the app's client secret */
+      client_secret?: string;
+    };
+    CreateConnectionDto: {
+      name: string;
+      /** @enum {string} */
+      platform: 'slack' | 'slack_export' | 'discord' | 'discord_export' | 'mattermost' | 'teams' | 'generic_import';
+      /** @description The platform's settings, checked against its list (docs/PLATFORMS.md) */
+      config: {
+        [key: string]: string;
+      };
+      /** @description Sealed when stored, never returned */
+      credentials?: components['schemas']['ConnectionCredentialsDto'];
+    };
+    ChannelSummary: {
+      channel_id: string;
+      name: string;
+      connection_id: string;
+      /** @enum {string} */
+      platform: 'slack' | 'slack_export' | 'discord' | 'discord_export' | 'mattermost' | 'teams' | 'generic_import';
+      /** Format: date-time */
+      last_sync: string | null;
+    };
+    SkippedChannelView: {
+      channel_id: string;
+      name: string;
+      connection_id: string;
+      /** @enum {string} */
+      platform: 'slack' | 'slack_export' | 'discord' | 'discord_export' | 'mattermost' | 'teams' | 'generic_import';
+      /** Format: date-time */
+      last_sync: string | null;
+      /** @example channel already belongs to another connection */
+      reason: string;
+    };
+    CreatedConnectionView: {
+      connection_id: string;
+      name: string;
+      /** @enum {string} */
+      platform: 'slack' | 'slack_export' | 'discord' | 'discord_export' | 'mattermost' | 'teams' | 'generic_import';
+      /** @description Settings; never secrets */
+      config: {
+        [key: string]: string;
+      };
+      has_credentials: boolean;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string | null;
+      channels: components['schemas']['ChannelSummary'][];
+      /** @description Channels the platform shows that were not registered */
+      channels_skipped: components['schemas']['SkippedChannelView'][];
+    };
+    UpdateConnectionDto: {
+      name?: string;
+      /** @description The platform's settings, checked against its list (docs/PLATFORMS.md): keys given replace the old ones; null or "" removes one */
+      config?: {
+        [key: string]: string | null;
+      };
+      /** @description Rotated credentials, checked first */
+      credentials?: components['schemas']['ConnectionCredentialsDto'];
+    };
+    ConnectionView: {
+      connection_id: string;
+      name: string;
+      /** @enum {string} */
+      platform: 'slack' | 'slack_export' | 'discord' | 'discord_export' | 'mattermost' | 'teams' | 'generic_import';
+      /** @description Settings; never secrets */
+      config: {
+        [key: string]: string;
+      };
+      has_credentials: boolean;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string | null;
+      channels: components['schemas']['ChannelSummary'][];
+    };
+    ConnectionCheck: {
+      connection_id: string;
+      /** @enum {string} */
+      platform: 'slack' | 'slack_export' | 'discord' | 'discord_export' | 'mattermost' | 'teams' | 'generic_import';
+      ok: boolean;
+      /** Format: date-time */
+      checked_at: string;
+      latency_ms: number;
+      /** @description null when the check failed */
+      channels_visible: number | null;
+      /** @description Registered channels the platform no longer shows */
+      channels_missing: string[];
+      /** @description Why the check failed, as an error answer says it */
+      error: components['schemas']['ErrorBody'] | null;
+    };
+    ConnectionsListView: {
+      connections: components['schemas']['ConnectionView'][];
+    };
+    DeletedConnectionView: {
+      connection_id: string;
+      /** @enum {boolean} */
+      deleted: true;
+      /** @description Their syncs were cancelled and schedules disabled */
+      channels_removed: string[];
+    };
+    ChannelsListView: {
+      channels: components['schemas']['ChannelSummary'][];
+    };
+    ImportUploadBody: {
+      /** @description Name of the connection; the file's name when absent */
+      name?: string;
+      /**
+       * @description Detected from the content and name when absent
+       * @enum {string}
+       */
+      format?: 'slack_export' | 'discord_json' | 'discord_csv' | 'csv' | 'jsonl';
+      /**
+       * @description csv and jsonl: a JSON object naming the column or field of each message field
+       * @example {"text":"body","author":"user","timestamp":"time"}
+       */
+      mapping?: string;
+      /** @description Single-channel files (Discord, csv, jsonl): the channel's name */
+      channel_name?: string;
+      /**
+       * Format: binary
+       * @description A Slack or Discord export, a csv or jsonl file
+       */
+      file: string;
+    };
+    ImportedFileView: {
+      /** @enum {string} */
+      format: 'slack_export' | 'discord_json' | 'discord_csv' | 'csv' | 'jsonl';
+      sha256: string;
+      size_bytes: number;
+      /** @description Where the file is kept, within the import folder */
+      file: string;
+    };
+    ImportAnswer: {
+      connection_id: string;
+      name: string;
+      /** @enum {string} */
+      platform: 'slack' | 'slack_export' | 'discord' | 'discord_export' | 'mattermost' | 'teams' | 'generic_import';
+      /** @description Settings; never secrets */
+      config: {
+        [key: string]: string;
+      };
+      has_credentials: boolean;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string | null;
+      channels: components['schemas']['ChannelSummary'][];
+      /** @description The same file was imported before: this is the connection it made */
+      already_imported: boolean;
+      import: components['schemas']['ImportedFileView'];
+      /** @description Only when this request made the connection */
+      channels_skipped?: components['schemas']['SkippedChannelView'][];
+    };
+    FactEntityView: {
+      /** @description The graph entity it resolved into; null until placed */
+      id: string | null;
+      /** @example person:U012AB3CD */
+      key: string;
+      name: string;
+      /** @enum {string} */
+      type: 'person' | 'team' | 'project' | 'technology' | 'place' | 'decision' | 'artifact' | 'topic';
+      /**
+       * @description Artifacts only
+       * @enum {string|null}
+       */
+      kind: 'document' | 'repo' | 'ticket' | 'link' | null;
+    };
+    FactRelation: {
+      /** @enum {string} */
+      type: 'works_on' | 'owns' | 'decided' | 'asked' | 'answered' | 'uses' | 'depends_on' | 'mentions';
+      /** @description An entity key of the fact's entities */
+      source: string;
+      /** @description An entity key of the fact's entities */
+      target: string;
+    };
+    FactSource: {
+      message_id: string;
+      author_id: string | null;
+      author_name: string | null;
+      /** Format: date-time */
+      timestamp: string;
+      thread_id: string | null;
+      permalink: string | null;
+      /** @description The message as its author wrote it; null in facts extracted before */
+      text: string | null;
+    };
+    FactView: {
+      id: string;
+      channel_id: string;
+      text: string;
+      /** @enum {string} */
+      type: 'decision' | 'action_item' | 'question' | 'answer' | 'announcement' | 'opinion' | 'observation';
+      confidence: number;
+      entities: components['schemas']['FactEntityView'][];
+      relations: components['schemas']['FactRelation'][];
+      topics: string[];
+      /** @description The single-valued subject it sets: deadline:project:atlas */
+      subject: string | null;
+      /** Format: date-time */
+      valid_at: string;
+      /** Format: date-time */
+      due_at: string | null;
+      supersedes: string | null;
+      superseded_by: string | null;
+      /** @description Whose work it is: a person entity key */
+      owner: string | null;
+      reports_done: boolean;
+      /** @enum {string|null} */
+      state: 'open' | 'done' | 'current' | 'superseded' | null;
+      closed_by: string | null;
+      /** @description ISO 639-1 code; 'und' when undetermined */
+      language: string;
+      source: components['schemas']['FactSource'];
+    };
+    FactsPageView: {
+      channel_id: string;
+      facts: components['schemas']['FactView'][];
+      /** @description Pass as `cursor` for the next page; null on the last */
+      next_cursor: string | null;
+    };
+    EntityView: {
+      id: string;
+      key: string;
+      name: string;
+      /** @enum {string} */
+      type: 'person' | 'team' | 'project' | 'technology' | 'place' | 'decision' | 'artifact' | 'topic';
+      /**
+       * @description Artifacts only
+       * @enum {string|null}
+       */
+      kind: 'document' | 'repo' | 'ticket' | 'link' | null;
+      aliases: string[];
+      channel_ids: string[];
+    };
+    EntitiesPageView: {
+      entities: components['schemas']['EntityView'][];
+      /** @description Pass as `cursor` for the next page; null on the last */
+      next_cursor: string | null;
+    };
+    CountedEntityView: {
+      id: string;
+      key: string;
+      name: string;
+      /** @enum {string} */
+      type: 'person' | 'team' | 'project' | 'technology' | 'place' | 'decision' | 'artifact' | 'topic';
+      /**
+       * @description Artifacts only
+       * @enum {string|null}
+       */
+      kind: 'document' | 'repo' | 'ticket' | 'link' | null;
+      aliases: string[];
+      channel_ids: string[];
+      /** @description All the facts about it */
+      fact_count: number;
+    };
+    RelationEndView: {
+      id: string;
+      name: string | null;
+      /** @enum {string|null} */
+      type: 'person' | 'team' | 'project' | 'technology' | 'place' | 'decision' | 'artifact' | 'topic' | null;
+    };
+    RelationView: {
+      id: string;
+      /** @enum {string} */
+      type: 'works_on' | 'owns' | 'decided' | 'asked' | 'answered' | 'uses' | 'depends_on' | 'mentions';
+      /**
+       * @description outgoing: the entity is the relation's source
+       * @enum {string}
+       */
+      direction: 'outgoing' | 'incoming';
+      other: components['schemas']['RelationEndView'];
+      /** @description The facts that evidence the relation */
+      fact_ids: string[];
+      /** @description How strongly the facts evidence it */
+      weight: number;
+    };
+    EntityDetailView: {
+      entity: components['schemas']['CountedEntityView'];
+      /** @description Strongest first */
+      relations: components['schemas']['RelationView'][];
+      /** @description The latest 50 */
+      facts: components['schemas']['FactView'][];
+    };
+    WikiPageSummary: {
+      slug: string;
+      title: string;
+      version: number;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    WikiIndexView: {
+      channel_id: string;
+      pages: components['schemas']['WikiPageSummary'][];
+    };
+    WikiCitation: {
+      /** @description The number the page text cites as [n] */
+      n: number;
+      message_id: string;
+      author_name: string | null;
+      /** Format: date-time */
+      timestamp: string;
+      excerpt: string;
+      permalink: string | null;
+    };
+    WikiPageView: {
+      channel_id: string;
+      slug: string;
+      title: string;
+      version: number;
+      /**
+       * Format: date-time
+       * @description When this version was written
+       */
+      updated_at: string;
+      /** @description The page, citing its sources as [n] */
+      markdown: string;
+      /** @description The Markdown rendered, safe to show: raw HTML is escaped */
+      html: string;
+      citations: components['schemas']['WikiCitation'][];
+    };
+    WikiPageVersionSummary: {
+      version: number;
+      content_hash: string;
+      /** @description The sync job that wrote it */
+      job_id: string;
+      /** Format: date-time */
+      created_at: string;
+    };
+    WikiVersionsView: {
+      slug: string;
+      /** @description Latest first */
+      versions: components['schemas']['WikiPageVersionSummary'][];
+    };
+    StoreHealthView: {
+      /** @enum {string} */
+      kind: 'sqlite' | 'mongodb';
+      /** @enum {string} */
+      status: 'ok' | 'unreachable';
+    };
+    ProjectionHealthView: {
+      /** @description The last event the read models show */
+      position: number | null;
+      /** @description The last event of the log */
+      log_position: number | null;
+      /** @description Events the read models are behind */
+      lag: number | null;
+    };
+    HealthView: {
+      /** @enum {string} */
+      status: 'ok' | 'degraded';
+      /**
+       * @description With a valid API key
+       * @enum {string}
+       */
+      nats?: 'connected' | 'closed';
+      /** @description With a valid API key */
+      store?: components['schemas']['StoreHealthView'];
+      /** @description With a valid API key */
+      projection?: components['schemas']['ProjectionHealthView'];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  Schedules_list: {
+    parameters: {
+      query?: {
+        /** @description Only this channel's schedule */
+        channel_id?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchedulesListView'];
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Schedules_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateScheduleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleView'];
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Sync_trigger: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TriggerSyncDto'];
+      };
+    };
+    responses: {
+      /** @description `started`, or `queued` while other syncs run */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TriggerSyncView'];
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `SYNC_IN_PROGRESS` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Sync_status: {
+    parameters: {
+      query: {
+        /** @description Channel identifier */
+        channel_id: string;
+        /** @description Specific sync job ID; the channel's latest job when absent */
+        job_id?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobStatusView'];
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND`, `JOB_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Sync_history: {
+    parameters: {
+      query: {
+        /** @description Channel identifier */
+        channel_id: string;
+        /** @description Max results */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobHistoryListView'];
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Sync_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelSyncDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CancelSyncView'];
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `JOB_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `JOB_NOT_CANCELLABLE` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Connections_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConnectionsListView'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Connections_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConnectionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedConnectionView'];
+        };
+      };
+      /** @description `VALIDATION_ERROR`, `AUTH_ERROR`, `CHANNEL_NOT_FOUND` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CONNECTION_EXISTS` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: this API key's limit (Retry-After header), or the platform's limit on the connection (`details.retry_after` only) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `PLATFORM_ERROR`, `INTERNAL_ERROR` */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Connections_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connection_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConnectionView'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CONNECTION_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Connections_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connection_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateConnectionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConnectionView'];
+        };
+      };
+      /** @description `VALIDATION_ERROR`, `AUTH_ERROR`, `CHANNEL_NOT_FOUND` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CONNECTION_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CONNECTION_CHANGED` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: this API key's limit (Retry-After header), or the platform's limit on the connection (`details.retry_after` only) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `PLATFORM_ERROR`, `INTERNAL_ERROR` */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Connections_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connection_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeletedConnectionView'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CONNECTION_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Connections_test: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connection_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConnectionCheck'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CONNECTION_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Channels_list: {
+    parameters: {
+      query?: {
+        /** @description Only this connection's channels */
+        connection_id?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChannelsListView'];
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Imports_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['ImportUploadBody'];
+      };
+    };
+    responses: {
+      /** @description The same file was imported before: its connection */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportAnswer'];
+        };
+      };
+      /** @description A new connection made from the file */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportAnswer'];
+        };
+      };
+      /** @description `VALIDATION_ERROR`, `FILE_REQUIRED`, `UPLOAD_TOO_LARGE`, `UNKNOWN_FORMAT`, `MALFORMED_FILE`, `RECORD_TOO_LARGE`, `UNSAFE_ARCHIVE`, `ARCHIVE_TOO_LARGE`, `AUTH_ERROR`, `CHANNEL_NOT_FOUND` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `IMPORT_EXHAUSTED` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: this API key's limit (Retry-After header), or the platform's limit on the connection (`details.retry_after` only) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `PLATFORM_ERROR`, `INTERNAL_ERROR` */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Facts_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `next_cursor` of the previous page */
+        cursor?: string;
+        /** @description One or more, repeated or comma-separated */
+        type?: ('decision' | 'action_item' | 'question' | 'answer' | 'announcement' | 'opinion' | 'observation')[];
+        /** @description A graph entity id: facts about that entity */
+        entity?: string;
+        /** @description Search words: each must begin a word of the fact's text, case and accents ignored */
+        q?: string;
+        /** @description valid_at from (inclusive): an ISO 8601 date or date-time */
+        from?: string;
+        /** @description valid_at to (exclusive): an ISO 8601 date or date-time */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        channel_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FactsPageView'];
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Graph_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description `next_cursor` of the previous page */
+        cursor?: string;
+        /** @description Entities of this channel */
+        channel_id?: string;
+        /** @description One or more, repeated or comma-separated */
+        type?: ('person' | 'team' | 'project' | 'technology' | 'place' | 'decision' | 'artifact' | 'topic')[];
+        /** @description Text the entity's name contains, in any case */
+        name?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntitiesPageView'];
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Graph_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        entity_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntityDetailView'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `ENTITY_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Wiki_index: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channel_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WikiIndexView'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Wiki_page: {
+    parameters: {
+      query?: {
+        /** @description An earlier version; the current one when absent */
+        version?: number;
+      };
+      header?: never;
+      path: {
+        channel_id: string;
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WikiPageView'];
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND`, `WIKI_PAGE_NOT_FOUND`, `WIKI_PAGE_VERSION_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Wiki_versions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channel_id: string;
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WikiVersionsView'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND`, `WIKI_PAGE_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Health_health: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthView'];
+        };
+      };
+      /** @description degraded: NATS, the event log or the store fails */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthView'];
+        };
+      };
+    };
+  };
+}
