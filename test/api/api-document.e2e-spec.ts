@@ -89,12 +89,19 @@ describe('the OpenAPI document', () => {
       const answers = Object.entries(operation.responses);
       const successes = answers.filter(([status]) => /^2\d\d$/.test(status));
       expect({ route, successes: successes.length > 0 }).toEqual({ route, successes: true });
-      for (const [status, answer] of successes)
+      for (const [status, answer] of successes) {
+        // An event stream (GET /api/sync/events) is text, its events described in the operation.
+        const stream = answer.content?.['text/event-stream'];
+        if (stream) {
+          expect({ route, status, schema: stream.schema }).toEqual({ route, status, schema: { type: 'string' } });
+          continue;
+        }
         expect({ route, status, schema: answer.content?.['application/json']?.schema?.$ref }).toEqual({
           route,
           status,
           schema: expect.stringMatching(/^#\/components\/schemas\/\w+(View|Answer|Check)$/),
         });
+      }
       const health = path === '/health';
       for (const [status, answer] of answers.filter(([code]) => /^[45]\d\d$/.test(code))) {
         const expected = health && status === '503' ? '#/components/schemas/HealthView' : ENVELOPE;
@@ -126,6 +133,9 @@ describe('the OpenAPI document', () => {
     ['GET', '/api/sync/history?channel_id=C404', '/api/sync/history', undefined, 404, 'CHANNEL_NOT_FOUND'],
     ['GET', '/api/sync/history?channel_id=C1&limit=0', '/api/sync/history', undefined, 400, 'VALIDATION_ERROR'],
     ['POST', '/api/sync/cancel', '/api/sync/cancel', { job_id: 'sync_404' }, 404, 'JOB_NOT_FOUND'],
+    ['GET', '/api/sync/events?channel_id=C404', '/api/sync/events', undefined, 404, 'CHANNEL_NOT_FOUND'],
+    ['GET', '/api/sync/events?job_id=sync_404', '/api/sync/events', undefined, 404, 'JOB_NOT_FOUND'],
+    ['GET', '/api/sync/events?last_event_id=x', '/api/sync/events', undefined, 400, 'VALIDATION_ERROR'],
     [
       'PUT',
       '/api/sync/schedules',

@@ -87,6 +87,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sync/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live progress as Server-Sent Events: of one job, one channel, or every channel (no parameters)
+     * @description Event types: `status` (the status object of GET /api/sync/status, coalesced), `stage` (the current stage changed), `waiting` (a retry or a platform rate limit: `retrying_at`, `wait_seconds`), `finished` (the final status). A new stream starts with the current status; event ids are log sequences, to resume with Last-Event-ID. Comment lines are heartbeats. Opens with the key, or with `?token=` (docs/LIVE-PROGRESS.md).
+     */
+    get: operations['SyncEvents_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sync/events/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A short-lived token that opens GET /api/sync/events as `?token=` (for EventSource) */
+    post: operations['SyncEvents_token'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/connections': {
     parameters: {
       query?: never;
@@ -460,6 +497,12 @@ export interface components {
       job_id: string;
       /** Format: date-time */
       cancelled_at: string;
+    };
+    SyncEventsTokenView: {
+      /** @description Opens GET /api/sync/events as `?token=` */
+      token: string;
+      /** Format: date-time */
+      expires_at: string;
     };
     ConnectionCredentialsDto: {
       /** @description Slack, Discord, Mattermost, Teams (Graph) */
@@ -1237,6 +1280,133 @@ export interface operations {
       };
       /** @description `JOB_NOT_CANCELLABLE` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  SyncEvents_stream: {
+    parameters: {
+      query?: {
+        /** @description Stream this channel's jobs */
+        channel_id?: string;
+        /** @description Stream this job only */
+        job_id?: string;
+        /** @description Resume after this event id, for clients that cannot send the Last-Event-ID header */
+        last_event_id?: string;
+        /** @description A token from POST /api/sync/events/token, instead of the Authorization header (EventSource) */
+        token?: string;
+      };
+      header?: {
+        /** @description Resume after this event id */
+        'Last-Event-ID'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The event stream (text/event-stream): `status`, `stage`, `waiting` and `finished` events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND`, `JOB_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key (Retry-After), or `TOO_MANY_STREAMS`: the key holds ATLAS_SSE_MAX_STREAMS_PER_KEY streams open on this gateway (`details.limit`) */
+      429: {
+        headers: {
+          /** @description With RATE_LIMIT: seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  SyncEvents_token: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SyncEventsTokenView'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
         headers: {
           [name: string]: unknown;
         };
