@@ -21,6 +21,7 @@ function status(overrides: Partial<JobStatusView>): JobStatusView {
     completed_at: null,
     cancelled_at: null,
     error: null,
+    reread_messages: 0,
     stages: [],
     knowledge: {
       facts_extracted: 0,
