@@ -1,8 +1,9 @@
 import type { AtlasEvent, EventType, JobError, StageName } from '@atlas/events';
 import type { ReadModelStore } from '@atlas/store';
-import type { EntityDoc, JobCounters, JobDoc, MessageDoc, RelationDoc } from '../documents';
+import type { JobCounters, JobDoc, MessageDoc } from '../documents';
 import { currentStage, doneFraction } from '../job-progress';
 import { messageDocId } from './channels.projection';
+import { countCreated } from './graph-created';
 import { onlyReread } from './message-changes';
 import { applyOnce, Projection } from './projection';
 
@@ -226,20 +227,5 @@ function partialFailure(c: JobCounters): JobError | null {
     code: 'INTERNAL_ERROR',
     message: `Facts could not be extracted from ${c.failing_messages} message(s); the rest of the channel synced.`,
     details: { failing_message_id: c.first_failing_message_id ?? undefined },
-  };
-}
-
-async function countCreated(tx: ReadModelStore, event: AtlasEvent<'GraphUpdated'>, seq: number) {
-  const entities = await tx.getMany<EntityDoc>(
-    'entities',
-    event.data.entities.map((e) => e.id),
-  );
-  const relations = await tx.getMany<RelationDoc>(
-    'relations',
-    event.data.relations.map((r) => r.id),
-  );
-  return {
-    entities: entities.filter((e) => e.created_seq === seq).length,
-    relations: relations.filter((r) => r.created_seq === seq).length,
   };
 }

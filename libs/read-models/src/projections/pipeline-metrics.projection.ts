@@ -1,6 +1,4 @@
 import type { AtlasEvent, StageName } from '@atlas/events';
-import type { ReadModelStore } from '@atlas/store';
-import type { EntityDoc, RelationDoc } from '../documents';
 import {
   emptyPipelineTotals,
   FinishedJobStatus,
@@ -11,6 +9,7 @@ import {
   PipelineTotals,
   PipelineTotalsDoc,
 } from '../pipeline-metrics';
+import { countCreated } from './graph-created';
 import { applyOnce, Projection } from './projection';
 
 const COLLECTION = 'pipeline_metrics';
@@ -96,20 +95,4 @@ export const projectPipelineMetrics: Projection = async (tx, stored) => {
 
 function secondsBetween(from: string, to: string): number {
   return Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000);
-}
-
-/** Entities and relations this event created (merged ones were created by an earlier event). */
-async function countCreated(tx: ReadModelStore, event: AtlasEvent<'GraphUpdated'>, seq: number) {
-  const entities = await tx.getMany<EntityDoc>(
-    'entities',
-    event.data.entities.map((e) => e.id),
-  );
-  const relations = await tx.getMany<RelationDoc>(
-    'relations',
-    event.data.relations.map((r) => r.id),
-  );
-  return {
-    entities: entities.filter((e) => e.created_seq === seq).length,
-    relations: relations.filter((r) => r.created_seq === seq).length,
-  };
 }
