@@ -1,3 +1,4 @@
+import type { StageTimes } from './stage-times';
 import type {
   ArtifactKind,
   EntityType,
@@ -104,6 +105,8 @@ export interface JobDoc extends Projected {
    */
   newest_permalink_at_start?: string | null;
   counters: JobCounters;
+  /** When each stage began and completed (stage-times.ts); absent on jobs projected before it existed. */
+  stage_times?: StageTimes;
   /** Current stage while running; the stage it stopped in when failed or cancelled. */
   stage: StageName | null;
   /** Exact completed share of the work (0..1), never decreasing. */

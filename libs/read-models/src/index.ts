@@ -1,6 +1,7 @@
 export * from './documents';
 export * from './job-progress';
 export * from './stage-views';
+export * from './stage-times';
 export * from './projector';
 export * from './pipeline-metrics';
 export * from './projections/projection';

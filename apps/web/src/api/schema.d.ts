@@ -473,6 +473,16 @@ export interface components {
       stage: 'fetching_messages' | 'extracting_facts' | 'building_graph' | 'generating_wiki';
       percentage: number;
       completed: boolean;
+      /**
+       * Format: date-time
+       * @description When the stage had its first input (stages overlap); null before
+       */
+      started_at: string | null;
+      /**
+       * Format: date-time
+       * @description When the stage completed
+       */
+      completed_at: string | null;
     };
     LlmUsageView: {
       prompt_tokens: number;

@@ -100,11 +100,10 @@ export function JobLive({
       <ol className="stages">
         {STAGES.map((stage, index) => {
           const view = stageView(index);
-          const started = stageStarts[stage];
-          const nextStart = STAGES.slice(index + 1)
-            .map((later) => stageStarts[later])
-            .find(Boolean);
-          const stageEnd = nextStart ?? (index < current || !running ? status.completed_at : now.toISOString());
+          // The server's stage times (they overlap: extraction starts on the first fetched batch); the
+          // stream's stage events for a job whose status predates them.
+          const started = view?.started_at ?? stageStarts[stage];
+          const stageEnd = view?.completed_at ?? (running ? now.toISOString() : (status.completed_at ?? end));
           const state =
             status.status === 'completed' || index < current
               ? 'done'

@@ -31,6 +31,15 @@ class StageProgressView {
   @ApiProperty({ enum: STAGES }) stage: StageName;
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 }) percentage: number;
   @ApiProperty() completed: boolean;
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'When the stage had its first input (stages overlap); null before',
+  })
+  started_at: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'When the stage completed' })
+  completed_at: string | null;
 }
 
 /** GET /api/sync/status: a job as the Sync API spec shows it. */
@@ -143,5 +152,7 @@ function stageViews(job: JobDoc): StageProgressView[] {
     stage,
     percentage: done ? 100 : Math.floor(fractions[stage] * 100),
     completed: done || fractions[stage] === 1,
+    started_at: seconds(job.stage_times?.[stage]?.started_at ?? null),
+    completed_at: seconds(job.stage_times?.[stage]?.completed_at ?? null),
   }));
 }

@@ -2,6 +2,7 @@ import type { AtlasEvent, EventType, JobError, StageName } from '@atlas/events';
 import type { ReadModelStore } from '@atlas/store';
 import type { JobCounters, JobDoc, MessageDoc } from '../documents';
 import { currentStage, doneFraction } from '../job-progress';
+import { nextStageTimes } from '../stage-times';
 import { messageDocId } from './channels.projection';
 import { countCreated } from './graph-created';
 import { onlyReread } from './message-changes';
@@ -73,6 +74,7 @@ export const projectJobs: Projection = async (tx, stored) => {
   await applyOnce<JobDoc>(tx, 'jobs', jobId, seq, (job) => {
     if (!job) return undefined;
     const next = evolveJob(structuredClone(job), event, createdCounts);
+    next.stage_times = nextStageTimes(next.stage_times ?? {}, event.type, event.metadata.occurred_at);
     // A forced re-sync reads the whole history on purpose: all of it counts as synced.
     if (reread > 0 && !next.force) next.counters.messages_reread = (next.counters.messages_reread ?? 0) + reread;
     if (newest) next.newest_permalink_at_start = newest.permalink;

@@ -21,6 +21,7 @@ export function EntityGraph({ detail, channelId }: { detail: EntityDetail; chann
     let stop = () => {};
     // Loaded here, not at the top: cytoscape is a chunk of its own, fetched when an entity page opens.
     import('cytoscape').then(({ default: cytoscape }) => {
+      claimCytoscapeStylesheet();
       const element = container.current;
       if (destroyed || !element) return;
       const cy = cytoscape({
@@ -72,4 +73,17 @@ export function EntityGraph({ detail, channelId }: { detail: EntityDetail; chann
       </figcaption>
     </figure>
   );
+}
+
+/**
+ * cytoscape adds a <style> element for its container's `position: relative` unless an element with its id
+ * exists; the Content Security Policy refuses inline styles, so a placeholder takes the id and
+ * knowledge.css holds the rule.
+ */
+function claimCytoscapeStylesheet(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const placeholder = document.createElement('meta');
+  placeholder.id = id;
+  document.head.appendChild(placeholder);
 }
