@@ -18,6 +18,18 @@ describe('a message whose extraction fails', () => {
 
   afterAll(() => atlas.close());
 
+  const healthOfTheExport = async () => (await atlas.api.get('/api/connections')).body.connections[0].health;
+
+  it('leaves the connection never synced before its first job', async () => {
+    expect(await healthOfTheExport()).toEqual({
+      status: 'never_synced',
+      error_code: null,
+      job_id: null,
+      channel_id: null,
+      as_of: null,
+    });
+  });
+
   it('is counted and named, and does not stop the job', async () => {
     const { body } = await atlas.api.post('/api/sync', { channel_id: 'C0MIXED' });
     const done = await waitForJob(atlas.api, 'C0MIXED', body.job_id, ['completed', 'failed']);
@@ -66,5 +78,19 @@ describe('a message whose extraction fails', () => {
     const noChannel = await atlas.api.get(`/api/channels/C404/messages/${encodeURIComponent(failingId)}`);
     expect(noChannel.status).toBe(404);
     expect(noChannel.body.error.code).toBe('CHANNEL_NOT_FOUND');
+  });
+
+  it('keeps the connection ok: extraction failed for one message, not the connection', async () => {
+    const { body: history } = await atlas.api.get('/api/sync/history?channel_id=C0MIXED');
+    const health = await healthOfTheExport();
+    expect(health).toEqual({
+      status: 'ok',
+      error_code: null,
+      job_id: history.history[0].job_id,
+      channel_id: 'C0MIXED',
+      as_of: expect.any(String),
+    });
+    // The history gives whole seconds; the health the exact time the job finished.
+    expect(Math.abs(Date.parse(health.as_of) - Date.parse(history.history[0].completed_at))).toBeLessThan(1000);
   });
 });

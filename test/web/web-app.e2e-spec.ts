@@ -172,6 +172,8 @@ describe('the web app', () => {
       await form.getByRole('button', { name: 'Add connection' }).click();
       await page.getByRole('heading', { name: 'Emulated Slack' }).waitFor({ timeout: 20_000 });
       const card = page.locator('article', { has: page.getByRole('heading', { name: 'Emulated Slack' }) });
+      // Before any sync and any test, the list says so without asking the platform.
+      await card.getByText('never synced').waitFor();
       await card.getByRole('button', { name: 'Test' }).click();
       await card.getByText(/^ok · \d+ ms · 1 visible/).waitFor();
     });
@@ -218,6 +220,8 @@ describe('the web app', () => {
       slack.validTokens.add('xoxb-rotated-0123456789');
       await page.getByRole('link', { name: 'Connections' }).click();
       const card = page.locator('article', { has: page.getByRole('heading', { name: 'Emulated Slack' }) });
+      // Its health comes from its syncs: the last one failed on Slack's rate limit (the step before).
+      await card.getByText(/^failing: RATE_LIMIT/).waitFor();
       await card.getByRole('button', { name: 'Rotate credentials' }).click();
       const rotate = card.getByRole('form', { name: 'New credentials for Emulated Slack' });
       await rotate.getByLabel(/^token/).fill('xoxb-not-accepted');
