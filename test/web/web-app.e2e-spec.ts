@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
-import { AtlasHarness, startAtlas, TEST_API_KEY, waitForJob } from '../support/atlas-harness';
+import { AtlasHarness, connectExport, startAtlas, TEST_API_KEY, waitForJob } from '../support/atlas-harness';
+import { generatedChannel, writeSlackExport } from '../support/slack-export-fixture';
 import { EMULATOR_TOKEN, SlackEmulator } from '../support/slack-emulator';
 import { seedChannel, startSlackWorkspace } from '../support/slack-workspace-fixture';
 import { tempDir } from '../support/temp-dir';
@@ -172,6 +173,8 @@ describe('the web app', () => {
       await form.getByRole('button', { name: 'Add connection' }).click();
       await page.getByRole('heading', { name: 'Emulated Slack' }).waitFor({ timeout: 20_000 });
       const card = page.locator('article', { has: page.getByRole('heading', { name: 'Emulated Slack' }) });
+      // Before any sync and any test, the list says so without asking the platform.
+      await card.getByText('never synced').waitFor();
       await card.getByRole('button', { name: 'Test' }).click();
       await card.getByText(/^ok · \d+ ms · 1 visible/).waitFor();
     });
@@ -218,6 +221,8 @@ describe('the web app', () => {
       slack.validTokens.add('xoxb-rotated-0123456789');
       await page.getByRole('link', { name: 'Connections' }).click();
       const card = page.locator('article', { has: page.getByRole('heading', { name: 'Emulated Slack' }) });
+      // Its health comes from its syncs: the last one failed on Slack's rate limit (the step before).
+      await card.getByText(/^failing: RATE_LIMIT/).waitFor();
       await card.getByRole('button', { name: 'Rotate credentials' }).click();
       const rotate = card.getByRole('form', { name: 'New credentials for Emulated Slack' });
       await rotate.getByLabel(/^token/).fill('xoxb-not-accepted');
@@ -241,6 +246,30 @@ describe('the web app', () => {
         'general',
         'product',
       ]);
+    });
+  });
+
+  it("links a partly failed job's failing message to a page of that message", async () => {
+    await step(page, 'failing-message', async () => {
+      const channel = generatedChannel('C0MIXED', 'mixed', 12);
+      // The extractor refuses text with a NUL character: that message fails, the others do not.
+      channel.messages[5].text = 'We decided to rotate the keys\u0000 tonight.';
+      writeSlackExport(join(atlas.importDir, 'mixed'), [channel]);
+      await connectExport(atlas.api, 'mixed', 'Mixed export');
+      const { body } = await atlas.api.post('/api/sync', { channel_id: 'C0MIXED' });
+      await waitForJob(atlas.api, 'C0MIXED', body.job_id, ['completed']);
+
+      await page.goto(`${base}/jobs/C0MIXED/${body.job_id}`);
+      const failing = channel.messages[5].ts;
+      await page
+        .locator(`tr[data-job="${body.job_id}"]`)
+        .getByRole('link', { name: `Failing message ${failing}` })
+        .click();
+      await page.waitForURL(`${base}/channels/C0MIXED/messages/${failing}`);
+      const message = page.getByRole('article', { name: `Message ${failing}` });
+      await message.getByText(/We decided to rotate the keys/).waitFor();
+      await message.getByText('Cho Park').waitFor();
+      await message.getByText('This message has no link to its platform (an export keeps none).').waitFor();
     });
   });
 

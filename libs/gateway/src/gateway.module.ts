@@ -21,6 +21,8 @@ import { FactsController } from './knowledge/facts.controller';
 import { FactsService } from './knowledge/facts.service';
 import { GraphController } from './knowledge/graph.controller';
 import { GraphService } from './knowledge/graph.service';
+import { MessagesController } from './knowledge/messages.controller';
+import { MessagesService } from './knowledge/messages.service';
 import { WikiController } from './knowledge/wiki.controller';
 import { WikiService } from './knowledge/wiki.service';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -56,6 +58,7 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     ImportsController,
     FactsController,
     GraphController,
+    MessagesController,
     WikiController,
     HealthController,
   ],
@@ -72,6 +75,7 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     PlatformProbe,
     FactsService,
     GraphService,
+    MessagesService,
     WikiService,
     FactViewsService,
     ApiKeys,

@@ -67,6 +67,13 @@ export const api = {
   channels: (connectionId?: string) =>
     unwrap(client.GET('/api/channels', { params: { query: { connection_id: connectionId } } })),
 
+  message: (channelId: string, messageId: string) =>
+    unwrap(
+      client.GET('/api/channels/{channel_id}/messages/{message_id}', {
+        params: { path: { channel_id: channelId, message_id: messageId } },
+      }),
+    ),
+
   triggerSync: (channelId: string, force = false) =>
     unwrap(client.POST('/api/sync', { body: { channel_id: channelId, force } })),
   syncStatus: (channelId: string, jobId?: string, signal?: AbortSignal) =>

@@ -280,6 +280,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/channels/{channel_id}/messages/{message_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One stored message of the channel, e.g. a failed job's `details.failing_message_id` */
+    get: operations['Messages_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/wiki/{channel_id}': {
     parameters: {
       query?: never;
@@ -582,6 +599,26 @@ export interface components {
       /** Format: date-time */
       last_sync: string | null;
     };
+    ConnectionHealth: {
+      /**
+       * @description `failing`: some channel's newest finished job failed; `ok`: every channel's newest finished job completed; `never_synced`: no job of its channels has completed or failed yet
+       * @enum {string}
+       */
+      status: 'ok' | 'failing' | 'never_synced';
+      /**
+       * @description The failed job's error code when failing
+       * @example AUTH_ERROR
+       */
+      error_code: string | null;
+      /** @description The job it was judged by: the newest failed one when failing, else the newest completed one */
+      job_id: string | null;
+      channel_id: string | null;
+      /**
+       * Format: date-time
+       * @description When that job finished
+       */
+      as_of: string | null;
+    };
     SkippedChannelView: {
       channel_id: string;
       name: string;
@@ -608,6 +645,8 @@ export interface components {
       /** Format: date-time */
       updated_at: string | null;
       channels: components['schemas']['ChannelSummary'][];
+      /** @description From its channels' latest finished jobs; the platform is not asked */
+      health: components['schemas']['ConnectionHealth'];
       /** @description Channels the platform shows that were not registered */
       channels_skipped: components['schemas']['SkippedChannelView'][];
     };
@@ -635,6 +674,8 @@ export interface components {
       /** Format: date-time */
       updated_at: string | null;
       channels: components['schemas']['ChannelSummary'][];
+      /** @description From its channels' latest finished jobs; the platform is not asked */
+      health: components['schemas']['ConnectionHealth'];
     };
     ConnectionCheck: {
       connection_id: string;
@@ -708,6 +749,8 @@ export interface components {
       /** Format: date-time */
       updated_at: string | null;
       channels: components['schemas']['ChannelSummary'][];
+      /** @description From its channels' latest finished jobs; the platform is not asked */
+      health: components['schemas']['ConnectionHealth'];
       /** @description The same file was imported before: this is the connection it made */
       already_imported: boolean;
       import: components['schemas']['ImportedFileView'];
@@ -848,6 +891,23 @@ export interface components {
       relations: components['schemas']['RelationView'][];
       /** @description The latest 50 */
       facts: components['schemas']['FactView'][];
+    };
+    MessageView: {
+      /** @description The platform's message id (Slack: its `ts`) */
+      message_id: string;
+      channel_id: string;
+      author_name: string | null;
+      /** Format: date-time */
+      timestamp: string;
+      /** @description Empty when the message was deleted on the platform */
+      text: string;
+      /** @description The thread's parent message when it is a reply */
+      thread_parent_id: string | null;
+      /** @description Null when the platform gives none (an export) */
+      permalink: string | null;
+      edited: boolean;
+      /** @description Deleted on the platform: a tombstone whose facts were retracted */
+      deleted: boolean;
     };
     WikiPageSummary: {
       slug: string;
@@ -2283,6 +2343,66 @@ export interface operations {
         };
       };
       /** @description `ENTITY_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Messages_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channel_id: string;
+        message_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageView'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND`, `MESSAGE_NOT_FOUND` */
       404: {
         headers: {
           [name: string]: unknown;

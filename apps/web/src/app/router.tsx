@@ -5,6 +5,7 @@ import { ChannelsPage } from '../channels/ChannelsPage';
 import { ConnectionsPage } from '../connections/ConnectionsPage';
 import { JobPage } from '../jobs/JobPage';
 import { JobsPage } from '../jobs/JobsPage';
+import { MessagePage } from '../jobs/MessagePage';
 import { knowledgeRoutes } from '../knowledge/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -24,6 +25,7 @@ export const routes: RouteObject[] = [
       { path: 'channels', element: <ChannelsPage /> },
       { path: 'jobs', element: <JobsPage /> },
       { path: 'jobs/:channelId/:jobId', element: <JobPage /> },
+      { path: 'channels/:channelId/messages/:messageId', element: <MessagePage /> },
       ...knowledgeRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,18 +1,19 @@
 import { FormEvent, useId, useState } from 'react';
 import { api } from '../api/client';
-import type { ConnectionTestAnswer, ConnectionView } from '../api/types';
+import type { ConnectionView } from '../api/types';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { formatTime, PLATFORM_NAMES } from '../common/format';
+import { HealthCell, TestResult } from './HealthCell';
 import { credentialSets } from './platform-fields';
 import { problemsByField } from './problems';
 import { SettingInput } from './SettingInput';
 
 type Panel = 'none' | 'rotate' | 'delete';
 
-/** One connection: platform, channels, health (its last test), and test, rotate credentials, delete. */
+/** One connection: platform, channels, health (from its syncs, or its last test), and test, rotate credentials, delete. */
 export function ConnectionCard({ connection, onChanged }: { connection: ConnectionView; onChanged: () => void }) {
   const id = useId();
-  const [test, setTest] = useState<{ answer: ConnectionTestAnswer; at: Date } | null>(null);
+  const [test, setTest] = useState<TestResult | null>(null);
   const [testing, setTesting] = useState(false);
   const [panel, setPanel] = useState<Panel>('none');
   const [error, setError] = useState<unknown>(null);
@@ -45,7 +46,7 @@ export function ConnectionCard({ connection, onChanged }: { connection: Connecti
         <div>
           <dt>Health</dt>
           <dd>
-            <Health test={test} />
+            <HealthCell health={connection.health} test={test} />
           </dd>
         </div>
         <div>
@@ -98,18 +99,6 @@ export function ConnectionCard({ connection, onChanged }: { connection: Connecti
         <ConfirmDelete connection={connection} onCancel={() => setPanel('none')} onDeleted={onChanged} />
       )}
     </article>
-  );
-}
-
-function Health({ test }: { test: { answer: ConnectionTestAnswer; at: Date } | null }) {
-  if (!test) return <span className="hint">not tested yet</span>;
-  const { answer } = test;
-  return answer.ok ? (
-    <span className="ok">
-      ok · {answer.latency_ms} ms · {answer.channels_visible} visible
-    </span>
-  ) : (
-    <span className="error">failing ({answer.error?.code})</span>
   );
 }
 

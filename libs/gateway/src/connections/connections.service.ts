@@ -18,6 +18,7 @@ import {
 import { ATLAS_CONFIG, READ_MODEL_STORE } from '@atlas/runtime';
 import type { ReadModelStore } from '@atlas/store';
 import { cancelSync, decideOnChannel, decideOnJob, registerChannel, removeChannel } from '@atlas/sync';
+import { ConnectionHealth, connectionHealth } from './connection-health';
 import { PlatformProbe } from './platform-probe';
 
 export interface NewConnection {
@@ -47,6 +48,11 @@ export class ConnectionView {
   @ApiProperty({ type: 'string', format: 'date-time' }) created_at: string;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) updated_at: string | null;
   @ApiProperty({ type: [ChannelSummary] }) channels: ChannelSummary[];
+  @ApiProperty({
+    type: ConnectionHealth,
+    description: "From its channels' latest finished jobs; the platform is not asked",
+  })
+  health: ConnectionHealth;
 }
 
 export class SkippedChannelView extends ChannelSummary {
@@ -207,6 +213,9 @@ export class ConnectionsService {
 
   async view(doc: ConnectionDoc): Promise<ConnectionView> {
     const channels = await this.channels.list({ connection_id: doc.connection_id });
+    const latestFinished = await Promise.all(
+      channels.map((channel) => this.jobs.latestFinishedOfChannel(channel.channel_id)),
+    );
     return {
       connection_id: doc.connection_id,
       name: doc.name,
@@ -216,6 +225,7 @@ export class ConnectionsService {
       created_at: doc.created_at,
       updated_at: doc.updated_at ?? null,
       channels: channels.map(channelSummary),
+      health: connectionHealth(latestFinished),
     };
   }
 }

@@ -34,3 +34,10 @@ export function wikiPageVersionNotFound(channelId: string, slug: string, version
     version,
   });
 }
+
+export function messageNotFound(channelId: string, messageId: string): NotFoundError {
+  return new NotFoundError('MESSAGE_NOT_FOUND', `Channel ${channelId} has no stored message ${messageId}`, {
+    channel_id: channelId,
+    message_id: messageId,
+  });
+}

@@ -14,6 +14,16 @@ export class JobsQueries {
     return job ?? null;
   }
 
+  /** The channel's most recent job that completed or failed (cancelled ones say nothing of its health). */
+  async latestFinishedOfChannel(channelId: string): Promise<JobDoc | null> {
+    const [job] = await this.store.find<JobDoc>('jobs', {
+      where: { channel_id: channelId, status: { $in: ['completed', 'failed'] } },
+      orderBy: [['requested_seq', 'desc']],
+      limit: 1,
+    });
+    return job ?? null;
+  }
+
   /** Newest first. */
   history(channelId: string, limit: number): Promise<JobDoc[]> {
     return this.store.find<JobDoc>('jobs', {

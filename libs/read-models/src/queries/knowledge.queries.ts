@@ -22,6 +22,11 @@ export class KnowledgeQueries {
     }
   }
 
+  /** One stored message of the channel, by its platform id. */
+  message(channelId: string, messageId: string): Promise<MessageDoc | null> {
+    return this.store.get<MessageDoc>('messages', messageDocId(channelId, messageId));
+  }
+
   async messages(channelId: string, messageIds: string[]): Promise<MessageDoc[]> {
     const ids = [...new Set(messageIds)].map((id) => messageDocId(channelId, id));
     const found: MessageDoc[] = [];
