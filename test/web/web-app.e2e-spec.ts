@@ -129,6 +129,7 @@ describe('the web app', () => {
       await editor.getByLabel('Time zone').selectOption('Europe/Paris');
       await editor.getByText('At 06:30, Monday through Friday').waitFor();
       const runs = editor.getByRole('list', { name: /Next runs/ }).getByRole('listitem');
+      await runs.nth(4).waitFor();
       await expect(runs.count()).resolves.toBe(5);
       const times = await runs
         .locator('time')
@@ -149,9 +150,8 @@ describe('the web app', () => {
       expect(body.schedules[0]).toMatchObject({ schedule: '30 6 * * 1-5', timezone: 'Europe/Paris', enabled: true });
       expect(times).toContain(body.schedules[0].next_sync.replace('Z', '.000Z'));
       const row = page.locator(`tr[data-channel="${GENERAL}"]`);
-      await expect(row.locator('td[data-label="Next scheduled sync"]').textContent()).resolves.not.toMatch(
-        /no schedule|—/,
-      );
+      // The list refreshes after the save: wait for the cell to show the schedule.
+      await row.locator('td[data-label="Next scheduled sync"]', { hasNotText: /no schedule|—/ }).waitFor();
     });
   });
 
@@ -164,9 +164,10 @@ describe('the web app', () => {
       await form.getByLabel(/^base_url/).fill('not a url');
       await form.getByRole('button', { name: 'Add connection' }).click();
       const baseUrl = form.getByLabel(/^base_url/);
-      await expect(baseUrl.getAttribute('aria-invalid')).resolves.toBe('true');
+      // The refusal arrives asynchronously: wait for it before reading what it marked.
       await form.getByText('config.base_url must be an http(s) URL').waitFor();
       await form.getByText(/need credentials: token/).waitFor();
+      await expect(baseUrl.getAttribute('aria-invalid')).resolves.toBe('true');
 
       await baseUrl.fill(slack.url);
       await form.getByLabel(/^token/).fill(EMULATOR_TOKEN);
