@@ -26,6 +26,9 @@ function poolWith(threads: string): KnowledgeWorkerPool {
 /** What crosses a thread: the values, not the objects' classes. */
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
+// A worker thread's first task loads the NLP models (several seconds on a loaded 2-core machine).
+jest.setTimeout(30_000);
+
 describe('KnowledgeWorkerPool', () => {
   it('gives on a worker thread exactly the facts and the wiki pages the same code gives in place', async () => {
     const pool = poolWith('1');
