@@ -1,9 +1,6 @@
-import { join } from 'node:path';
-import { AtlasEvent, createEvent, JobErrorCode, StageName } from '@atlas/events';
-import { JobDoc, Projector } from '@atlas/read-models';
-import { SqliteStore } from '@atlas/store';
+import { createEvent, JobErrorCode, StageName } from '@atlas/events';
 import { normalizedMessage } from '../support/normalized-message';
-import { tempDir } from '../support/temp-dir';
+import { projectedJobs } from '../support/projected-jobs';
 
 const meta = { producer: 'test' };
 const job = (job_id: string) => ({ job_id, channel_id: 'C1' });
@@ -79,25 +76,11 @@ const cancelRequested = (id: string) =>
   createEvent('SyncCancelRequested', { ...withConnection(id), cursor: null, reason: 'user' }, meta);
 
 describe("a stage's transient failure on the job read model", () => {
-  const dir = tempDir('job-retrying');
-  let store: SqliteStore;
-  let seq = 0;
+  const jobs = projectedJobs('job-retrying');
+  const jobAfter = jobs.jobAfter;
 
-  beforeAll(() => {
-    store = SqliteStore.open(join(dir.path, 'read-models.db'));
-  });
-  afterAll(async () => {
-    await store.close();
-    dir.remove();
-  });
-
-  async function jobAfter(id: string, ...events: AtlasEvent[]): Promise<JobDoc> {
-    const projector = new Projector(store);
-    for (const event of events) await projector.apply({ seq: ++seq, subject: 'atlas.channel.C1', event });
-    const doc = await store.get<JobDoc>('jobs', id);
-    if (!doc) throw new Error(`no job ${id}`);
-    return doc;
-  }
+  beforeAll(() => jobs.setUp());
+  afterAll(() => jobs.tearDown());
 
   it("shows the latest retry as the running job's error, with retrying_at and attempt", async () => {
     const doc = await jobAfter(

@@ -4,7 +4,7 @@ import { JobDoc, Projector } from '@atlas/read-models';
 import { jobHistoryView, jobStatusView } from '../../libs/gateway/src/sync/job-view';
 import { SqliteStore } from '@atlas/store';
 import { normalizedMessage } from '../support/normalized-message';
-import { tempDir } from '../support/temp-dir';
+import { projectedJobs } from '../support/projected-jobs';
 
 const meta = { producer: 'test' };
 const CHANNEL = 'C1';
@@ -53,25 +53,11 @@ const message = (id: string, text: string, fields: Partial<NormalizedMessage> = 
   });
 
 describe('messages a sync only re-read, on the job read model', () => {
-  const dir = tempDir('reread-messages');
-  let store: SqliteStore;
-  let seq = 0;
+  const jobs = projectedJobs('reread-messages', `atlas.channel.${CHANNEL}`);
+  const jobAfter = jobs.jobAfter;
 
-  beforeAll(() => {
-    store = SqliteStore.open(join(dir.path, 'read-models.db'));
-  });
-  afterAll(async () => {
-    await store.close();
-    dir.remove();
-  });
-
-  async function jobAfter(id: string, ...events: AtlasEvent[]): Promise<JobDoc> {
-    const projector = new Projector(store);
-    for (const event of events) await projector.apply({ seq: ++seq, subject: `atlas.channel.${CHANNEL}`, event });
-    const doc = await store.get<JobDoc>('jobs', id);
-    if (!doc) throw new Error(`no job ${id}`);
-    return doc;
-  }
+  beforeAll(() => jobs.setUp());
+  afterAll(() => jobs.tearDown());
 
   const starter = message('1', 'Which database do we pick?', { reply_count: 1 });
   const firstReply = message('2', 'Postgres.', { thread_parent_id: '1' });
@@ -136,7 +122,7 @@ describe('messages a sync only re-read, on the job read model', () => {
   });
 
   it('counts the same on a replay of the same events', async () => {
-    const replayed = SqliteStore.open(join(dir.path, 'replayed.db'));
+    const replayed = SqliteStore.open(join(jobs.dir.path, 'replayed.db'));
     try {
       const projector = new Projector(replayed);
       const events: AtlasEvent[] = [

@@ -9,6 +9,7 @@ import { StatusBadge } from '../common/StatusBadge';
 import { useLoad } from '../common/useLoad';
 import { latestJob } from '../jobs/JobsPage';
 import { ScheduleEditor } from './ScheduleEditor';
+import { jobPath } from '../jobs/paths';
 
 interface ChannelRow {
   channel: ChannelSummary;
@@ -27,12 +28,11 @@ export function ChannelsPage() {
     setActionError(null);
     try {
       const started = await api.triggerSync(channelId, force);
-      navigate(`/jobs/${encodeURIComponent(channelId)}/${encodeURIComponent(started.job_id)}`);
+      navigate(jobPath(channelId, started.job_id));
     } catch (caught) {
       // A sync already running is no failure: show it.
       const running = caught instanceof ApiError && caught.code === 'SYNC_IN_PROGRESS' ? caught.details.job_id : null;
-      if (typeof running === 'string')
-        navigate(`/jobs/${encodeURIComponent(channelId)}/${encodeURIComponent(running)}`);
+      if (typeof running === 'string') navigate(jobPath(channelId, running));
       else setActionError(caught);
     }
   }
@@ -71,9 +71,7 @@ export function ChannelsPage() {
                     <td data-label="Last sync">{formatTime(channel.last_sync)}</td>
                     <td data-label="Status">
                       {latest ? (
-                        <Link
-                          to={`/jobs/${encodeURIComponent(channel.channel_id)}/${encodeURIComponent(latest.job_id)}`}
-                        >
+                        <Link to={jobPath(channel.channel_id, latest.job_id)}>
                           <StatusBadge status={latest.status} />
                         </Link>
                       ) : (

@@ -5,6 +5,7 @@ import { formatDuration, formatTime } from '../common/format';
 import { StatusBadge } from '../common/StatusBadge';
 import { useLoad } from '../common/useLoad';
 import { JobErrorView } from './JobErrorView';
+import { jobPath } from './paths';
 
 /** A channel's jobs, newest first, with their errors. */
 export function JobHistory({ channelId, refreshKey }: { channelId: string; refreshKey?: unknown }) {
@@ -31,9 +32,7 @@ export function JobHistory({ channelId, refreshKey }: { channelId: string; refre
           {data.history.map((job) => (
             <tr key={job.job_id} data-job={job.job_id}>
               <td data-label="Job">
-                <Link to={`/jobs/${encodeURIComponent(channelId)}/${encodeURIComponent(job.job_id)}`}>
-                  {job.job_id}
-                </Link>
+                <Link to={jobPath(channelId, job.job_id)}>{job.job_id}</Link>
               </td>
               <td data-label="Status">
                 <StatusBadge status={job.status} />

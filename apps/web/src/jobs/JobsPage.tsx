@@ -5,6 +5,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDuration, formatTime, PLATFORM_NAMES } from '../common/format';
 import { StatusBadge } from '../common/StatusBadge';
 import { useLoad } from '../common/useLoad';
+import { jobPath } from './paths';
 
 interface ChannelJob {
   channel: ChannelSummary;
@@ -50,9 +51,7 @@ export function JobsPage() {
                   </td>
                   <td data-label="Latest job">
                     {latest ? (
-                      <Link to={`/jobs/${encodeURIComponent(channel.channel_id)}/${encodeURIComponent(latest.job_id)}`}>
-                        {latest.job_id}
-                      </Link>
+                      <Link to={jobPath(channel.channel_id, latest.job_id)}>{latest.job_id}</Link>
                     ) : (
                       'never synced'
                     )}
