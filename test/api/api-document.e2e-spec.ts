@@ -91,19 +91,23 @@ describe('the OpenAPI document', () => {
       const successes = answers.filter(([status]) => /^2\d\d$/.test(status));
       expect({ route, successes: successes.length > 0 }).toEqual({ route, successes: true });
       for (const [status, answer] of successes) {
-        // The event stream answers text/event-stream, metrics Prometheus text; the rest a documented JSON view.
+        // The event stream answers text/event-stream, metrics Prometheus text, the export a ZIP; the rest a
+        // documented JSON view.
         const stream = answer.content?.['text/event-stream'] ?? answer.content?.['text/plain'];
+        const zip = answer.content?.['application/zip']?.schema;
         expect({
           route,
           status,
-          schema: stream ? 'text stream' : answer.content?.['application/json']?.schema?.$ref,
+          schema: stream ? 'text stream' : zip ? zip : answer.content?.['application/json']?.schema?.$ref,
         }).toEqual({
           route,
           status,
           schema:
             route === 'GET /api/sync/events' || route === 'GET /metrics'
               ? 'text stream'
-              : expect.stringMatching(/^#\/components\/schemas\/\w+(View|Answer|Check)$/),
+              : route === 'GET /api/wiki/{channel_id}/export'
+                ? { type: 'string', format: 'binary' }
+                : expect.stringMatching(/^#\/components\/schemas\/\w+(View|Answer|Check)$/),
         });
       }
       const health = path === '/health';
@@ -207,6 +211,8 @@ describe('the OpenAPI document', () => {
       400,
       'VALIDATION_ERROR',
     ],
+    ['GET', '/api/wiki/C404/export', '/api/wiki/{channel_id}/export', undefined, 404, 'CHANNEL_NOT_FOUND'],
+    ['GET', '/api/wiki/C404/export?format=pdf', '/api/wiki/{channel_id}/export', undefined, 400, 'VALIDATION_ERROR'],
     [
       'GET',
       '/api/wiki/C404/pages/home/versions',

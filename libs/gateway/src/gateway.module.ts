@@ -8,6 +8,8 @@ import { ChannelsController, ConnectionsController } from './connections/connect
 import { ConnectionUpdatesService } from './connections/connection-updates.service';
 import { ConnectionsService } from './connections/connections.service';
 import { PlatformProbe } from './connections/platform-probe';
+import { WikiExportController } from './export/wiki-export.controller';
+import { WikiExportService } from './export/wiki-export.service';
 import { HealthController } from './health/health.controller';
 import { API_DOCS_PATH, OPENAPI_DOCUMENT_PATH } from './http/api-docs';
 import { ApiKeyMiddleware } from './http/api-key.middleware';
@@ -60,6 +62,7 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     GraphController,
     MessagesController,
     WikiController,
+    WikiExportController,
     HealthController,
   ],
   providers: [
@@ -77,6 +80,7 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     GraphService,
     MessagesService,
     WikiService,
+    WikiExportService,
     FactViewsService,
     ApiKeys,
     { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -348,6 +348,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/wiki/{channel_id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a channel's wiki as a ZIP: Markdown notes, or facts, entities and relations as JSON Lines
+     * @description `format=markdown` (default): one note per page, `<channel>/<slug>.md`, with YAML front matter (title, channel, slug, version, updated_at), Obsidian links `[[slug|text]]` between pages and citations as footnotes with the permalink. `format=json`: `facts.jsonl`, `entities.jsonl`, `relations.jsonl`, one JSON object a line (facts and entities as the knowledge API shows them). Streamed as it is read.
+     */
+    get: operations['WikiExport_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -2594,6 +2614,78 @@ export interface operations {
         };
       };
       /** @description `CHANNEL_NOT_FOUND`, `WIKI_PAGE_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  WikiExport_export: {
+    parameters: {
+      query?: {
+        /** @description `markdown`: one Obsidian note per wiki page; `json`: facts.jsonl, entities.jsonl and relations.jsonl */
+        format?: 'markdown' | 'json';
+      };
+      header?: never;
+      path: {
+        channel_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ZIP, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND` */
       404: {
         headers: {
           [name: string]: unknown;

@@ -103,6 +103,25 @@ export class KnowledgeReadQueries {
     return page ?? null;
   }
 
+  /** The channel's current pages in slug order, `limit` at a time after the slug `after` (an export streams them). */
+  wikiPagesAfter(channelId: string, after: string | null, limit: number): Promise<WikiPageDoc[]> {
+    return this.store.find<WikiPageDoc>('wiki_pages', {
+      where: after === null ? { channel_id: channelId } : { channel_id: channelId, slug: { $gt: after } },
+      orderBy: [['slug', 'asc']],
+      limit,
+    });
+  }
+
+  /** Relations of the channel in id order, `limit` at a time after the id `after`. */
+  relationsOfChannelAfter(channelId: string, after: string | null, limit: number): Promise<RelationDoc[]> {
+    const inChannel = { channel_ids: { $contains: channelId } };
+    return this.store.find<RelationDoc>('relations', {
+      where: after === null ? inChannel : { ...inChannel, id: { $gt: after } },
+      orderBy: [['id', 'asc']],
+      limit,
+    });
+  }
+
   /** Newest first. */
   wikiPageVersions(channelId: string, slug: string): Promise<WikiPageVersionDoc[]> {
     return this.store.find<WikiPageVersionDoc>('wiki_page_versions', {
