@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { searchPath } from './paths';
+import './search.css';
 
 /** The search box of the top bar, on every page: it opens the results page. */
 export function SearchBox() {

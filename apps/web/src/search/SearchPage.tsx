@@ -7,6 +7,7 @@ import { formatTime, humanize } from '../knowledge/format';
 import { knowledgePaths } from '../knowledge/paths';
 import { useLoad } from '../knowledge/use-load';
 import { Highlighted } from './Highlighted';
+import './search.css';
 import { searchPath } from './paths';
 
 type SearchHit = components['schemas']['SearchHit'];
