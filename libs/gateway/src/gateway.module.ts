@@ -33,6 +33,8 @@ import { ImportsService } from './imports/imports.service';
 import { UploadErrorsInterceptor } from './imports/upload-errors.interceptor';
 import { uploadOptions } from './imports/upload-storage';
 import { SchedulesController } from './schedules/schedules.controller';
+import { SearchController } from './search/search.controller';
+import { SearchService } from './search/search.service';
 import { SchedulesService } from './schedules/schedules.service';
 import { ProjectionWatch } from './sync/projection-watch';
 import { SyncController } from './sync/sync.controller';
@@ -63,6 +65,7 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     MessagesController,
     WikiController,
     WikiExportController,
+    SearchController,
     HealthController,
   ],
   providers: [
@@ -82,12 +85,13 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     WikiService,
     WikiExportService,
     FactViewsService,
+    SearchService,
     ApiKeys,
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
   ],
-  exports: [ConnectionsService],
+  exports: [ConnectionsService, SearchService],
 })
 export class GatewayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

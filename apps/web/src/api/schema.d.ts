@@ -348,18 +348,15 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/wiki/{channel_id}/export': {
+  '/api/search': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /**
-     * Download a channel's wiki as a ZIP: Markdown notes, or facts, entities and relations as JSON Lines
-     * @description `format=markdown` (default): one note per page, `<channel>/<slug>.md`, with YAML front matter (title, channel, slug, version, updated_at), Obsidian links `[[slug|text]]` between pages and citations as footnotes with the permalink. `format=json`: `facts.jsonl`, `entities.jsonl`, `relations.jsonl`, one JSON object a line (facts and entities as the knowledge API shows them). Streamed as it is read.
-     */
-    get: operations['WikiExport_export'];
+    /** Facts, wiki sections and messages of every channel, ranked (BM25, entity boost, recency) */
+    get: operations['Search_find'];
     put?: never;
     post?: never;
     delete?: never;
@@ -978,6 +975,69 @@ export interface components {
       slug: string;
       /** @description Latest first */
       versions: components['schemas']['WikiPageVersionSummary'][];
+    };
+    SearchWikiSectionView: {
+      slug: string;
+      /** @description The page's title */
+      title: string;
+      /** @description The section's heading (the page title for the part under it) */
+      heading: string;
+      /** @description The heading's element id on the rendered page (`html` of GET /api/wiki/{channel_id}/pages/{slug}) */
+      anchor: string | null;
+    };
+    SearchCitationView: {
+      message_id: string;
+      author_id: string | null;
+      author_name: string | null;
+      /** Format: date-time */
+      timestamp: string;
+      /** @description The message on its platform, when it has a link */
+      permalink: string | null;
+    };
+    SearchHit: {
+      /** @enum {string} */
+      kind: 'fact' | 'wiki_section' | 'message';
+      /** @description The fact id, the message id, or `<slug>#<anchor>` of a wiki section */
+      id: string;
+      channel_id: string;
+      channel_name: string | null;
+      /** @description Plain text (never HTML): the matching part of the hit, cut with … when long */
+      snippet: string;
+      /** @description [start, end) of each matched word in `snippet`, in UTF-16 code units (JavaScript string indices) */
+      highlights: number[][];
+      /** @description BM25 relevance (a superseded fact: halved, and below what replaced it) */
+      score: number;
+      /** @description A fact about an entity the query names: ranked before the other hits */
+      entity_match: boolean;
+      /**
+       * Format: date-time
+       * @description A fact's valid_at, a message's time, a wiki page's updated_at
+       */
+      time: string;
+      /**
+       * @description Facts only
+       * @enum {string|null}
+       */
+      fact_type: 'decision' | 'action_item' | 'question' | 'answer' | 'announcement' | 'opinion' | 'observation' | null;
+      /**
+       * @description Facts only
+       * @enum {string|null}
+       */
+      state: 'open' | 'done' | 'current' | 'superseded' | null;
+      /** @description Facts only: the fact that replaced it */
+      superseded_by: string | null;
+      /** @description Wiki sections only */
+      wiki: components['schemas']['SearchWikiSectionView'] | null;
+      /** @description The hit's source: a fact's or message's message, a wiki section's first citation */
+      citation: components['schemas']['SearchCitationView'] | null;
+      /** @description Every source: one, or the citations of a wiki section */
+      citations: components['schemas']['SearchCitationView'][];
+    };
+    SearchPageView: {
+      /** @description Best first */
+      hits: components['schemas']['SearchHit'][];
+      /** @description Pass as `cursor` for the next page; null on the last */
+      next_cursor: string | null;
     };
     StoreHealthView: {
       /** @enum {string} */
@@ -2644,27 +2704,37 @@ export interface operations {
       };
     };
   };
-  WikiExport_export: {
+  Search_find: {
     parameters: {
-      query?: {
-        /** @description `markdown`: one Obsidian note per wiki page; `json`: facts.jsonl, entities.jsonl and relations.jsonl */
-        format?: 'markdown' | 'json';
+      query: {
+        /** @description Search words: a hit holds at least one (each may begin a longer word); case and accents ignored */
+        q: string;
+        /** @description Only these channels (one or more) */
+        channel_id?: string[];
+        /** @description Only these kinds of hit */
+        kind?: ('fact' | 'wiki_section' | 'message')[];
+        /** @description Only facts of these types (alone: only facts; with `kind`, it must include fact) */
+        type?: ('decision' | 'action_item' | 'question' | 'answer' | 'announcement' | 'opinion' | 'observation')[];
+        /** @description A hit's time from (inclusive): an ISO 8601 date or date-time */
+        from?: string;
+        /** @description A hit's time to (exclusive): an ISO 8601 date or date-time */
+        to?: string;
+        limit?: number;
+        /** @description `next_cursor` of the previous page */
+        cursor?: string;
       };
       header?: never;
-      path: {
-        channel_id: string;
-      };
+      path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The ZIP, as an attachment */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/zip': string;
+          'application/json': components['schemas']['SearchPageView'];
         };
       };
       /** @description `VALIDATION_ERROR` */
@@ -2678,15 +2748,6 @@ export interface operations {
       };
       /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorEnvelope'];
-        };
-      };
-      /** @description `CHANNEL_NOT_FOUND` */
-      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -7,6 +7,7 @@ import { JobPage } from '../jobs/JobPage';
 import { JobsPage } from '../jobs/JobsPage';
 import { MessagePage } from '../jobs/MessagePage';
 import { knowledgeRoutes } from '../knowledge/routes';
+import { SearchPage } from '../search/SearchPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -26,6 +27,7 @@ export const routes: RouteObject[] = [
       { path: 'jobs', element: <JobsPage /> },
       { path: 'jobs/:channelId/:jobId', element: <JobPage /> },
       { path: 'channels/:channelId/messages/:messageId', element: <MessagePage /> },
+      { path: 'search', element: <SearchPage /> },
       ...knowledgeRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
