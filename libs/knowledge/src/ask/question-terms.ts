@@ -32,7 +32,8 @@ export function questionTerms(question: string): string[] {
   const values = tokens.out(nlp.its.value);
   const types = tokens.out(nlp.its.type);
   const stop = tokens.out(nlp.its.stopWordFlag) as unknown as boolean[];
-  const stems = tokens.out(nlp.its.stem);
+  // its.stem is typed for readDoc's addons; tokens pass them the same way at run time.
+  const stems = tokens.out(nlp.its.stem as unknown as typeof nlp.its.value);
   const terms: string[] = [];
   values.forEach((value, at) => {
     if (!CONTENT_TYPES.has(types[at]) || stop[at]) return;
