@@ -31,6 +31,8 @@ import { ImportsService } from './imports/imports.service';
 import { UploadErrorsInterceptor } from './imports/upload-errors.interceptor';
 import { uploadOptions } from './imports/upload-storage';
 import { SchedulesController } from './schedules/schedules.controller';
+import { SearchController } from './search/search.controller';
+import { SearchService } from './search/search.service';
 import { SchedulesService } from './schedules/schedules.service';
 import { ProjectionWatch } from './sync/projection-watch';
 import { SyncController } from './sync/sync.controller';
@@ -60,6 +62,7 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     GraphController,
     MessagesController,
     WikiController,
+    SearchController,
     HealthController,
   ],
   providers: [
@@ -78,12 +81,13 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     MessagesService,
     WikiService,
     FactViewsService,
+    SearchService,
     ApiKeys,
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
   ],
-  exports: [ConnectionsService],
+  exports: [ConnectionsService, SearchService],
 })
 export class GatewayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
