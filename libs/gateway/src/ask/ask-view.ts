@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ENTITY_TYPES, FACT_TYPES } from '@atlas/events';
 import type { EntityType, FactType } from '@atlas/events';
-import { WikiCitation } from '../http/event-shapes';
 
 /** Where a fact of the answer comes from: the message, who wrote it, when, and its link on the platform. */
 export class AskCitationView {
@@ -43,8 +42,11 @@ export class AskWikiSectionView {
   @ApiProperty() page_title: string;
   @ApiProperty({ type: 'string', nullable: true, description: "The section's heading; null for a page's opening" })
   heading: string | null;
-  @ApiProperty({ description: 'The part of the section that matched' }) snippet: string;
-  @ApiProperty({ type: [WikiCitation], description: 'The sources the section cites' }) citations: WikiCitation[];
+  @ApiProperty({ type: 'string', nullable: true, description: "The heading's element id on the rendered page" })
+  anchor: string | null;
+  @ApiProperty({ description: 'The part of the section that matched, plain text' }) snippet: string;
+  @ApiProperty({ type: [AskCitationView], description: 'The sources the section cites, in first-use order' })
+  citations: AskCitationView[];
 }
 
 export class AskProseSentenceView {
