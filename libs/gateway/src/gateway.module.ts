@@ -33,6 +33,8 @@ import { ImportsService } from './imports/imports.service';
 import { UploadErrorsInterceptor } from './imports/upload-errors.interceptor';
 import { uploadOptions } from './imports/upload-storage';
 import { SchedulesController } from './schedules/schedules.controller';
+import { AskController } from './ask/ask.controller';
+import { AskService } from './ask/ask.service';
 import { SearchController } from './search/search.controller';
 import { SearchService } from './search/search.service';
 import { SchedulesService } from './schedules/schedules.service';
@@ -66,6 +68,7 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     WikiController,
     WikiExportController,
     SearchController,
+    AskController,
     HealthController,
   ],
   providers: [
@@ -86,12 +89,13 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     WikiExportService,
     FactViewsService,
     SearchService,
+    AskService,
     ApiKeys,
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
   ],
-  exports: [ConnectionsService, SearchService],
+  exports: [ConnectionsService, SearchService, AskService],
 })
 export class GatewayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -4,3 +4,8 @@ export * from './connections/connections.service';
 export * from './http/request-logging';
 export * from './search/search.service';
 export * from './search/search-hit';
+export * from './ask/ask.service';
+export * from './ask/ask-view';
+export * from './ask/ask.dto';
+export { citedMessages } from './ask/compose-answer';
+export { FactViewsService } from './knowledge/fact-views.service';
