@@ -348,6 +348,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/wiki/{channel_id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a channel's wiki as a ZIP: Markdown notes, or facts, entities and relations as JSON Lines
+     * @description `format=markdown` (default): one note per page, `<channel>/<slug>.md`, with YAML front matter (title, channel, slug, version, updated_at), Obsidian links `[[slug|text]]` between pages and citations as footnotes with the permalink. `format=json`: `facts.jsonl`, `entities.jsonl`, `relations.jsonl`, one JSON object a line (facts and entities as the knowledge API shows them). Streamed as it is read.
+     */
+    get: operations['WikiExport_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/search': {
     parameters: {
       query?: never;
@@ -359,6 +379,26 @@ export interface paths {
     get: operations['Search_find'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ask': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer a question from the current facts and wiki sections, each cited
+     * @description The question without its stop words is searched for (GET /api/search) among the facts and wiki sections of the channels named (every channel when none). The current facts that hold at least half its words answer, numbered by relevance and grouped by entity in time order, with the wiki sections that cover it; `answered: false` when nothing supports an answer. With an LLM configured, `prose` is the answer written by the model from those facts only, each sentence citing [n] facts; sentences without a valid citation are dropped.
+     */
+    post: operations['Ask_ask'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1038,6 +1078,84 @@ export interface components {
       hits: components['schemas']['SearchHit'][];
       /** @description Pass as `cursor` for the next page; null on the last */
       next_cursor: string | null;
+    };
+    AskRequestDto: {
+      /** @description The question, in words */
+      question: string;
+      /** @description Channels to answer from; every channel when absent */
+      channel_ids?: string[];
+    };
+    AskEntityView: {
+      /** @description The graph entity; null while the graph has not placed it */
+      id: string | null;
+      name: string;
+      /** @enum {string} */
+      type: 'person' | 'team' | 'project' | 'technology' | 'place' | 'decision' | 'artifact' | 'topic';
+    };
+    AskCitationView: {
+      channel_id: string;
+      message_id: string;
+      author_name: string | null;
+      /** Format: date-time */
+      timestamp: string;
+      permalink: string | null;
+    };
+    AskFactView: {
+      /** @description Its number: 1 is the most relevant; prose cites it as [n] */
+      n: number;
+      id: string;
+      text: string;
+      /** @enum {string} */
+      type: 'decision' | 'action_item' | 'question' | 'answer' | 'announcement' | 'opinion' | 'observation';
+      /** Format: date-time */
+      valid_at: string;
+      citation: components['schemas']['AskCitationView'];
+    };
+    AskFactGroupView: {
+      /** @description null for facts that name no entity */
+      entity: components['schemas']['AskEntityView'] | null;
+      /** @description Oldest first */
+      facts: components['schemas']['AskFactView'][];
+    };
+    AskWikiSectionView: {
+      channel_id: string;
+      slug: string;
+      page_title: string;
+      /** @description The section's heading; null for a page's opening */
+      heading: string | null;
+      /** @description The heading's element id on the rendered page */
+      anchor: string | null;
+      /** @description The part of the section that matched, plain text */
+      snippet: string;
+      /** @description The sources the section cites, in first-use order */
+      citations: components['schemas']['AskCitationView'][];
+    };
+    AskProseSentenceView: {
+      /** @description A sentence of the answer, ending with the [n] of the facts it rests on */
+      text: string;
+      /** @description The n of the facts it cites */
+      citations: number[];
+    };
+    AskProseView: {
+      sentences: components['schemas']['AskProseSentenceView'][];
+      /** @description Sentences of the model's answer left out: no citation, an unknown one, or nothing in common with the facts cited */
+      dropped: number;
+    };
+    AskAnswerView: {
+      question: string;
+      /** @description false: no answer found, nothing in the channels supports one */
+      answered: boolean;
+      /** @description Why there is no answer, or why it has no prose (the model failed or is not configured: null then) */
+      note: string | null;
+      /** @description The words searched for: the question without its stop words */
+      terms: string[];
+      /** @description The channels asked */
+      channel_ids: string[];
+      /** @description The current facts that answer, by entity */
+      groups: components['schemas']['AskFactGroupView'][];
+      wiki_sections: components['schemas']['AskWikiSectionView'][];
+      /** @description null without an LLM, or when its answer was unusable */
+      prose: components['schemas']['AskProseView'] | null;
     };
     StoreHealthView: {
       /** @enum {string} */
@@ -2704,6 +2822,78 @@ export interface operations {
       };
     };
   };
+  WikiExport_export: {
+    parameters: {
+      query?: {
+        /** @description `markdown`: one Obsidian note per wiki page; `json`: facts.jsonl, entities.jsonl and relations.jsonl */
+        format?: 'markdown' | 'json';
+      };
+      header?: never;
+      path: {
+        channel_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ZIP, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
   Search_find: {
     parameters: {
       query: {
@@ -2748,6 +2938,76 @@ export interface operations {
       };
       /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Ask_ask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AskRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AskAnswerView'];
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND` */
+      404: {
         headers: {
           [name: string]: unknown;
         };
