@@ -10,6 +10,8 @@ import { ConnectionsService } from './connections/connections.service';
 import { PlatformProbe } from './connections/platform-probe';
 import { WikiExportController } from './export/wiki-export.controller';
 import { WikiExportService } from './export/wiki-export.service';
+import { McpController } from './mcp/mcp.controller';
+import { McpService } from './mcp/mcp.service';
 import { HealthController } from './health/health.controller';
 import { API_DOCS_PATH, OPENAPI_DOCUMENT_PATH } from './http/api-docs';
 import { ApiKeyMiddleware } from './http/api-key.middleware';
@@ -67,6 +69,7 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     MessagesController,
     WikiController,
     WikiExportController,
+    McpController,
     SearchController,
     AskController,
     HealthController,
@@ -87,6 +90,7 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     MessagesService,
     WikiService,
     WikiExportService,
+    McpService,
     FactViewsService,
     SearchService,
     AskService,
