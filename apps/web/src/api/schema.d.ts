@@ -368,6 +368,34 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/mcp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * No server-sent stream: 405 (the MCP client then only POSTs)
+     * @description The server is stateless: it keeps no session, so it offers no stream at GET and no session to end at DELETE.
+     */
+    get: operations['Mcp_stream'];
+    put?: never;
+    /**
+     * MCP over Streamable HTTP: tools search, ask, list_channels, sync_channel, sync_status, get_facts, ...
+     * @description A JSON-RPC 2.0 message (or batch) of the Model Context Protocol; `Accept` must list application/json and text/event-stream. Requests are answered in JSON (200), notifications and responses with 202 and no body. A tool refusal is a result with `isError: true` whose text is the API error envelope. The server is stateless: it keeps no session, so it offers no stream at GET and no session to end at DELETE. docs/MCP.md.
+     */
+    post: operations['Mcp_handle'];
+    /**
+     * No session to end: 405
+     * @description The server is stateless: it keeps no session, so it offers no stream at GET and no session to end at DELETE.
+     */
+    delete: operations['Mcp_end'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/search': {
     parameters: {
       query?: never;
@@ -1015,6 +1043,33 @@ export interface components {
       slug: string;
       /** @description Latest first */
       versions: components['schemas']['WikiPageVersionSummary'][];
+    };
+    McpMessage: {
+      /** @enum {string} */
+      jsonrpc: '2.0';
+      /** @description Absent in a notification */
+      id?: string | number;
+      /**
+       * @description initialize, tools/list, tools/call, resources/read...
+       * @example tools/call
+       */
+      method: string;
+      params?: {
+        [key: string]: unknown;
+      };
+    };
+    McpAnswer: {
+      /** @enum {string} */
+      jsonrpc: '2.0';
+      id: (string | number) | null;
+      /** @description tools/call: `content`, `structuredContent`, and `isError` with the API error envelope */
+      result?: {
+        [key: string]: unknown;
+      };
+      /** @description A protocol error: `code`, `message`, `data` */
+      error?: {
+        [key: string]: unknown;
+      };
     };
     SearchWikiSectionView: {
       slug: string;
@@ -2865,6 +2920,173 @@ export interface operations {
       };
       /** @description `CHANNEL_NOT_FOUND` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Mcp_stream: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `METHOD_NOT_ALLOWED`; `Allow: POST` */
+      405: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Mcp_handle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['McpMessage'];
+      };
+    };
+    responses: {
+      /** @description The JSON-RPC answer */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['McpAnswer'];
+        };
+      };
+      /** @description A notification or response was accepted: no body */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Mcp_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `METHOD_NOT_ALLOWED`; `Allow: POST` */
+      405: {
         headers: {
           [name: string]: unknown;
         };
