@@ -48,12 +48,24 @@ export class WikiExportService {
   /** Adds each entry when yazl is ready for it; a failure (or the reader going away) ends the stream. */
   private async fill(zip: ZipFile, entries: AsyncIterable<ZipEntry>): Promise<void> {
     const output = outputOf(zip);
-    const gone = new Promise<void>((resolve) => output.once('close', resolve));
+    const fail = (error: unknown) => {
+      this.log.error(`Export stopped: ${errorMessage(error)}`);
+      output.destroy(error as Error);
+    };
+    let current: Readable | null = null;
+    const gone = new Promise<void>((resolve) =>
+      output.once('close', () => {
+        // The reader went away (Nest destroys the stream when the client disconnects): stop reading the store.
+        current?.destroy();
+        resolve();
+      }),
+    );
     try {
       for await (const entry of entries) {
         if (output.destroyed) return;
         const stream = Readable.from(entry.content);
-        stream.once('error', (error) => output.destroy(error));
+        current = stream;
+        stream.once('error', fail);
         // Resolves when yazl starts the entry: every entry before it has been written out.
         const started = new Promise<void>((resolve) =>
           zip.addReadStreamLazy(entry.name, { mtime: entry.mtime }, (give) => {
@@ -65,8 +77,7 @@ export class WikiExportService {
       }
       if (!output.destroyed) zip.end();
     } catch (error) {
-      this.log.error(`Export stopped: ${errorMessage(error)}`);
-      output.destroy(error as Error);
+      fail(error);
     }
   }
 
