@@ -4,6 +4,7 @@ import { AtlasEvent, createEvent, Fact, FactEntity, NormalizedMessage, WikiPage 
 import {
   entityIdForKey,
   FactDoc,
+  fillSearchIndexIfEmpty,
   Projector,
   SearchEntryDoc,
   WikiPageDoc,
@@ -194,6 +195,18 @@ describe('the knowledge projection', () => {
     const factIds = (await factsOf(store)).map((doc) => doc.id).sort();
     const factEntries = entries.filter((entry) => entry.kind === 'fact').map((entry) => entry.ref_id);
     expect(factEntries.sort()).toEqual(factIds);
+  });
+
+  it('fills an empty search index from the stored knowledge with what the projection wrote', async () => {
+    // All but last_seq: a fact's moves when a later fact supersedes it, its entry's when the entry is written.
+    const entries = async () =>
+      (await store.find('search_entries', { orderBy: [['id', 'asc']] })).map(({ last_seq: _, ...entry }) => entry);
+    const projected = await entries();
+    expect(projected.length).toBeGreaterThan(0);
+    expect(await fillSearchIndexIfEmpty(store)).toBe(0);
+    await store.clear(['search_entries']);
+    expect(await fillSearchIndexIfEmpty(store)).toBe(projected.length);
+    expect(await entries()).toEqual(projected);
   });
 
   it('gives the same read models when the log is folded again, each event delivered twice', async () => {

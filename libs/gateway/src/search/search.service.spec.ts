@@ -61,7 +61,12 @@ describe('SearchService', () => {
       { id: 'C1', channel_id: 'C1', name: 'general', last_seq: 1 },
       { id: 'C2', channel_id: 'C2', name: 'random', last_seq: 1 },
     ]);
-    await store.put('entities', { id: 'ent-atlas', type: 'project', name: 'Atlas', aliases: [] } as EntityDoc);
+    await store.put('entities', {
+      id: 'ent-atlas',
+      type: 'project',
+      name: 'Atlas',
+      aliases: [],
+    } as unknown as EntityDoc);
     await store.putMany('facts', facts);
     await store.putMany('search_entries', [...facts.map(factEntry), ...[m1, m2, m3, m4].map((m) => messageEntry(m)!)]);
     service = new SearchService(new SearchQueries(store));
