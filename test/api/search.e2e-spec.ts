@@ -33,6 +33,7 @@ type Hit = {
   snippet: string;
   highlights: Array<[number, number]>;
   superseded_by: string | null;
+  entity_match: boolean;
   wiki: { slug: string; anchor: string | null } | null;
   citation: { message_id: string; author_name: string | null; timestamp: string } | null;
   citations: Array<{ message_id: string }>;
@@ -103,6 +104,17 @@ describe('GET /api/search', () => {
     expect(await search('q=postgres&channel_id=C_NONE')).toEqual([]);
     expect(await search('q=postgres&kind=message&to=2026-03-02T09:00:00Z')).toEqual([]);
     expect((await search('q=postgres&kind=message&from=2026-03-02')).map((hit) => hit.id)).toEqual(['m1']);
+  });
+
+  it('ranks facts about an entity the query names first', async () => {
+    // "Postgres" names the technology entity: the decision about it comes before what only says "Friday".
+    const hits = await search('q=friday+postgres&limit=200');
+    const boosted = hits.filter((hit) => hit.entity_match);
+    expect(boosted.length).toBeGreaterThan(0);
+    expect(boosted.every((hit) => hit.kind === 'fact')).toBe(true);
+    expect(hits.slice(0, boosted.length)).toEqual(boosted);
+    expect(boosted.every((hit) => /postgres/i.test(hit.snippet))).toBe(true);
+    expect(hits.slice(boosted.length).some((hit) => /friday/i.test(hit.snippet))).toBe(true);
   });
 
   it('ranks a superseded fact below the fact that replaced it', async () => {

@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { searchPath } from './paths';
 import './search.css';
@@ -6,8 +6,11 @@ import './search.css';
 /** The search box of the top bar, on every page: it opens the results page. */
 export function SearchBox() {
   const [params] = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
+  const current = params.get('q') ?? '';
+  const [q, setQ] = useState(current);
   const navigate = useNavigate();
+  // Back and forward between results pages show the words of the page shown.
+  useEffect(() => setQ(current), [current]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (q.trim() !== '') void navigate(searchPath(q.trim()));

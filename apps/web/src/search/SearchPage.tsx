@@ -55,7 +55,11 @@ export function SearchPage() {
     hits: [],
     cursor: null,
   });
-  useEffect(() => setMore({ key, hits: [], cursor: null }), [key]);
+  const [moreError, setMoreError] = useState<string | null>(null);
+  useEffect(() => {
+    setMore({ key, hits: [], cursor: null });
+    setMoreError(null);
+  }, [key]);
 
   const setFilter = (change: { kind?: string; channel_id?: string }) =>
     void navigate(searchPath(q, { kind, channel_id: channelId, ...change }));
@@ -74,8 +78,13 @@ export function SearchPage() {
   const nextCursor = extra.hits.length > 0 ? extra.cursor : (ready?.next_cursor ?? null);
   const loadMore = async () => {
     if (!nextCursor) return;
-    const page = await api.search({ ...query, limit: PAGE_SIZE, cursor: nextCursor });
-    setMore({ key, hits: [...extra.hits, ...page.hits], cursor: page.next_cursor });
+    try {
+      const page = await api.search({ ...query, limit: PAGE_SIZE, cursor: nextCursor });
+      setMore({ key, hits: [...extra.hits, ...page.hits], cursor: page.next_cursor });
+      setMoreError(null);
+    } catch (error) {
+      setMoreError((error as Error).message);
+    }
   };
 
   return (
@@ -141,6 +150,11 @@ export function SearchPage() {
             </li>
           ))}
         </ol>
+      )}
+      {moreError && (
+        <p className="kn-error" role="alert">
+          Could not load more results: {moreError}
+        </p>
       )}
       {nextCursor && (
         <button type="button" className="secondary" onClick={() => void loadMore()}>
