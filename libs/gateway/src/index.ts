@@ -9,3 +9,4 @@ export * from './ask/ask-view';
 export * from './ask/ask.dto';
 export { citedMessages } from './ask/compose-answer';
 export { FactViewsService } from './knowledge/fact-views.service';
+export * from './search/search.dto';

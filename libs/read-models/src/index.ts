@@ -20,3 +20,4 @@ export * from './queries/search.queries';
 export * from './search/search-entry';
 export * from './search/wiki-sections';
 export * from './projections/search-index.projection';
+export * from './search/fill-search-index';

@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { signOut } from '../auth/session-key';
+import { SearchBox } from '../search/SearchBox';
 import { ThemeToggle } from './ThemeToggle';
 
 const SECTIONS = [
@@ -27,6 +28,7 @@ export function Layout() {
             ))}
           </ul>
         </nav>
+        <SearchBox />
         <div className="top-actions">
           <ThemeToggle />
           <button type="button" className="secondary" onClick={signOut}>

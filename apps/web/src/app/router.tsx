@@ -8,6 +8,7 @@ import { JobPage } from '../jobs/JobPage';
 import { JobsPage } from '../jobs/JobsPage';
 import { MessagePage } from '../jobs/MessagePage';
 import { knowledgeRoutes } from '../knowledge/routes';
+import { SearchPage } from '../search/SearchPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -28,6 +29,7 @@ export const routes: RouteObject[] = [
       { path: 'jobs/:channelId/:jobId', element: <JobPage /> },
       { path: 'channels/:channelId/messages/:messageId', element: <MessagePage /> },
       { path: 'ask', element: <AskPage /> },
+      { path: 'search', element: <SearchPage /> },
       ...knowledgeRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

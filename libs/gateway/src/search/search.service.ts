@@ -6,7 +6,8 @@ import { SearchQueries, filterKeyOf } from '@atlas/read-models';
 import { foldWord } from '@atlas/store';
 import type { SearchKind } from '@atlas/read-models';
 import { decodeCursor, encodeCursor } from '../knowledge/cursor';
-import { timeRange } from '../knowledge/instant';
+import { timeRange, toInstant } from '../knowledge/instant';
+import { MAX_PAGE_SIZE } from '../knowledge/knowledge.dto';
 import { namedEntities } from './entity-names';
 import { compareHits, parseRankKey, rankHits, RankedHit, rankKeyOf } from './ranking';
 import { SearchHit, SearchPageView } from './search-hit';
@@ -18,7 +19,10 @@ export const MAX_RANKED_HITS = 500;
 
 /** What to look for; the REST route, POST /api/ask and the MCP tool all pass this. */
 export interface SearchQuery {
-  /** Words; a hit holds at least one of them (the more and the rarer, the better it ranks). */
+  /**
+   * Words; a hit holds at least one of them (the more and the rarer, the better it ranks). Any length here: the REST
+   * route allows 16 words, as the facts listing's `q` does.
+   */
   q: string;
   /** Only these channels (all when absent). */
   channelIds?: string[];
@@ -29,6 +33,7 @@ export interface SearchQuery {
   /** ISO 8601: a hit's time (fact valid_at, message time, page updated_at) from (inclusive) and to (exclusive). */
   from?: string;
   to?: string;
+  /** 1 to 200. */
   limit: number;
   /** `next_cursor` of the previous page. */
   cursor?: string;
@@ -48,6 +53,7 @@ export class SearchService {
   constructor(private readonly queries: SearchQueries) {}
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    checkQuery(query);
     const after = afterKey(query.cursor);
     const { from, to } = timeRange(query.from, query.to);
     const terms = searchTerms(query.q);
@@ -75,6 +81,21 @@ export class SearchService {
       hits: page.map((hit) => hitView(hit, channels.get(hit.entry.channel_id) ?? null, folded)),
       next_cursor: rest.length > page.length ? encodeCursor(rankKeyOf(page[page.length - 1])) : null,
     };
+  }
+}
+
+/** What the REST route's DTO checks, checked again for callers that do not come through it (ask, MCP). */
+function checkQuery(query: SearchQuery): void {
+  if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_PAGE_SIZE) {
+    throw new ValidationError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}`, { limit: query.limit });
+  }
+  for (const [name, value] of [
+    ['from', query.from],
+    ['to', query.to],
+  ] as const) {
+    if (value !== undefined && toInstant(value) === null) {
+      throw new ValidationError(`${name} must be an ISO 8601 date or date-time`, { [name]: value });
+    }
   }
 }
 

@@ -36,7 +36,7 @@ export const projectSearchIndex: Projection = async (tx, { event }) => {
     }
     case 'WikiPageGenerated': {
       const { channel_id, slug } = event.data.page;
-      await indexWikiPage(tx, channel_id, wikiPageDocId(channel_id, slug));
+      await indexWikiPage(tx, wikiPageDocId(channel_id, slug));
       return;
     }
     case 'WikiGenerated': {
@@ -53,15 +53,18 @@ export const projectSearchIndex: Projection = async (tx, { event }) => {
   }
 };
 
-async function indexWikiPage(tx: ReadModelStore, channelId: string, pageId: string): Promise<void> {
+async function indexWikiPage(tx: ReadModelStore, pageId: string): Promise<void> {
   const page = await tx.get<WikiPageDoc>('wiki_pages', pageId);
   await tx.deleteWhere('search_entries', { page_id: pageId });
-  if (!page) return;
+  if (page) await tx.putMany('search_entries', await wikiPageSearchEntries(tx, page));
+}
+
+/** A page's section entries, each citation with its message's author id (wiki citations carry only the name). */
+export async function wikiPageSearchEntries(tx: ReadModelStore, page: WikiPageDoc): Promise<SearchEntryDoc[]> {
   const cited = [...new Set(page.citations.map((citation) => citation.message_id))];
   const messages = await tx.getMany<MessageDoc>(
     'messages',
-    cited.map((id) => messageDocId(channelId, id)),
+    cited.map((id) => messageDocId(page.channel_id, id)),
   );
-  const authors = new Map(messages.map((message) => [message.message_id, message.author_id]));
-  await tx.putMany('search_entries', wikiSectionEntries(page, authors));
+  return wikiSectionEntries(page, new Map(messages.map((message) => [message.message_id, message.author_id])));
 }

@@ -9,7 +9,8 @@ import { wikiSections } from './wiki-sections';
  * against the statistics of its own table, so only one table makes a fact's score and a message's comparable.
  * Entries hold what does not change without their source changing (text, time, citation); what later events change
  * about a fact (state, supersession, resolved entities) is read from the fact when searching, so it lives in one place.
- * Each entry's last_seq is its source's, so an entry is a function of its source and a rebuild gives the same entries.
+ * An entry is a function of its source document (its last_seq is the source's when the entry was written), so a
+ * rebuild gives the same entries.
  */
 export const SEARCH_KINDS = ['fact', 'wiki_section', 'message'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];

@@ -78,7 +78,12 @@ function plainText(body: string): string {
           .replace(/\*\*|__/g, ''),
       ),
     )
-    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .map((line) =>
+      line
+        .replace(/\s+/g, ' ')
+        .replace(/ ([,.;:!?])(?=\s|$)/g, '$1')
+        .trim(),
+    )
     .filter((line) => line !== '')
     .join('\n');
 }
