@@ -32,11 +32,13 @@ export async function runRetrieval(
     const projected = await projectChannel(channel);
     try {
       const search = new SearchQueries(projected.store);
+      const knowledge = new KnowledgeReadQueries(projected.store);
       const ask = new AskService(
         new ChannelsQueries(projected.store),
         new SearchService(search),
         search,
-        new FactViewsService(new KnowledgeReadQueries(projected.store)),
+        new FactViewsService(knowledge),
+        knowledge,
         { llm: null, outboundUrls: config.outboundUrls },
       );
       for (const question of questions) {

@@ -8,6 +8,7 @@ const SECTIONS = [
   { to: '/channels', label: 'Channels' },
   { to: '/jobs', label: 'Jobs' },
   { to: '/knowledge', label: 'Knowledge' },
+  { to: '/ask', label: 'Ask' },
 ];
 
 export function Layout() {

@@ -1,10 +1,11 @@
 import type { FactView } from '../knowledge/fact-view';
-import type { AskEntityView, AskFactGroupView, AskFactView } from './ask-view';
+import type { AskEntityView, AskFactGroupView, AskFactView, AskReplyView } from './ask-view';
 
 /** A fact of the answer with its number (1 = most relevant). */
 export interface NumberedFactView {
   n: number;
   fact: FactView;
+  replies?: AskReplyView[];
 }
 
 /**
@@ -29,7 +30,7 @@ export function groupByEntity(facts: readonly NumberedFactView[], terms: readonl
       entity: group.entity,
       facts: group.facts
         .sort((a, b) => compare(a.fact.valid_at, b.fact.valid_at) || a.n - b.n)
-        .map(({ n, fact }) => askFact(n, fact)),
+        .map(({ n, fact, replies }) => askFact(n, fact, replies)),
     }));
 }
 
@@ -44,7 +45,7 @@ function namesTerm(name: string, terms: readonly string[]): boolean {
   return words.some((word) => word !== '' && terms.some((term) => word.startsWith(term)));
 }
 
-export function askFact(n: number, fact: FactView): AskFactView {
+export function askFact(n: number, fact: FactView, replies: AskReplyView[] = []): AskFactView {
   return {
     n,
     id: fact.id,
@@ -58,6 +59,7 @@ export function askFact(n: number, fact: FactView): AskFactView {
       timestamp: fact.source.timestamp,
       permalink: fact.source.permalink,
     },
+    replies,
   };
 }
 

@@ -11,6 +11,11 @@ export class AskCitationView {
   @ApiProperty({ type: 'string', nullable: true }) permalink: string | null;
 }
 
+/** A message that replied to a question fact of the answer: where that question's answer is. */
+export class AskReplyView extends AskCitationView {
+  @ApiProperty({ description: 'What the reply says' }) text: string;
+}
+
 export class AskFactView {
   @ApiProperty({
     type: 'integer',
@@ -23,6 +28,11 @@ export class AskFactView {
   @ApiProperty({ enum: FACT_TYPES }) type: FactType;
   @ApiProperty({ type: 'string', format: 'date-time' }) valid_at: string;
   @ApiProperty({ type: AskCitationView }) citation: AskCitationView;
+  @ApiProperty({
+    type: [AskReplyView],
+    description: 'A question: the messages that replied to it (in its thread, or addressed to its asker), oldest first',
+  })
+  replies: AskReplyView[];
 }
 
 export class AskEntityView {

@@ -17,7 +17,7 @@ export class AskController {
     summary: 'Answer a question from the current facts and wiki sections, each cited',
     description:
       'The question without its stop words is searched for (GET /api/search) among the facts and wiki sections of ' +
-      'the channels named (every channel when none). The current facts that hold at least half its words answer, ' +
+      'the channels named (every channel when none). The current facts that hold at least a quarter of its words answer, ' +
       'numbered by relevance and grouped by entity in time order, with the wiki sections that cover it; ' +
       '`answered: false` when nothing supports an answer. With an LLM configured, `prose` is the answer written by ' +
       'the model from those facts only, each sentence citing [n] facts; sentences without a valid citation are dropped.',

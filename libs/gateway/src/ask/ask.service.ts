@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AtlasConfig } from '@atlas/config';
 import { questionTerms, writeProse, type ProseOutcome } from '@atlas/knowledge';
-import { ChannelsQueries, SearchQueries } from '@atlas/read-models';
+import { ChannelsQueries, KnowledgeReadQueries, SearchQueries } from '@atlas/read-models';
 import { ATLAS_CONFIG } from '@atlas/runtime';
 import { FactViewsService } from '../knowledge/fact-views.service';
 import type { FactView } from '../knowledge/fact-view';
@@ -11,7 +11,8 @@ import { SearchService } from '../search/search.service';
 import { supportsAnswer } from './answer-support';
 import type { AskRequestDto } from './ask.dto';
 import type { AskAnswerView, AskWikiSectionView } from './ask-view';
-import { composeAnswer } from './compose-answer';
+import { composeAnswer, type AnsweringFact } from './compose-answer';
+import { MAX_REPLIES, REPLY_WINDOW_MS, repliesTo } from './question-replies';
 
 /** Search hits read to find the facts and sections that answer: the best by the search's ranking. */
 export const ASK_CANDIDATES = 60;
@@ -33,6 +34,7 @@ export class AskService {
     private readonly search: SearchService,
     private readonly searchQueries: SearchQueries,
     private readonly views: FactViewsService,
+    private readonly knowledge: KnowledgeReadQueries,
     @Inject(ATLAS_CONFIG) private readonly config: Pick<AtlasConfig, 'llm' | 'outboundUrls'>,
   ) {}
 
@@ -55,7 +57,8 @@ export class AskService {
       .slice(0, ASK_MAX_SECTIONS)
       .map(sectionView);
     const prose = await this.prose(question, facts, signal);
-    return composeAnswer({ question, terms, channelIds, facts, sections, prose });
+    const answering = await Promise.all(facts.map((fact) => this.withReplies(fact)));
+    return composeAnswer({ question, terms, channelIds, facts: answering, sections, prose });
   }
 
   /** The channels asked, each checked; every channel when none is named. */
@@ -76,6 +79,24 @@ export class AskService {
     const docs = new Map((await this.searchQueries.facts(ids)).map((fact) => [fact.id, fact]));
     const ordered = ids.flatMap((id) => docs.get(id) ?? []);
     return this.views.of(ordered);
+  }
+
+  /** A question fact with the messages that replied to it (question-replies.ts); any other fact as it is. */
+  private async withReplies(fact: FactView): Promise<AnsweringFact> {
+    if (fact.type !== 'question') return { fact, replies: [] };
+    const asked = fact.source.timestamp;
+    const until = new Date(Date.parse(asked) + REPLY_WINDOW_MS).toISOString();
+    // Enough of the channel's next messages that a busy channel's replies are among them.
+    const later = await this.knowledge.messagesBetween(fact.channel_id, asked, until, MAX_REPLIES * 40);
+    const replies = repliesTo(fact.source, later).map((message) => ({
+      channel_id: message.channel_id,
+      message_id: message.message_id,
+      author_name: message.author_name,
+      timestamp: message.timestamp,
+      permalink: message.permalink,
+      text: message.text,
+    }));
+    return { fact, replies };
   }
 
   private async prose(question: string, facts: FactView[], signal?: AbortSignal): Promise<ProseOutcome | null> {

@@ -11,6 +11,12 @@ describe('questionTerms', () => {
     expect(questionTerms('grub grub2 installing grub installed')).toEqual(['grub', 'instal']);
   });
 
+  it('leaves out relative dates and times, not dates a fact may hold', () => {
+    expect(questionTerms('Who won the football game yesterday?')).toEqual(['won', 'footbal', 'game']);
+    expect(questionTerms('What did we decide last week about Postgres?')).toEqual(['decid', 'postgr']);
+    expect(questionTerms('Is the cutover on March 21 at 10am?')).toEqual(['cutov', 'march', '21']);
+  });
+
   it('finds nothing to search for in a question of stop words only', () => {
     expect(questionTerms('What is it? Who did that, and when?')).toEqual([]);
   });

@@ -13,7 +13,7 @@ let wink: WinkMethods | null = null;
 
 /** The model is large: loaded on first use (the extractor's threads load their own) and kept. */
 function loadWink(): WinkMethods {
-  wink ??= winkNLP(model, ['pos']);
+  wink ??= winkNLP(model, ['pos', 'ner']);
   return wink;
 }
 
@@ -24,11 +24,14 @@ function loadWink(): WinkMethods {
  * (the search index matches words beginning with a term), so its Porter stem (wink-nlp's) is searched when
  * the word begins with it ("installing" → "instal" also finds "installed", "installation"), and a plural the
  * stemmer leaves alone loses its "s" ("DVDs" → "dvd"); an irregular form is searched as written ("went").
- * A term that begins another is kept alone: it already finds what the longer one would.
+ * Relative dates and times ("yesterday", "last week") are left out too (relativeTimeTokens). A term that begins
+ * another is kept alone: it already finds what the longer one would.
  */
 export function questionTerms(question: string): string[] {
   const nlp = loadWink();
-  const tokens = nlp.readDoc(question).tokens();
+  const doc = nlp.readDoc(question);
+  const tokens = doc.tokens();
+  const relativeTime = relativeTimeTokens(nlp, doc);
   const values = tokens.out(nlp.its.value);
   const types = tokens.out(nlp.its.type);
   const stop = tokens.out(nlp.its.stopWordFlag) as unknown as boolean[];
@@ -36,7 +39,7 @@ export function questionTerms(question: string): string[] {
   const stems = tokens.out(nlp.its.stem as unknown as typeof nlp.its.value);
   const terms: string[] = [];
   values.forEach((value, at) => {
-    if (!CONTENT_TYPES.has(types[at]) || stop[at]) return;
+    if (!CONTENT_TYPES.has(types[at]) || stop[at] || relativeTime.has(at)) return;
     const word = value.toLowerCase().replace(/^[@#]/, '');
     if (!/[\p{L}\p{N}]/u.test(word)) return;
     const stem = (stems[at] ?? word).toLowerCase();
@@ -45,6 +48,22 @@ export function questionTerms(question: string): string[] {
     terms.push(PLURAL.test(term) ? term.slice(0, -1) : term);
   });
   return shortestPrefixes(terms).slice(0, MAX_QUESTION_TERMS);
+}
+
+/**
+ * Tokens of the dates and times wink-nlp recognises that hold no digit ("yesterday", "last week", "tomorrow
+ * morning"): they say when the question is asked about, relative to now, and facts write dates as dates, so as
+ * search words they only find chatter. "March 21" or "10am" stay: a fact may hold them.
+ */
+function relativeTimeTokens(nlp: WinkMethods, doc: ReturnType<WinkMethods['readDoc']>): Set<number> {
+  const indexes = new Set<number>();
+  doc.entities().each((entity: { out: (what: unknown) => unknown }) => {
+    const { type, value } = entity.out(nlp.its.detail) as unknown as { type: string; value: string };
+    if ((type !== 'DATE' && type !== 'TIME' && type !== 'DURATION') || /\d/.test(value)) return;
+    const [first, last] = entity.out(nlp.its.span) as unknown as [number, number];
+    for (let at = first; at <= last; at += 1) indexes.add(at);
+  });
+  return indexes;
 }
 
 /** The terms, each once, without any term that another one begins. */
