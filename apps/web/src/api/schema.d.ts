@@ -348,6 +348,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/wiki/{channel_id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a channel's wiki as a ZIP: Markdown notes, or facts, entities and relations as JSON Lines
+     * @description `format=markdown` (default): one note per page, `<channel>/<slug>.md`, with YAML front matter (title, channel, slug, version, updated_at), Obsidian links `[[slug|text]]` between pages and citations as footnotes with the permalink. `format=json`: `facts.jsonl`, `entities.jsonl`, `relations.jsonl`, one JSON object a line (facts and entities as the knowledge API shows them). Streamed as it is read.
+     */
+    get: operations['WikiExport_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/mcp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * No server-sent stream: 405 (the MCP client then only POSTs)
+     * @description The server is stateless: it keeps no session, so it offers no stream at GET and no session to end at DELETE.
+     */
+    get: operations['Mcp_stream'];
+    put?: never;
+    /**
+     * MCP over Streamable HTTP: tools search, ask, list_channels, sync_channel, sync_status, get_facts, ...
+     * @description A JSON-RPC 2.0 message (or batch) of the Model Context Protocol; `Accept` must list application/json and text/event-stream. Requests are answered in JSON (200), notifications and responses with 202 and no body. A tool refusal is a result with `isError: true` whose text is the API error envelope. The server is stateless: it keeps no session, so it offers no stream at GET and no session to end at DELETE. docs/MCP.md.
+     */
+    post: operations['Mcp_handle'];
+    /**
+     * No session to end: 405
+     * @description The server is stateless: it keeps no session, so it offers no stream at GET and no session to end at DELETE.
+     */
+    delete: operations['Mcp_end'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/search': {
     parameters: {
       query?: never;
@@ -995,6 +1043,33 @@ export interface components {
       slug: string;
       /** @description Latest first */
       versions: components['schemas']['WikiPageVersionSummary'][];
+    };
+    McpMessage: {
+      /** @enum {string} */
+      jsonrpc: '2.0';
+      /** @description Absent in a notification */
+      id?: string | number;
+      /**
+       * @description initialize, tools/list, tools/call, resources/read...
+       * @example tools/call
+       */
+      method: string;
+      params?: {
+        [key: string]: unknown;
+      };
+    };
+    McpAnswer: {
+      /** @enum {string} */
+      jsonrpc: '2.0';
+      id: (string | number) | null;
+      /** @description tools/call: `content`, `structuredContent`, and `isError` with the API error envelope */
+      result?: {
+        [key: string]: unknown;
+      };
+      /** @description A protocol error: `code`, `message`, `data` */
+      error?: {
+        [key: string]: unknown;
+      };
     };
     SearchWikiSectionView: {
       slug: string;
@@ -2785,6 +2860,245 @@ export interface operations {
       };
       /** @description `CHANNEL_NOT_FOUND`, `WIKI_PAGE_NOT_FOUND` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  WikiExport_export: {
+    parameters: {
+      query?: {
+        /** @description `markdown`: one Obsidian note per wiki page; `json`: facts.jsonl, entities.jsonl and relations.jsonl */
+        format?: 'markdown' | 'json';
+      };
+      header?: never;
+      path: {
+        channel_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ZIP, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Mcp_stream: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `METHOD_NOT_ALLOWED`; `Allow: POST` */
+      405: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Mcp_handle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['McpMessage'];
+      };
+    };
+    responses: {
+      /** @description The JSON-RPC answer */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['McpAnswer'];
+        };
+      };
+      /** @description A notification or response was accepted: no body */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Mcp_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `METHOD_NOT_ALLOWED`; `Allow: POST` */
+      405: {
         headers: {
           [name: string]: unknown;
         };
