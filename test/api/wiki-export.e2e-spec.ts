@@ -3,6 +3,7 @@ import { AtlasHarness, startAtlas, TEST_API_KEY, waitForJob } from '../support/a
 import { walkListing } from '../support/paged-listing';
 import { generatedChannel, writeSlackExport } from '../support/slack-export-fixture';
 import { readZipEntries } from '../support/zip-reader';
+import { WikiExportService } from '../../libs/gateway/src/export/wiki-export.service';
 
 jest.setTimeout(180_000);
 
@@ -138,6 +139,24 @@ describe('wiki export', () => {
     }
     // The same relations the entities' pages show, each once.
     expect(new Set(relations.map((relation: any) => relation.id)).size).toBe(relations.length);
+  });
+
+  it('reads the store a batch at a time: the same files however small the batches', async () => {
+    const exports = atlas.service.app.get(WikiExportService);
+    const whole = {
+      markdown: await readZipEntries((await download(`/api/wiki/${KNOW}/export`)).body),
+      json: await readZipEntries((await download(`/api/wiki/${KNOW}/export?format=json`)).body),
+    };
+    const batch = exports.readBatch;
+    exports.readBatch = 3;
+    try {
+      // Several batches of each: pages, facts, entities and relations resume after the last one read.
+      expect(whole.markdown.size).toBeGreaterThan(3);
+      expect(await readZipEntries((await download(`/api/wiki/${KNOW}/export`)).body)).toEqual(whole.markdown);
+      expect(await readZipEntries((await download(`/api/wiki/${KNOW}/export?format=json`)).body)).toEqual(whole.json);
+    } finally {
+      exports.readBatch = batch;
+    }
   });
 
   it('exports a channel without a wiki yet as an empty ZIP', async () => {

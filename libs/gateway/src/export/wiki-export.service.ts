@@ -10,9 +10,6 @@ import type { ExportFormat } from './export.dto';
 import { obsidianPage, pageFileName } from './obsidian-page';
 import { relationExportView } from './relation-export-view';
 
-/** How many documents are read from the store at a time: the channel is never in memory whole. */
-const STORE_PAGE = 100;
-
 export interface WikiExport {
   /** The ZIP, written as it is read. */
   stream: Readable;
@@ -27,6 +24,8 @@ export interface WikiExport {
 @Injectable()
 export class WikiExportService {
   private readonly log = new Logger('WikiExport');
+  /** How many documents are read from the store at a time: the channel is never in memory whole. */
+  readBatch = 100;
 
   constructor(
     private readonly channels: ChannelsQueries,
@@ -83,14 +82,14 @@ export class WikiExportService {
 
   private async *markdownEntries(channel: ChannelDoc, folder: string): AsyncGenerator<ZipEntry> {
     for (let after: string | null = null; ;) {
-      const pages = await this.knowledge.wikiPagesAfter(channel.channel_id, after, STORE_PAGE);
+      const pages = await this.knowledge.wikiPagesAfter(channel.channel_id, after, this.readBatch);
       for (const page of pages)
         yield {
           name: `${folder}/${pageFileName(page.slug)}`,
           mtime: new Date(page.updated_at),
           content: [Buffer.from(obsidianPage(page, channel.name || null))],
         };
-      if (pages.length < STORE_PAGE) return;
+      if (pages.length < this.readBatch) return;
       after = pages[pages.length - 1].slug;
     }
   }
@@ -105,7 +104,7 @@ export class WikiExportService {
   /** The channel's facts in time order, as GET /api/channels/{id}/facts shows them. */
   private async *factLines(channelId: string): AsyncGenerator<Buffer> {
     for (let after: string | null = null; ;) {
-      const page = await this.knowledge.facts({ channel_id: channelId }, { after, limit: STORE_PAGE });
+      const page = await this.knowledge.facts({ channel_id: channelId }, { after, limit: this.readBatch });
       yield jsonLines(await this.factViews.of(page.items));
       if (page.next_after === null) return;
       after = page.next_after;
@@ -114,7 +113,7 @@ export class WikiExportService {
 
   private async *entityLines(channelId: string): AsyncGenerator<Buffer> {
     for (let after: string | null = null; ;) {
-      const page = await this.knowledge.entities({ channel_id: channelId }, { after, limit: STORE_PAGE });
+      const page = await this.knowledge.entities({ channel_id: channelId }, { after, limit: this.readBatch });
       yield jsonLines(page.items.map(entityView));
       if (page.next_after === null) return;
       after = page.next_after;
@@ -123,9 +122,9 @@ export class WikiExportService {
 
   private async *relationLines(channelId: string): AsyncGenerator<Buffer> {
     for (let after: string | null = null; ;) {
-      const relations = await this.knowledge.relationsOfChannelAfter(channelId, after, STORE_PAGE);
+      const relations = await this.knowledge.relationsOfChannelAfter(channelId, after, this.readBatch);
       yield jsonLines(relations.map(relationExportView));
-      if (relations.length < STORE_PAGE) return;
+      if (relations.length < this.readBatch) return;
       after = relations[relations.length - 1].id;
     }
   }
