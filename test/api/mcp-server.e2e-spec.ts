@@ -232,7 +232,7 @@ describe('MCP server', () => {
     expect({ status: keyless.status, code: keyless.body.error.code }).toEqual({ status: 401, code: 'UNAUTHORIZED' });
   });
 
-  it('answers with the security headers of the API, and 405 at GET and DELETE (no stream, no session)', async () => {
+  it('answers with the security headers of the API, refuses what is not MCP in the envelope, and 405 at GET and DELETE', async () => {
     const response = await fetch(`${atlas.api.baseUrl}/mcp`, {
       method: 'POST',
       headers: {
@@ -253,6 +253,26 @@ describe('MCP server', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await response.json()).result.serverInfo).toMatchObject({ name: 'atlas-sync' });
+    // What the SDK would refuse at the HTTP level is refused in the API's envelope first.
+    const raw = (headers: Record<string, string>, body: string) =>
+      atlas.api.request('POST', '/mcp', { raw: body, headers: { 'content-type': 'application/json', ...headers } });
+    const MCP_ACCEPT = { accept: 'application/json, text/event-stream' };
+    const listTools = JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
+    for (const [what, headers, body, problem] of [
+      ['no Accept', {}, listTools, /^Accept must list application\/json and text\/event-stream/],
+      ['text', { ...MCP_ACCEPT, 'content-type': 'text/plain' }, listTools, /^Content-Type must be application\/json/],
+      ['not JSON-RPC', MCP_ACCEPT, '{"hello":"world"}', /^The body must be a JSON-RPC 2.0 message/],
+      [
+        'an unknown version',
+        { ...MCP_ACCEPT, 'mcp-protocol-version': '1999-01-01' },
+        listTools,
+        /^MCP-Protocol-Version 1999/,
+      ],
+    ] as const) {
+      const { status, body: answer } = await raw(headers, body);
+      expect({ what, status, code: answer.error.code }).toEqual({ what, status: 400, code: 'VALIDATION_ERROR' });
+      expect(answer.error.message).toMatch(problem);
+    }
     for (const method of ['GET', 'DELETE']) {
       const { status, body } = await atlas.api.request(method, '/mcp');
       expect({ method, status, code: body.error.code }).toEqual({ method, status: 405, code: 'METHOD_NOT_ALLOWED' });

@@ -383,7 +383,7 @@ export interface paths {
     put?: never;
     /**
      * MCP over Streamable HTTP: tools search, ask, list_channels, sync_channel, sync_status, get_facts, ...
-     * @description A JSON-RPC 2.0 message (or batch) of the Model Context Protocol; `Accept` must list application/json and text/event-stream. Requests are answered in JSON (200), notifications and responses with 202 and no body. A tool refusal is a result with `isError: true` whose text is the API error envelope. The server is stateless: it keeps no session, so it offers no stream at GET and no session to end at DELETE. docs/MCP.md.
+     * @description A JSON-RPC 2.0 message (or batch) of the Model Context Protocol; `Accept` must list application/json and text/event-stream. Requests are answered in JSON (200), notifications and responses with 202 and no body. A tool refusal is a result with `isError: true` whose text is the API error envelope. A body that is not JSON-RPC, an Accept or Content-Type an MCP client would not send, or an unknown MCP-Protocol-Version is a 400 `VALIDATION_ERROR`; a protocol error (unknown method...) is a JSON-RPC error in a 200 answer. The server is stateless: it keeps no session, so it offers no stream at GET and no session to end at DELETE. docs/MCP.md.
      */
     post: operations['Mcp_handle'];
     /**

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { ApiErrors, ApiKeyRequired } from '../http/api-answers';
 import { envelope, ErrorEnvelope } from '../http/error-envelope';
 import { McpAnswer, McpMessage } from './mcp-messages';
+import { checkMcpRequest } from './mcp-request-checks';
 import { McpService } from './mcp.service';
 
 export const MCP_PATH = 'mcp';
@@ -27,7 +28,9 @@ export class McpController {
     description:
       'A JSON-RPC 2.0 message (or batch) of the Model Context Protocol; `Accept` must list application/json and ' +
       'text/event-stream. Requests are answered in JSON (200), notifications and responses with 202 and no body. ' +
-      'A tool refusal is a result with `isError: true` whose text is the API error envelope. ' +
+      'A tool refusal is a result with `isError: true` whose text is the API error envelope. A body that is not ' +
+      'JSON-RPC, an Accept or Content-Type an MCP client would not send, or an unknown MCP-Protocol-Version is a 400 ' +
+      '`VALIDATION_ERROR`; a protocol error (unknown method...) is a JSON-RPC error in a 200 answer. ' +
       `${STATELESS} docs/MCP.md.`,
   })
   @ApiBody({ type: McpMessage })
@@ -35,6 +38,7 @@ export class McpController {
   @ApiResponse({ status: 202, description: 'A notification or response was accepted: no body' })
   @ApiErrors({ 400: ['VALIDATION_ERROR'] })
   async handle(@Body() body: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
+    checkMcpRequest(request, body);
     await this.mcp.handle(request, response, body);
   }
 
