@@ -220,6 +220,11 @@ describe('MCP server', () => {
     expect(await refusal('ask', { question: '   ?' })).toMatchObject({ code: 'VALIDATION_ERROR' });
     expect(await refusal('get_facts', { channel_id: 'C404' })).toMatchObject({ code: 'CHANNEL_NOT_FOUND' });
     expect(await refusal('get_entity', { entity_id: 'ent_404' })).toMatchObject({ code: 'ENTITY_NOT_FOUND' });
+    const unknownTool: any = await client.callTool({ name: 'delete_everything', arguments: {} });
+    expect(unknownTool).toMatchObject({
+      isError: true,
+      content: [{ text: expect.stringMatching(/delete_everything not found/) }],
+    });
     expect(await refusal('get_wiki_page', { channel_id: KNOW, slug: 'no-such-page' })).toMatchObject({
       code: 'WIKI_PAGE_NOT_FOUND',
     });
