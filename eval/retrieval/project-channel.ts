@@ -30,7 +30,8 @@ export async function projectChannel(channel: DatasetChannel): Promise<Projected
   const projector = new Projector(store);
   const channelId = channel.channel.id;
   let seq = 0;
-  const apply = async (event: AtlasEvent) => projector.apply({ seq: ++seq, subject: `atlas.channel.${channelId}`, event });
+  const apply = async (event: AtlasEvent) =>
+    projector.apply({ seq: ++seq, subject: `atlas.channel.${channelId}`, event });
 
   await apply(
     createEvent(

@@ -27,7 +27,9 @@ export function loadQuestions(
   if (!existsSync(dir)) return { files: [], errors: [] };
   const files: QuestionFile[] = [];
   const errors: string[] = [];
-  for (const name of readdirSync(dir).filter((file) => file.startsWith(`${set}-`) && file.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((file) => file.startsWith(`${set}-`) && file.endsWith('.json'))
+    .sort()) {
     const file = JSON.parse(readFileSync(join(dir, name), 'utf8')) as QuestionFile;
     if (file.set !== set || !SPLITS.includes(file.split) || !Array.isArray(file.questions)) {
       errors.push(`${name}: needs "set": "${set}", "split" (${SPLITS.join(', ')}) and "questions"`);

@@ -47,7 +47,13 @@ export async function runRetrieval(
         const score = scoreQuestion(cited, question.answers, answer.answered);
         scores.get(channel.split)!.push(score);
         if (channel.split === 'dev' && score.recallAt10 < 1) {
-          devMisses.push({ question: question.question, channel: question.channel, terms: answer.terms, answers: question.answers, cited });
+          devMisses.push({
+            question: question.question,
+            channel: question.channel,
+            terms: answer.terms,
+            answers: question.answers,
+            cited,
+          });
         }
       }
     } finally {

@@ -8,7 +8,13 @@ function fact(id: string, valid_at: string, entities: Array<[string, FactView['e
     text: `fact ${id}`,
     type: 'observation',
     confidence: 1,
-    entities: entities.map(([name, type]) => ({ id: `${type}:${name}`, key: `${type}:${name}`, name, type, kind: null })),
+    entities: entities.map(([name, type]) => ({
+      id: `${type}:${name}`,
+      key: `${type}:${name}`,
+      name,
+      type,
+      kind: null,
+    })),
     relations: [],
     topics: [],
     subject: null,
@@ -34,9 +40,18 @@ function fact(id: string, valid_at: string, entities: Array<[string, FactView['e
 }
 
 describe('groupByEntity', () => {
-  const grubLate = fact('a', '2024-01-03T00:00:00.000Z', [['bob', 'person'], ['grub', 'technology']]);
-  const grubEarly = fact('b', '2024-01-01T00:00:00.000Z', [['grub', 'technology'], ['windows', 'technology']]);
-  const windows = fact('c', '2024-01-02T00:00:00.000Z', [['ana', 'person'], ['windows', 'technology']]);
+  const grubLate = fact('a', '2024-01-03T00:00:00.000Z', [
+    ['bob', 'person'],
+    ['grub', 'technology'],
+  ]);
+  const grubEarly = fact('b', '2024-01-01T00:00:00.000Z', [
+    ['grub', 'technology'],
+    ['windows', 'technology'],
+  ]);
+  const windows = fact('c', '2024-01-02T00:00:00.000Z', [
+    ['ana', 'person'],
+    ['windows', 'technology'],
+  ]);
   const nothing = fact('d', '2024-01-02T00:00:00.000Z', []);
 
   it('puts each fact under the entity the question names, groups by best rank, facts by time', () => {

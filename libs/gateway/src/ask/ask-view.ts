@@ -17,7 +17,11 @@ export class AskReplyView extends AskCitationView {
 }
 
 export class AskFactView {
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'Its number: 1 is the most relevant; prose cites it as [n]' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    description: 'Its number: 1 is the most relevant; prose cites it as [n]',
+  })
   n: number;
   @ApiProperty() id: string;
   @ApiProperty() text: string;
@@ -32,7 +36,11 @@ export class AskFactView {
 }
 
 export class AskEntityView {
-  @ApiProperty({ type: 'string', nullable: true, description: 'The graph entity; null while the graph has not placed it' })
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'The graph entity; null while the graph has not placed it',
+  })
   id: string | null;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ENTITY_TYPES }) type: EntityType;
@@ -69,7 +77,8 @@ export class AskProseView {
   @ApiProperty({ type: [AskProseSentenceView] }) sentences: AskProseSentenceView[];
   @ApiProperty({
     type: 'integer',
-    description: "Sentences of the model's answer left out: no citation, an unknown one, or nothing in common with the facts cited",
+    description:
+      "Sentences of the model's answer left out: no citation, an unknown one, or nothing in common with the facts cited",
   })
   dropped: number;
 }
@@ -90,6 +99,10 @@ export class AskAnswerView {
   @ApiProperty({ type: [AskFactGroupView], description: 'The current facts that answer, by entity' })
   groups: AskFactGroupView[];
   @ApiProperty({ type: [AskWikiSectionView] }) wiki_sections: AskWikiSectionView[];
-  @ApiProperty({ type: AskProseView, nullable: true, description: 'null without an LLM, or when its answer was unusable' })
+  @ApiProperty({
+    type: AskProseView,
+    nullable: true,
+    description: 'null without an LLM, or when its answer was unusable',
+  })
   prose: AskProseView | null;
 }

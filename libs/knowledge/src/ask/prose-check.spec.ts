@@ -19,7 +19,8 @@ describe('checkProse', () => {
 
   it('drops a sentence without a citation, with an unknown one, or unrelated to what it cites', () => {
     const answer = JSON.stringify({
-      answer: 'Use the nv driver [1]. Reinstalling Windows always helps. Brasero is best [7]. Kernel panics are rare [2].',
+      answer:
+        'Use the nv driver [1]. Reinstalling Windows always helps. Brasero is best [7]. Kernel panics are rare [2].',
     });
     const checked = checkProse(answer, FACTS);
     expect(checked.sentences.map((sentence) => sentence.text)).toEqual(['Use the nv driver [1].']);

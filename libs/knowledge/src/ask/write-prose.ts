@@ -5,8 +5,7 @@ import { PROSE_FORMAT, proseMessages, type NumberedFact } from './prose-prompt';
 
 /** The model's answer after the check, or why there is none (the answer then stands on its facts alone). */
 export type ProseOutcome =
-  | { written: true; sentences: CitedSentence[]; dropped: DroppedSentence[] }
-  | { written: false; reason: string };
+  { written: true; sentences: CitedSentence[]; dropped: DroppedSentence[] } | { written: false; reason: string };
 
 /**
  * Asks the configured model to write the answer from the retrieved facts only, and checks every sentence
