@@ -1175,7 +1175,7 @@ export interface components {
       /** Format: date-time */
       valid_at: string;
       citation: components['schemas']['AskCitationView'];
-      /** @description A question: the messages that replied to it (in its thread, or addressed to its asker), oldest first */
+      /** @description The messages that replied to its message (in its thread, or addressed to its author), oldest first */
       replies: components['schemas']['AskReplyView'][];
     };
     AskFactGroupView: {

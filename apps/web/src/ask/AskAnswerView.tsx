@@ -10,7 +10,7 @@ export const factAnchor = (n: number) => `answer-fact-${n}`;
 
 /**
  * A cited answer: the model's prose when there is one (each [n] a link to its fact), the facts grouped by entity
- * with who said each and when (linked to the message), the replies to a question, and the wiki sections that cover
+ * with who said each and when (linked to the message), the replies to its message, and the wiki sections that cover
  * the question; "No answer found" when nothing supports one.
  */
 export function AskAnswerView({ answer }: { answer: AskAnswer }) {

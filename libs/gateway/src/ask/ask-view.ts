@@ -11,7 +11,7 @@ export class AskCitationView {
   @ApiProperty({ type: 'string', nullable: true }) permalink: string | null;
 }
 
-/** A message that replied to a question fact of the answer: where that question's answer is. */
+/** A message that replied to the message of a fact of the answer: where a question's answer is. */
 export class AskReplyView extends AskCitationView {
   @ApiProperty({ description: 'What the reply says' }) text: string;
 }
@@ -30,7 +30,7 @@ export class AskFactView {
   @ApiProperty({ type: AskCitationView }) citation: AskCitationView;
   @ApiProperty({
     type: [AskReplyView],
-    description: 'A question: the messages that replied to it (in its thread, or addressed to its asker), oldest first',
+    description: 'The messages that replied to its message (in its thread, or addressed to its author), oldest first',
   })
   replies: AskReplyView[];
 }

@@ -81,9 +81,11 @@ export class AskService {
     return this.views.of(ordered);
   }
 
-  /** A question fact with the messages that replied to it (question-replies.ts); any other fact as it is. */
+  /**
+   * A fact with the messages that replied to its message (question-replies.ts): a question's answers, the help
+   * given to someone who stated a problem, what a team said to a decision.
+   */
   private async withReplies(fact: FactView): Promise<AnsweringFact> {
-    if (fact.type !== 'question') return { fact, replies: [] };
     const asked = fact.source.timestamp;
     const until = new Date(Date.parse(asked) + REPLY_WINDOW_MS).toISOString();
     // Enough of the channel's next messages that a busy channel's replies are among them.

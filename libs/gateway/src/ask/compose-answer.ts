@@ -7,7 +7,7 @@ export const NO_TERMS_NOTE = 'No answer found: the question names nothing to sea
 export const NO_ANSWER_NOTE = 'No answer found: nothing in the channels asked supports an answer.';
 export const PROSE_FAILED_NOTE = "The model's answer could not be used, so the facts below answer alone";
 
-/** A fact of the answer, and the replies to it when it is a question. */
+/** A fact of the answer, and the replies to its message. */
 export interface AnsweringFact {
   fact: FactView;
   replies: AskReplyView[];

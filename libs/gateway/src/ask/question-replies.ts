@@ -12,11 +12,11 @@ export interface AskedBy {
 }
 
 /**
- * The messages that reply to a question, in time order: the replies in its thread, and, where chat has no threads
+ * The messages that reply to a fact's message (a question, a problem someone states), in time order: the replies in its thread, and, where chat has no threads
  * (IRC, a busy channel), the messages addressed to its asker by someone else: an @mention of them, or a text that
  * opens with their name and a colon or comma ("EfaistOs: sid is part of Debian"), the way chat addresses people.
- * `later` are the channel's messages after the question, oldest first. A question fact alone does not answer the
- * question it records; these replies are where its answer is.
+ * `later` are the channel's messages after it, oldest first. A fact that records a question does not answer it,
+ * nor does one that records someone's problem; the replies are where the answer is.
  */
 export function repliesTo(question: AskedBy, later: readonly MessageDoc[]): MessageDoc[] {
   return later
