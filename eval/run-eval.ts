@@ -5,6 +5,8 @@ import { loadDataset, SPLITS, type DatasetChannel, type Split } from './dataset'
 import { scoreSplits, type MessageReport } from './evaluate';
 import { loadJudgments, producedFacts, sampleFacts, scoreJudgments, type JudgmentFile } from './judgments';
 import { formatReport, type SelfContainedByColumn, type Speed } from './report';
+import { loadQuestions } from './retrieval/questions';
+import { formatRetrieval, runRetrieval } from './retrieval/run-retrieval';
 import { runChannel, toNormalizedMessages, type ChannelRun } from './run-channel';
 import { EVAL_SETS, type EvalSet } from './sets';
 
@@ -19,8 +21,9 @@ import { EVAL_SETS, type EvalSet } from './sets';
  *   npm run eval -- --dataset d   another dataset folder, scored as the only set
  *   npm run eval -- --sample-facts 40 --set NAME --split dev|held_out [--seed 1] [--out file.json]
  *                                 a seeded sample of extracted facts to judge for self-containedness
+ *   npm run eval -- --retrieval-only   only the retrieval section (questions of eval/questions, or --questions DIR)
  */
-function main(): number {
+async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const option = (name: string) => {
     const at = args.indexOf(name);
@@ -43,9 +46,33 @@ function main(): number {
   if (judgments.errors.length) return fail(`malformed judgments in ${judgmentsDir}:`, judgments.errors);
   const runs = Math.max(1, Number(option('--runs') ?? 5) || 5);
   console.log(`Atlas Sync knowledge eval · extractor ${EXTRACTOR_VERSION}`);
+  const questionsDir = resolve(option('--questions') ?? 'eval/questions');
   for (const set of sets) {
-    const status = scoreSet(set, runs, judgments.files, args.includes('--verbose'));
+    const verbose = args.includes('--verbose');
+    const status = args.includes('--retrieval-only') ? 0 : scoreSet(set, runs, judgments.files, verbose);
     if (status) return status;
+    const retrieval = await scoreRetrieval(set, questionsDir, verbose);
+    if (retrieval) return retrieval;
+  }
+  return 0;
+}
+
+/** The retrieval section of a set that has question files: POST /api/ask over each synced day sample. */
+async function scoreRetrieval(set: EvalSet, questionsDir: string, verbose: boolean): Promise<number> {
+  const loaded = loadSet(set);
+  if ('status' in loaded) return loaded.status;
+  const { files, errors } = loadQuestions(questionsDir, set.name, loaded.channels);
+  if (errors.length) return fail(`malformed questions in ${questionsDir}:`, errors);
+  if (files.length === 0) return 0;
+  const report = await runRetrieval(loaded.channels, files);
+  console.log(`\n${formatRetrieval(report)}`);
+  if (verbose) {
+    console.log(`\ndev questions not fully answered within the first 10 cited (${report.devMisses.length}):`);
+    for (const miss of report.devMisses) {
+      console.log(`\n#${miss.channel} ${miss.question} [${miss.terms.join(' ')}]`);
+      console.log(`    answers: ${miss.answers.join(' ')}`);
+      console.log(`    cited:   ${miss.cited.slice(0, 10).join(' ') || '(none)'}`);
+    }
   }
   return 0;
 }
@@ -170,4 +197,12 @@ function printMismatches(set: EvalSet, reports: readonly MessageReport[]): void 
   }
 }
 
-process.exitCode = main();
+main().then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

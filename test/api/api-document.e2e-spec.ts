@@ -50,6 +50,13 @@ function registeredRoutes(app: INestApplication): { endpoints: string[]; allMeth
   };
 }
 
+/** JSON nested deeper than the API takes (32 levels). */
+function nested(depth: number): object {
+  let value: object = {};
+  for (let i = 0; i < depth; i++) value = { a: value };
+  return value;
+}
+
 describe('the OpenAPI document', () => {
   let atlas: AtlasHarness;
   let document: Document;
@@ -89,21 +96,33 @@ describe('the OpenAPI document', () => {
       const operation = document.paths[path][method.toLowerCase()];
       const answers = Object.entries(operation.responses);
       const successes = answers.filter(([status]) => /^2\d\d$/.test(status));
-      expect({ route, successes: successes.length > 0 }).toEqual({ route, successes: true });
+      // MCP is stateless (docs/MCP.md): its GET and DELETE exist only to answer 405, as the protocol asks.
+      const refusesOnly = route === 'GET /mcp' || route === 'DELETE /mcp';
+      expect({ route, successes: successes.length > 0 }).toEqual({ route, successes: !refusesOnly });
+      if (refusesOnly) expect(Object.keys(operation.responses)).toContain('405');
       for (const [status, answer] of successes) {
-        // The event stream answers text/event-stream, metrics Prometheus text; the rest a documented JSON view.
+        // The event stream answers text/event-stream, metrics Prometheus text, the export a ZIP; the rest a
+        // documented JSON view.
         const stream = answer.content?.['text/event-stream'] ?? answer.content?.['text/plain'];
+        const zip = answer.content?.['application/zip']?.schema;
+        // MCP accepts a notification with 202 and no body.
+        if (route === 'POST /mcp' && status === '202') {
+          expect(answer.content).toBeUndefined();
+          continue;
+        }
         expect({
           route,
           status,
-          schema: stream ? 'text stream' : answer.content?.['application/json']?.schema?.$ref,
+          schema: stream ? 'text stream' : zip ? zip : answer.content?.['application/json']?.schema?.$ref,
         }).toEqual({
           route,
           status,
           schema:
             route === 'GET /api/sync/events' || route === 'GET /metrics'
               ? 'text stream'
-              : expect.stringMatching(/^#\/components\/schemas\/\w+(View|Answer|Check)$/),
+              : route === 'GET /api/wiki/{channel_id}/export'
+                ? { type: 'string', format: 'binary' }
+                : expect.stringMatching(/^#\/components\/schemas\/\w+(View|Answer|Check)$/),
         });
       }
       const health = path === '/health';
@@ -207,6 +226,11 @@ describe('the OpenAPI document', () => {
       400,
       'VALIDATION_ERROR',
     ],
+    ['GET', '/mcp', '/mcp', undefined, 405, 'METHOD_NOT_ALLOWED'],
+    ['DELETE', '/mcp', '/mcp', undefined, 405, 'METHOD_NOT_ALLOWED'],
+    ['POST', '/mcp', '/mcp', nested(40), 400, 'VALIDATION_ERROR'],
+    ['GET', '/api/wiki/C404/export', '/api/wiki/{channel_id}/export', undefined, 404, 'CHANNEL_NOT_FOUND'],
+    ['GET', '/api/wiki/C404/export?format=pdf', '/api/wiki/{channel_id}/export', undefined, 400, 'VALIDATION_ERROR'],
     [
       'GET',
       '/api/wiki/C404/pages/home/versions',

@@ -6,6 +6,7 @@ jest.setTimeout(60_000);
 
 const OTHER_KEY = 'other-key-0123456789abcdef';
 const UPLOADER_KEY = 'uploader-key-0123456789abcdef';
+const MCP_KEY = 'mcp-key-0123456789abcdef';
 const LIMIT = 5;
 const UPLOAD_LIMIT = 2;
 
@@ -15,7 +16,7 @@ describe('per-key rate limits', () => {
   beforeAll(async () => {
     atlas = await startAtlas({
       env: {
-        ATLAS_API_KEYS: [TEST_API_KEY, OTHER_KEY, UPLOADER_KEY].join(','),
+        ATLAS_API_KEYS: [TEST_API_KEY, OTHER_KEY, UPLOADER_KEY, MCP_KEY].join(','),
         ATLAS_RATE_LIMIT_PER_MINUTE: String(LIMIT),
         ATLAS_UPLOAD_RATE_LIMIT_PER_MINUTE: String(UPLOAD_LIMIT),
       },
@@ -57,6 +58,24 @@ describe('per-key rate limits', () => {
       expect((await get('/health', null)).status).toBe(200);
       expect((await get('/health', TEST_API_KEY)).status).toBe(200);
     }
+  });
+
+  it('counts MCP requests (POST /mcp) against the same budget of the key', async () => {
+    const listTools = () =>
+      fetch(`${atlas.service.url}/mcp`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${MCP_KEY}`,
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+        },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+      });
+    for (let i = 0; i < LIMIT; i++) expect((await listTools()).status).toBe(200);
+    const refused = await listTools();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await refused.json()).error.code).toBe('RATE_LIMIT');
   });
 
   it('counts keys by their digest, never by the key itself', () => {

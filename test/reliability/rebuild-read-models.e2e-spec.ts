@@ -94,6 +94,7 @@ describe('read models are projections of the log', () => {
       'entities',
       'relations',
       'wiki_pages',
+      'search_entries',
     ]) {
       expect(original[collection].length).toBeGreaterThan(0);
     }

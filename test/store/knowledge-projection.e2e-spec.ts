@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import { stableId } from '@atlas/common';
 import { AtlasEvent, createEvent, Fact, FactEntity, NormalizedMessage, WikiPage } from '@atlas/events';
-import { entityIdForKey, FactDoc, Projector, WikiPageDoc, WikiPageVersionDoc } from '@atlas/read-models';
+import {
+  entityIdForKey,
+  FactDoc,
+  fillSearchIndexIfEmpty,
+  Projector,
+  SearchEntryDoc,
+  WikiPageDoc,
+  WikiPageVersionDoc,
+} from '@atlas/read-models';
 import { ReadModelStore, SqliteStore } from '@atlas/store';
 import { fetchedAndExtracted } from '../support/extraction-events';
 import { normalizedMessage } from '../support/normalized-message';
@@ -162,6 +170,11 @@ describe('the knowledge projection', () => {
       [1, '# Decisions\n\none', 'sync_a'],
       [2, '# Decisions\n\ntwo', 'sync_b'],
     ]);
+    // The search index holds the current version's sections only.
+    const sections = await store.find<SearchEntryDoc>('search_entries', { where: { kind: 'wiki_section' } });
+    expect(sections.map((entry) => [entry.ref_id, entry.text, entry.wiki?.heading])).toEqual([
+      ['decisions', 'Decisions\ntwo', 'Decisions'],
+    ]);
   });
 
   it('closes the chain when a fact in its middle is retracted, and drops pages the wiki no longer has', async () => {
@@ -175,6 +188,25 @@ describe('the knowledge projection', () => {
     expect(april4).toMatchObject({ supersedes: march21.id });
     expect(await store.find('wiki_pages', { where: { channel_id: CHANNEL } })).toEqual([]);
     expect(await store.count('wiki_page_versions', { channel_id: CHANNEL })).toBe(2);
+    // Search follows: the deleted message and its facts leave the index, the dropped page takes its sections.
+    const entries = await store.find<SearchEntryDoc>('search_entries', { where: { channel_id: CHANNEL } });
+    expect(entries.filter((entry) => entry.message_id === second.id)).toEqual([]);
+    expect(entries.filter((entry) => entry.kind === 'wiki_section')).toEqual([]);
+    const factIds = (await factsOf(store)).map((doc) => doc.id).sort();
+    const factEntries = entries.filter((entry) => entry.kind === 'fact').map((entry) => entry.ref_id);
+    expect(factEntries.sort()).toEqual(factIds);
+  });
+
+  it('fills an empty search index from the stored knowledge with what the projection wrote', async () => {
+    // All but last_seq: a fact's moves when a later fact supersedes it, its entry's when the entry is written.
+    const entries = async () =>
+      (await store.find('search_entries', { orderBy: [['id', 'asc']] })).map(({ last_seq: _, ...entry }) => entry);
+    const projected = await entries();
+    expect(projected.length).toBeGreaterThan(0);
+    expect(await fillSearchIndexIfEmpty(store)).toBe(0);
+    await store.clear(['search_entries']);
+    expect(await fillSearchIndexIfEmpty(store)).toBe(projected.length);
+    expect(await entries()).toEqual(projected);
   });
 
   it('gives the same read models when the log is folded again, each event delivered twice', async () => {

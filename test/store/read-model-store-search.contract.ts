@@ -141,4 +141,63 @@ export function describeSearchContract<S extends ReadModelStore>(
       expect(await store.count('facts')).toBe(DOCS.length);
     });
   });
+
+  describe(`ReadModelStore ranked search (BM25): ${name}`, () => {
+    let store: S;
+    const ENTRIES: StoredDocument[] = [
+      { id: 'r1', kind: 'fact', channel_id: 'c1', text: 'Ana moves the Atlas launch to Friday' },
+      { id: 'r2', kind: 'fact', channel_id: 'c1', text: 'The launch of Atlas slipped; Atlas needs a new launch date' },
+      { id: 'r3', kind: 'message', channel_id: 'c2', text: 'Lunch on Friday? Café Noël' },
+      { id: 'r4', kind: 'message', channel_id: 'c1', text: 'Deploying the gateway, then launching the docs' },
+      { id: 'r5', kind: 'message', channel_id: 'c2' },
+    ];
+    beforeEach(async () => {
+      store = await factory();
+      await store.putMany('search_entries', ENTRIES);
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const ranked = async (text: string, where: Where = {}, limit = 10) =>
+      (await store.search('search_entries', { text, where, limit })).map(({ doc, score }) => [
+        doc.id,
+        +score.toFixed(6),
+      ]);
+
+    it('finds documents with any word, best first by BM25, with the same scores on every adapter', async () => {
+      // "launch" begins a word of 3 documents in 5: its idf is negative, kept at FTS5's floor of 1e-6.
+      expect(await ranked('atlas launch')).toEqual([
+        ['r2', 0.374806],
+        ['r1', 0.314996],
+        ['r4', 0.000001],
+      ]);
+      expect(await ranked('CAFE friday')).toEqual([
+        ['r3', 1.540091],
+        ['r1', 0.314995],
+      ]);
+    });
+
+    it('returns documents whole, filtered, limited, and nothing for a query without words', async () => {
+      const [best] = await store.search('search_entries', { text: 'launch', where: { kind: 'message' }, limit: 1 });
+      expect(best.doc).toStrictEqual(ENTRIES[3]);
+      expect(await ranked('friday', { channel_id: 'c2' })).toEqual([['r3', expect.any(Number)]]);
+      expect(await ranked('atlas', {}, 1)).toHaveLength(1);
+      expect(await ranked('*** ""')).toEqual([]);
+    });
+
+    it('follows writes', async () => {
+      await store.put('search_entries', { ...ENTRIES[2], text: 'Dinner instead' });
+      expect((await ranked('friday')).map(([id]) => id)).toEqual(['r1']);
+      await store.delete('search_entries', 'r1');
+      expect(await ranked('friday')).toEqual([]);
+    });
+
+    it('refuses a collection without a text index and $matches in where', async () => {
+      await expect(store.search('entities', { text: 'x', limit: 1 })).rejects.toThrow(/text index/);
+      await expect(
+        store.search('search_entries', { text: 'x', where: { text: { $matches: 'y' } }, limit: 1 }),
+      ).rejects.toThrow(/\$matches/);
+    });
+  });
 }

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { AtlasHarness, startAtlas, TEST_API_KEY, waitForJob } from '../support/atlas-harness';
 import { walkListing } from '../support/paged-listing';
+import { readZipEntries } from '../support/zip-reader';
 import { launchChromium, seriousAccessibilityViolations, step } from './browser';
 
 jest.setTimeout(300_000);
@@ -97,6 +99,21 @@ describe('knowledge pages in a browser', () => {
       await page.keyboard.press('Escape');
       await panel.waitFor({ state: 'detached' });
       expect(await link.evaluate((element) => element === document.activeElement)).toBe(true);
+    });
+  });
+
+  it('downloads the wiki as a ZIP from the Export button, fetched with the key (a link could not send it)', async () => {
+    const { body: index } = await atlas.api.get(`/api/wiki/${GENERAL}`);
+    await step(page, 'wiki-export', async () => {
+      await page.goto(`/knowledge/${GENERAL}/wiki`);
+      await page.getByRole('navigation', { name: 'Wiki pages' }).getByRole('link').first().waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export Markdown' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('general-wiki.zip');
+      const files = await readZipEntries(readFileSync((await download.path())!));
+      expect([...files.keys()].sort()).toEqual(index.pages.map((summary: any) => `general/${summary.slug}.md`).sort());
     });
   });
 

@@ -8,6 +8,10 @@ import { ChannelsController, ConnectionsController } from './connections/connect
 import { ConnectionUpdatesService } from './connections/connection-updates.service';
 import { ConnectionsService } from './connections/connections.service';
 import { PlatformProbe } from './connections/platform-probe';
+import { WikiExportController } from './export/wiki-export.controller';
+import { WikiExportService } from './export/wiki-export.service';
+import { McpController } from './mcp/mcp.controller';
+import { McpService } from './mcp/mcp.service';
 import { HealthController } from './health/health.controller';
 import { API_DOCS_PATH, OPENAPI_DOCUMENT_PATH } from './http/api-docs';
 import { ApiKeyMiddleware } from './http/api-key.middleware';
@@ -31,6 +35,10 @@ import { ImportsService } from './imports/imports.service';
 import { UploadErrorsInterceptor } from './imports/upload-errors.interceptor';
 import { uploadOptions } from './imports/upload-storage';
 import { SchedulesController } from './schedules/schedules.controller';
+import { AskController } from './ask/ask.controller';
+import { AskService } from './ask/ask.service';
+import { SearchController } from './search/search.controller';
+import { SearchService } from './search/search.service';
 import { SchedulesService } from './schedules/schedules.service';
 import { ProjectionWatch } from './sync/projection-watch';
 import { SyncController } from './sync/sync.controller';
@@ -60,6 +68,10 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     GraphController,
     MessagesController,
     WikiController,
+    WikiExportController,
+    McpController,
+    SearchController,
+    AskController,
     HealthController,
   ],
   providers: [
@@ -77,13 +89,17 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     GraphService,
     MessagesService,
     WikiService,
+    WikiExportService,
+    McpService,
     FactViewsService,
+    SearchService,
+    AskService,
     ApiKeys,
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
   ],
-  exports: [ConnectionsService],
+  exports: [ConnectionsService, SearchService, AskService],
 })
 export class GatewayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

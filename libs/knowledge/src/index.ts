@@ -6,3 +6,7 @@ export { generateWikiPages, WIKI_TEMPLATE_VERSION } from './wiki/generate-wiki-p
 export { LlmFactExtractor, type LlmExtraction, type LocalExtractor } from './llm/llm-fact-extractor';
 export { LLM_EXTRACTOR_VERSION, type LlmExtractorOptions, type LlmJsonMode } from './llm/llm-extractor-options';
 export { rejectionSummary, type RejectedFact, type RejectionReason } from './llm/fact-checks';
+export { questionTerms } from './ask/question-terms';
+export { writeProse, type ProseOutcome } from './ask/write-prose';
+export type { NumberedFact } from './ask/prose-prompt';
+export type { CitedSentence, DroppedSentence } from './ask/prose-check';

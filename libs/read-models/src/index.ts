@@ -16,3 +16,8 @@ export * from './queries/knowledge-read.queries';
 export * from './queries/graph.queries';
 export * from './queries/read-your-writes';
 export * from './rebuild-read-models';
+export * from './queries/search.queries';
+export * from './search/search-entry';
+export * from './search/wiki-sections';
+export * from './projections/search-index.projection';
+export * from './search/fill-search-index';

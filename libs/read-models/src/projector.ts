@@ -9,14 +9,19 @@ import { projectKnowledge } from './projections/knowledge.projection';
 import { projectPipelineMetrics } from './projections/pipeline-metrics.projection';
 import { Projection } from './projections/projection';
 import { projectSchedules } from './projections/schedules.projection';
+import { projectSearchIndex } from './projections/search-index.projection';
 
 export const PROJECTOR_CHECKPOINT_ID = 'projector';
 
-/** Order matters: channels count messages before they are stored, jobs count graph documents after. */
+/**
+ * Order matters: channels count messages before they are stored, jobs count graph documents after, the search index
+ * reads the messages, facts and pages projectKnowledge wrote.
+ */
 const PROJECTIONS: Projection[] = [
   projectConnections,
   projectChannels,
   projectKnowledge,
+  projectSearchIndex,
   projectGraphSnapshots,
   projectSchedules,
   projectJobs,

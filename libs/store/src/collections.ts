@@ -35,6 +35,14 @@ export const COLLECTIONS = {
     ],
     search: 'text',
   },
+  /**
+   * One index over facts, wiki sections and messages (libs/read-models/src/search): one BM25 table, so scores of
+   * different kinds compare. Entries are deleted by message (facts, messages) or by page (wiki sections).
+   */
+  search_entries: {
+    indexes: [['channel_id', 'message_id'], ['page_id'], ['kind', 'channel_id']],
+    search: 'text',
+  },
   entities: { indexes: [['type', 'name'], ['channel_ids'], ['sort_key']] },
   relations: { indexes: [['source_id'], ['target_id'], ['channel_ids']] },
   wiki_pages: { indexes: [['channel_id', 'slug']] },

@@ -4,7 +4,7 @@ import type { ReadModelStore } from './store';
 
 export * from './store';
 export * from './collections';
-export { queryWords } from './search-words';
+export { foldedTokens, foldWord, queryWords } from './search-words';
 export { MongoStore } from './mongo/mongo-store';
 export { SqliteStore } from './sqlite/sqlite-store';
 

@@ -1,5 +1,5 @@
 import { foldedWords, foldWord, queryWords } from './search-words';
-import { matchesFilter, searchIndexSpecs, withSearchWords } from './mongo/mongo-search';
+import { matchesFilter, prefixFilter, searchIndexSpecs, withSearchWords } from './mongo/mongo-search';
 
 describe('queryWords', () => {
   it.each<[string, string[]]>([
@@ -45,17 +45,25 @@ describe('foldWord and foldedWords', () => {
 
 describe('MongoDB search words', () => {
   it('are stored with documents of a collection with a text index only, empty when the text is no string', () => {
-    expect(withSearchWords('facts', { id: 'f1', text: 'Deploy the Café' })).toEqual({
+    expect(withSearchWords('facts', { id: 'f1', text: 'Deploy the Café, the café' })).toEqual({
       id: 'f1',
-      text: 'Deploy the Café',
+      text: 'Deploy the Café, the café',
       _search_words: ['deploy', 'the', 'cafe'],
+      // Every word, repeats too: BM25's document length (mongo-ranked-search.ts).
+      _search_length: 5,
     });
-    expect(withSearchWords('facts', { id: 'f2', text: 42 })).toEqual({ id: 'f2', text: 42, _search_words: [] });
+    expect(withSearchWords('facts', { id: 'f2', text: 42 })).toEqual({
+      id: 'f2',
+      text: 42,
+      _search_words: [],
+      _search_length: 0,
+    });
     expect(withSearchWords('entities', { id: 'e1', text: 'x' })).toEqual({ id: 'e1', text: 'x' });
   });
 
-  it('have their own index on facts only', () => {
+  it('have their own index on the collections with a text index only', () => {
     expect(searchIndexSpecs('facts')).toEqual([{ key: { _search_words: 1, _id: 1 } }]);
+    expect(searchIndexSpecs('search_entries')).toEqual([{ key: { _search_words: 1, _id: 1 } }]);
     expect(searchIndexSpecs('entities')).toEqual([]);
   });
 
@@ -63,5 +71,12 @@ describe('MongoDB search words', () => {
     expect(matchesFilter(['Éclair', 'rel'])).toEqual({
       $and: [{ _search_words: { $regex: '^eclair' } }, { _search_words: { $regex: '^rel' } }],
     });
+  });
+});
+
+describe('MongoDB ranked search', () => {
+  it('asks for documents with any of the folded words, each an anchored prefix', () => {
+    expect(prefixFilter('eclair')).toEqual({ _search_words: { $regex: '^eclair' } });
+    expect(prefixFilter('a.b')).toEqual({ _search_words: { $regex: '^a\\.b' } });
   });
 });

@@ -28,3 +28,8 @@ export function foldWord(word: string): string {
 export function foldedWords(text: string): string[] {
   return [...new Set(queryWords(text).map(foldWord))];
 }
+
+/** Every word of a text, folded, in order and with repeats: what BM25 counts (term frequency, document length). */
+export function foldedTokens(text: string): string[] {
+  return (text.match(QUERY_WORD) ?? []).filter((word) => HAS_LETTER_OR_DIGIT.test(word)).map(foldWord);
+}

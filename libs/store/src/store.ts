@@ -37,6 +37,25 @@ export interface FindOptions {
   limit?: number;
 }
 
+/**
+ * A ranked full-text search (ReadModelStore.search): documents of which ANY word of `text` begins a word of the
+ * collection's search field, best first by BM25 over the whole collection (k1 = 1.2, b = 0.75, as SQLite FTS5's
+ * bm25()), ties by `id`. Words are read as `$matches` reads them (search-words.ts); a text without words finds nothing.
+ */
+export interface RankedSearchOptions {
+  text: string;
+  /** Conditions the documents must also meet (no `$matches`: the search is the text condition). */
+  where?: Where;
+  /** At most this many documents, the best ones. */
+  limit: number;
+}
+
+export interface RankedDocument<T extends StoredDocument> {
+  doc: T;
+  /** BM25: higher is better, always > 0 for a document that matches. */
+  score: number;
+}
+
 export interface StoredDocument {
   id: string;
   [field: string]: unknown;
@@ -49,6 +68,8 @@ export interface ReadModelStore {
   getMany<T extends StoredDocument>(collection: string, ids: string[]): Promise<T[]>;
   find<T extends StoredDocument>(collection: string, options?: FindOptions): Promise<T[]>;
   count(collection: string, where?: Where): Promise<number>;
+  /** Ranked full-text search on the collection's search field (see RankedSearchOptions). */
+  search<T extends StoredDocument>(collection: string, options: RankedSearchOptions): Promise<RankedDocument<T>[]>;
   /** Inserts or replaces whole documents. */
   put(collection: string, doc: StoredDocument): Promise<void>;
   putMany(collection: string, docs: StoredDocument[]): Promise<void>;

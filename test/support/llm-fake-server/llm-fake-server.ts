@@ -30,7 +30,10 @@ export type RecordingName =
   | 'server-error-500'
   | 'rate-limited-429'
   | 'unauthorized-401'
-  | 'stalled-answer';
+  | 'stalled-answer'
+  | 'ask-supported-answer'
+  | 'ask-unsupported-answer'
+  | 'ask-malformed-answer';
 
 export interface ReceivedRequest {
   method: string;

@@ -84,6 +84,14 @@ export const api = {
   // Its answer has no schema in the document yet: typed here by hand.
   eventStreamToken: () => request<{ token: string; expires_at: string }>('POST', '/api/sync/events/token'),
 
+  search: (query: {
+    q: string;
+    kind?: Schemas['SearchHit']['kind'][];
+    channel_id?: string[];
+    cursor?: string;
+    limit?: number;
+  }) => unwrap(client.GET('/api/search', { params: { query } })),
+
   schedules: (channelId?: string) =>
     unwrap(client.GET('/api/sync/schedules', { params: { query: { channel_id: channelId } } })),
   setSchedule: (body: Schemas['UpdateScheduleDto']) => unwrap(client.PUT('/api/sync/schedules', { body })),

@@ -45,3 +45,55 @@ export function withQuery(path: string, query: Query = {}): string {
   const search = params.toString();
   return search ? `${path}?${search}` : path;
 }
+
+/** A file the API answered, with the name its Content-Disposition gives. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/**
+ * GET a file (an export) with the tab's key. A plain link cannot send the Authorization header, so the file is
+ * fetched here and saved from a Blob (saveFile); refusals are thrown as ApiErrors, as `request` does.
+ */
+export async function download(path: string, query: Query = {}, fallbackName = 'download'): Promise<DownloadedFile> {
+  const headers: Record<string, string> = {};
+  const key = sessionKey();
+  if (key) headers.Authorization = `Bearer ${key}`;
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, query), { headers });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', 'The server cannot be reached.');
+  }
+  if (!response.ok) {
+    const error = await apiErrorFrom(response);
+    if (response.status === 401) signOut();
+    throw error;
+  }
+  return {
+    blob: await response.blob(),
+    fileName: attachmentName(response.headers.get('content-disposition')) ?? fallbackName,
+  };
+}
+
+/** `attachment; filename="general-wiki.zip"` → `general-wiki.zip`. */
+export function attachmentName(disposition: string | null): string | null {
+  const name = disposition ? /filename="([^"]+)"/.exec(disposition)?.[1] : undefined;
+  return name ? name.replace(/[/\\]/g, '_') : null;
+}
+
+const BLOB_URL_LIFETIME_MS = 30_000;
+
+/** Hands a downloaded file to the browser's save dialog or downloads folder. */
+export function saveFile({ blob, fileName }: DownloadedFile): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers read the Blob after the click returns: it is released a little later, not at once.
+  setTimeout(() => URL.revokeObjectURL(url), BLOB_URL_LIFETIME_MS);
+}

@@ -348,6 +348,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/wiki/{channel_id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a channel's wiki as a ZIP: Markdown notes, or facts, entities and relations as JSON Lines
+     * @description `format=markdown` (default): one note per page, `<channel>/<slug>.md`, with YAML front matter (title, channel, slug, version, updated_at), Obsidian links `[[slug|text]]` between pages and citations as footnotes with the permalink. `format=json`: `facts.jsonl`, `entities.jsonl`, `relations.jsonl`, one JSON object a line (facts and entities as the knowledge API shows them). Streamed as it is read.
+     */
+    get: operations['WikiExport_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/mcp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * No server-sent stream: 405 (the MCP client then only POSTs)
+     * @description The server is stateless: it keeps no session, so it offers no stream at GET and no session to end at DELETE.
+     */
+    get: operations['Mcp_stream'];
+    put?: never;
+    /**
+     * MCP over Streamable HTTP: tools search, ask, list_channels, sync_channel, sync_status, get_facts, ...
+     * @description A JSON-RPC 2.0 message (or batch) of the Model Context Protocol; `Accept` must list application/json and text/event-stream. Requests are answered in JSON (200), notifications and responses with 202 and no body. A tool refusal is a result with `isError: true` whose text is the API error envelope. A body that is not JSON-RPC, an Accept or Content-Type an MCP client would not send, or an unknown MCP-Protocol-Version is a 400 `VALIDATION_ERROR`; a protocol error (unknown method...) is a JSON-RPC error in a 200 answer. The server is stateless: it keeps no session, so it offers no stream at GET and no session to end at DELETE. docs/MCP.md.
+     */
+    post: operations['Mcp_handle'];
+    /**
+     * No session to end: 405
+     * @description The server is stateless: it keeps no session, so it offers no stream at GET and no session to end at DELETE.
+     */
+    delete: operations['Mcp_end'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Facts, wiki sections and messages of every channel, ranked (BM25, entity boost, recency) */
+    get: operations['Search_find'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ask': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer a question from the current facts and wiki sections, each cited
+     * @description The question without its stop words is searched for (GET /api/search) among the facts and wiki sections of the channels named (every channel when none). The current facts that hold at least a quarter of its words answer, numbered by relevance and grouped by entity in time order, with the wiki sections that cover it; `answered: false` when nothing supports an answer. With an LLM configured, `prose` is the answer written by the model from those facts only, each sentence citing [n] facts; sentences without a valid citation are dropped.
+     */
+    post: operations['Ask_ask'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -958,6 +1043,186 @@ export interface components {
       slug: string;
       /** @description Latest first */
       versions: components['schemas']['WikiPageVersionSummary'][];
+    };
+    McpMessage: {
+      /** @enum {string} */
+      jsonrpc: '2.0';
+      /** @description Absent in a notification */
+      id?: string | number;
+      /**
+       * @description initialize, tools/list, tools/call, resources/read...
+       * @example tools/call
+       */
+      method: string;
+      params?: {
+        [key: string]: unknown;
+      };
+    };
+    McpAnswer: {
+      /** @enum {string} */
+      jsonrpc: '2.0';
+      id: (string | number) | null;
+      /** @description tools/call: `content`, `structuredContent`, and `isError` with the API error envelope */
+      result?: {
+        [key: string]: unknown;
+      };
+      /** @description A protocol error: `code`, `message`, `data` */
+      error?: {
+        [key: string]: unknown;
+      };
+    };
+    SearchWikiSectionView: {
+      slug: string;
+      /** @description The page's title */
+      title: string;
+      /** @description The section's heading (the page title for the part under it) */
+      heading: string;
+      /** @description The heading's element id on the rendered page (`html` of GET /api/wiki/{channel_id}/pages/{slug}) */
+      anchor: string | null;
+    };
+    SearchCitationView: {
+      message_id: string;
+      author_id: string | null;
+      author_name: string | null;
+      /** Format: date-time */
+      timestamp: string;
+      /** @description The message on its platform, when it has a link */
+      permalink: string | null;
+    };
+    SearchHit: {
+      /** @enum {string} */
+      kind: 'fact' | 'wiki_section' | 'message';
+      /** @description The fact id, the message id, or `<slug>#<anchor>` of a wiki section */
+      id: string;
+      channel_id: string;
+      channel_name: string | null;
+      /** @description Plain text (never HTML): the matching part of the hit, cut with … when long */
+      snippet: string;
+      /** @description [start, end) of each matched word in `snippet`, in UTF-16 code units (JavaScript string indices) */
+      highlights: number[][];
+      /** @description BM25 relevance (a superseded fact: halved, and below what replaced it) */
+      score: number;
+      /** @description A fact about an entity the query names: ranked before the other hits */
+      entity_match: boolean;
+      /**
+       * Format: date-time
+       * @description A fact's valid_at, a message's time, a wiki page's updated_at
+       */
+      time: string;
+      /**
+       * @description Facts only
+       * @enum {string|null}
+       */
+      fact_type: 'decision' | 'action_item' | 'question' | 'answer' | 'announcement' | 'opinion' | 'observation' | null;
+      /**
+       * @description Facts only
+       * @enum {string|null}
+       */
+      state: 'open' | 'done' | 'current' | 'superseded' | null;
+      /** @description Facts only: the fact that replaced it */
+      superseded_by: string | null;
+      /** @description Wiki sections only */
+      wiki: components['schemas']['SearchWikiSectionView'] | null;
+      /** @description The hit's source: a fact's or message's message, a wiki section's first citation */
+      citation: components['schemas']['SearchCitationView'] | null;
+      /** @description Every source: one, or the citations of a wiki section */
+      citations: components['schemas']['SearchCitationView'][];
+    };
+    SearchPageView: {
+      /** @description Best first */
+      hits: components['schemas']['SearchHit'][];
+      /** @description Pass as `cursor` for the next page; null on the last */
+      next_cursor: string | null;
+    };
+    AskRequestDto: {
+      /** @description The question, in words */
+      question: string;
+      /** @description Channels to answer from; every channel when absent */
+      channel_ids?: string[];
+    };
+    AskEntityView: {
+      /** @description The graph entity; null while the graph has not placed it */
+      id: string | null;
+      name: string;
+      /** @enum {string} */
+      type: 'person' | 'team' | 'project' | 'technology' | 'place' | 'decision' | 'artifact' | 'topic';
+    };
+    AskCitationView: {
+      channel_id: string;
+      message_id: string;
+      author_name: string | null;
+      /** Format: date-time */
+      timestamp: string;
+      permalink: string | null;
+    };
+    AskReplyView: {
+      channel_id: string;
+      message_id: string;
+      author_name: string | null;
+      /** Format: date-time */
+      timestamp: string;
+      permalink: string | null;
+      /** @description What the reply says */
+      text: string;
+    };
+    AskFactView: {
+      /** @description Its number: 1 is the most relevant; prose cites it as [n] */
+      n: number;
+      id: string;
+      text: string;
+      /** @enum {string} */
+      type: 'decision' | 'action_item' | 'question' | 'answer' | 'announcement' | 'opinion' | 'observation';
+      /** Format: date-time */
+      valid_at: string;
+      citation: components['schemas']['AskCitationView'];
+      /** @description The messages that replied to its message (in its thread, or addressed to its author), oldest first */
+      replies: components['schemas']['AskReplyView'][];
+    };
+    AskFactGroupView: {
+      /** @description null for facts that name no entity */
+      entity: components['schemas']['AskEntityView'] | null;
+      /** @description Oldest first */
+      facts: components['schemas']['AskFactView'][];
+    };
+    AskWikiSectionView: {
+      channel_id: string;
+      slug: string;
+      page_title: string;
+      /** @description The section's heading; null for a page's opening */
+      heading: string | null;
+      /** @description The heading's element id on the rendered page */
+      anchor: string | null;
+      /** @description The part of the section that matched, plain text */
+      snippet: string;
+      /** @description The sources the section cites, in first-use order */
+      citations: components['schemas']['AskCitationView'][];
+    };
+    AskProseSentenceView: {
+      /** @description A sentence of the answer, ending with the [n] of the facts it rests on */
+      text: string;
+      /** @description The n of the facts it cites */
+      citations: number[];
+    };
+    AskProseView: {
+      sentences: components['schemas']['AskProseSentenceView'][];
+      /** @description Sentences of the model's answer left out: no citation, an unknown one, or nothing in common with the facts cited */
+      dropped: number;
+    };
+    AskAnswerView: {
+      question: string;
+      /** @description false: no answer found, nothing in the channels supports one */
+      answered: boolean;
+      /** @description Why there is no answer, or why it has no prose (the model failed or is not configured: null then) */
+      note: string | null;
+      /** @description The words searched for: the question without its stop words */
+      terms: string[];
+      /** @description The channels asked */
+      channel_ids: string[];
+      /** @description The current facts that answer, by entity */
+      groups: components['schemas']['AskFactGroupView'][];
+      wiki_sections: components['schemas']['AskWikiSectionView'][];
+      /** @description null without an LLM, or when its answer was unusable */
+      prose: components['schemas']['AskProseView'] | null;
     };
     StoreHealthView: {
       /** @enum {string} */
@@ -2594,6 +2859,388 @@ export interface operations {
         };
       };
       /** @description `CHANNEL_NOT_FOUND`, `WIKI_PAGE_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  WikiExport_export: {
+    parameters: {
+      query?: {
+        /** @description `markdown`: one Obsidian note per wiki page; `json`: facts.jsonl, entities.jsonl and relations.jsonl */
+        format?: 'markdown' | 'json';
+      };
+      header?: never;
+      path: {
+        channel_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ZIP, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Mcp_stream: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `METHOD_NOT_ALLOWED`; `Allow: POST` */
+      405: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Mcp_handle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['McpMessage'];
+      };
+    };
+    responses: {
+      /** @description The JSON-RPC answer */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['McpAnswer'];
+        };
+      };
+      /** @description A notification or response was accepted: no body */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Mcp_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `METHOD_NOT_ALLOWED`; `Allow: POST` */
+      405: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Search_find: {
+    parameters: {
+      query: {
+        /** @description Search words: a hit holds at least one (each may begin a longer word); case and accents ignored */
+        q: string;
+        /** @description Only these channels (one or more) */
+        channel_id?: string[];
+        /** @description Only these kinds of hit */
+        kind?: ('fact' | 'wiki_section' | 'message')[];
+        /** @description Only facts of these types (alone: only facts; with `kind`, it must include fact) */
+        type?: ('decision' | 'action_item' | 'question' | 'answer' | 'announcement' | 'opinion' | 'observation')[];
+        /** @description A hit's time from (inclusive): an ISO 8601 date or date-time */
+        from?: string;
+        /** @description A hit's time to (exclusive): an ISO 8601 date or date-time */
+        to?: string;
+        limit?: number;
+        /** @description `next_cursor` of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchPageView'];
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `RATE_LIMIT`: too many requests with this API key; `details.retry_after` repeats Retry-After */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `INTERNAL_ERROR` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  Ask_ask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AskRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AskAnswerView'];
+        };
+      };
+      /** @description `VALIDATION_ERROR` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `UNAUTHORIZED`: no valid API key in `Authorization: Bearer <key>` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description `CHANNEL_NOT_FOUND` */
       404: {
         headers: {
           [name: string]: unknown;

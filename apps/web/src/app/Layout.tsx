@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { signOut } from '../auth/session-key';
+import { SearchBox } from '../search/SearchBox';
 import { ThemeToggle } from './ThemeToggle';
 
 const SECTIONS = [
@@ -7,6 +8,7 @@ const SECTIONS = [
   { to: '/channels', label: 'Channels' },
   { to: '/jobs', label: 'Jobs' },
   { to: '/knowledge', label: 'Knowledge' },
+  { to: '/ask', label: 'Ask' },
 ];
 
 export function Layout() {
@@ -26,6 +28,7 @@ export function Layout() {
             ))}
           </ul>
         </nav>
+        <SearchBox />
         <div className="top-actions">
           <ThemeToggle />
           <button type="button" className="secondary" onClick={signOut}>

@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate, RouteObject } from 'react-router';
+import { AskPage } from '../ask/AskPage';
 import { RequireKey } from '../auth/RequireKey';
 import { SignInPage } from '../auth/SignInPage';
 import { ChannelsPage } from '../channels/ChannelsPage';
@@ -7,6 +8,7 @@ import { JobPage } from '../jobs/JobPage';
 import { JobsPage } from '../jobs/JobsPage';
 import { MessagePage } from '../jobs/MessagePage';
 import { knowledgeRoutes } from '../knowledge/routes';
+import { SearchPage } from '../search/SearchPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -26,6 +28,8 @@ export const routes: RouteObject[] = [
       { path: 'jobs', element: <JobsPage /> },
       { path: 'jobs/:channelId/:jobId', element: <JobPage /> },
       { path: 'channels/:channelId/messages/:messageId', element: <MessagePage /> },
+      { path: 'ask', element: <AskPage /> },
+      { path: 'search', element: <SearchPage /> },
       ...knowledgeRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

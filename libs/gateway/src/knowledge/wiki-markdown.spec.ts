@@ -62,4 +62,14 @@ describe('wiki Markdown rendering', () => {
   it('keeps escaped Markdown characters as the text they stand for', () => {
     expect(renderWikiMarkdown('Use \\[2\\] and \\<b\\> literally')).toBe('<p>Use [2] and &lt;b&gt; literally</p>\n');
   });
+
+  it('gives each section heading the anchor search links to, numbered when repeated', () => {
+    const html = renderWikiMarkdown(
+      '# Atlas\n\nIntro\n\n## Decisions & plans\n\nA\n\n### Open questions\n\nB\n\n## Decisions & plans\n',
+    );
+    expect(html).toContain('<h1>Atlas</h1>');
+    expect(html).toContain('<h2 id="section-decisions-plans">Decisions &amp; plans</h2>');
+    expect(html).toContain('<h3 id="section-open-questions">Open questions</h3>');
+    expect(html).toContain('<h2 id="section-decisions-plans-2">');
+  });
 });

@@ -43,8 +43,16 @@ const DEFAULT_MAX_RETRY_WAIT_MS = 5000;
 /** How much of an error answer's message a reason quotes. */
 const QUOTED_ERROR_LENGTH = 200;
 
+/** The JSON schema an answer is asked to follow, by name: the extractor's facts by default. */
+export interface AnswerFormat {
+  name: string;
+  schema: object;
+}
+
+const FACTS_FORMAT: AnswerFormat = { name: ANSWER_SCHEMA_NAME, schema: ANSWER_SCHEMA };
+
 /**
- * One chat-completions request (POST {baseUrl}/chat/completions) asking for ANSWER_SCHEMA. A 429 or
+ * One chat-completions request (POST {baseUrl}/chat/completions) asking for `format` (ANSWER_SCHEMA unless told). A 429 or
  * 5xx is retried once, under the platforms' retry policy (RetrySchedule): after the wait it names, or a
  * backoff with full jitter when it names none; every other failure, and a second one, is a
  * CompletionFailure. The caller's signal aborting is not a failure: its reason is thrown as is.
@@ -53,12 +61,13 @@ export async function requestCompletion(
   options: LlmExtractorOptions,
   messages: ChatMessage[],
   signal?: AbortSignal,
+  format: AnswerFormat = FACTS_FORMAT,
 ): Promise<Completion> {
   const body = JSON.stringify({
     model: options.model,
     temperature: 0,
     messages,
-    response_format: responseFormat(options),
+    response_format: responseFormat(options, format),
   });
   const first = await post(options, body, signal);
   if (!isRetryable(first.status)) return readCompletion(first, options);
@@ -80,9 +89,9 @@ export async function requestCompletion(
   return readCompletion(await post(options, body, signal), options);
 }
 
-function responseFormat(options: LlmExtractorOptions): object {
+function responseFormat(options: LlmExtractorOptions, format: AnswerFormat): object {
   if (options.jsonMode === 'json_object') return { type: 'json_object' };
-  return { type: 'json_schema', json_schema: { name: ANSWER_SCHEMA_NAME, strict: true, schema: ANSWER_SCHEMA } };
+  return { type: 'json_schema', json_schema: { name: format.name, strict: true, schema: format.schema } };
 }
 
 interface RawAnswer {

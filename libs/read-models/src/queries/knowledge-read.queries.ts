@@ -1,6 +1,6 @@
 import type { EntityType, FactType } from '@atlas/events';
 import type { ReadModelStore, Where } from '@atlas/store';
-import type { EntityDoc, FactDoc, RelationDoc, WikiPageDoc, WikiPageVersionDoc } from '../documents';
+import type { EntityDoc, FactDoc, MessageDoc, RelationDoc, WikiPageDoc, WikiPageVersionDoc } from '../documents';
 
 /** One page of a keyset-paged listing: `next_after` is the sort key to resume after, null on the last page. */
 export interface KeysetPage<T> {
@@ -45,6 +45,15 @@ export class KnowledgeReadQueries {
     if (filter.text !== undefined) where.text = { $matches: filter.text };
     if (filter.from !== undefined || filter.to !== undefined) where.valid_at = { $gte: filter.from, $lt: filter.to };
     return this.keysetPage<FactDoc>('facts', where, page);
+  }
+
+  /** A channel's messages after `after` up to `until` (inclusive), oldest first, at most `limit`. */
+  messagesBetween(channelId: string, after: string, until: string, limit: number): Promise<MessageDoc[]> {
+    return this.store.find<MessageDoc>('messages', {
+      where: { channel_id: channelId, timestamp: { $gt: after, $lte: until } },
+      orderBy: [['timestamp', 'asc']],
+      limit,
+    });
   }
 
   fact(id: string): Promise<FactDoc | null> {
@@ -101,6 +110,25 @@ export class KnowledgeReadQueries {
       limit: 1,
     });
     return page ?? null;
+  }
+
+  /** The channel's current pages in slug order, `limit` at a time after the slug `after` (an export streams them). */
+  wikiPagesAfter(channelId: string, after: string | null, limit: number): Promise<WikiPageDoc[]> {
+    return this.store.find<WikiPageDoc>('wiki_pages', {
+      where: after === null ? { channel_id: channelId } : { channel_id: channelId, slug: { $gt: after } },
+      orderBy: [['slug', 'asc']],
+      limit,
+    });
+  }
+
+  /** Relations of the channel in id order, `limit` at a time after the id `after`. */
+  relationsOfChannelAfter(channelId: string, after: string | null, limit: number): Promise<RelationDoc[]> {
+    const inChannel = { channel_ids: { $contains: channelId } };
+    return this.store.find<RelationDoc>('relations', {
+      where: after === null ? inChannel : { ...inChannel, id: { $gt: after } },
+      orderBy: [['id', 'asc']],
+      limit,
+    });
   }
 
   /** Newest first. */

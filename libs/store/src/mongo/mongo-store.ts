@@ -1,16 +1,25 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { ClientSession, Collection, Db, Document, MongoClient, MongoServerError } from 'mongodb';
-import { checkCollection, COLLECTIONS, COLLECTION_NAMES } from '../collections';
+import { ClientSession, Collection, Db, Document, Filter, MongoClient, MongoServerError } from 'mongodb';
+import { checkCollection, checkSearchField, COLLECTIONS, COLLECTION_NAMES, searchFieldOf } from '../collections';
 import { checkIds, inRequestedOrder } from '../documents';
 import { checkLimit } from '../find-options';
-import type { FindOptions, ReadModelStore, StoredDocument, Where } from '../store';
+import { queryWords } from '../search-words';
+import type { FindOptions, RankedDocument, RankedSearchOptions, ReadModelStore, StoredDocument, Where } from '../store';
+import { parseWhere } from '../where';
 import { databaseNameOf, supportsTransactions } from './mongo-deployment';
 import { indexSpecs, MongoDocument, toFilter, toSort } from './mongo-query';
-import { backfillSearchWords, SEARCH_WORDS_FIELD, searchIndexSpecs, withSearchWords } from './mongo-search';
+import { mongoRankedSearch } from './mongo-ranked-search';
+import {
+  backfillSearchWords,
+  SEARCH_LENGTH_FIELD,
+  SEARCH_WORDS_FIELD,
+  searchIndexSpecs,
+  withSearchWords,
+} from './mongo-search';
 
 const NAMESPACE_EXISTS = 48;
 /** `_id` and the search words never leave this adapter: callers get back exactly the document they put. */
-const WITHOUT_ID = { projection: { _id: 0, [SEARCH_WORDS_FIELD]: 0 } };
+const WITHOUT_ID = { projection: { _id: 0, [SEARCH_WORDS_FIELD]: 0, [SEARCH_LENGTH_FIELD]: 0 } };
 
 /**
  * The read-model store on MongoDB. A transaction's `work` runs in a session transaction when the deployment
@@ -85,6 +94,23 @@ export class MongoStore implements ReadModelStore {
 
   async count(collection: string, where?: Where): Promise<number> {
     return this.collection(collection).countDocuments(toFilter(collection, where), { session: this.session() });
+  }
+
+  async search<T extends StoredDocument>(
+    collection: string,
+    { text, where, limit }: RankedSearchOptions,
+  ): Promise<RankedDocument<T>[]> {
+    const name = checkCollection(collection);
+    const field = checkSearchField(name, searchFieldOf(name) ?? '');
+    checkLimit(limit);
+    if (parseWhere(where).some((clause) => clause.kind === 'matches')) {
+      throw new Error('search takes its words from text, not $matches');
+    }
+    return mongoRankedSearch<T>(
+      this.db.collection(name),
+      { field, words: queryWords(text), filter: toFilter(name, where) as Filter<Document>, limit },
+      this.session(),
+    );
   }
 
   async put(collection: string, doc: StoredDocument): Promise<void> {

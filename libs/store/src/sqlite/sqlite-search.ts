@@ -1,5 +1,6 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { COLLECTION_NAMES, CollectionName, searchFieldOf } from '../collections';
+import { foldWord } from '../search-words';
 import { checkedPath } from '../where';
 
 /**
@@ -65,4 +66,12 @@ export function matchesSql(collection: CollectionName, words: string[]): { sql: 
   const table = searchTable(collection);
   const query = words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' AND ');
   return { sql: `rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)`, params: [query] };
+}
+
+/**
+ * The FTS5 query "any of these words begins a word of the field", each word an FTS5 string as in matchesSql. The
+ * words are folded first, so "Café cafe" asks for one term, as the MongoDB adapter counts it.
+ */
+export function anyWordQuery(words: string[]): string {
+  return [...new Set(words.map(foldWord))].map((word) => `"${word.replaceAll('"', '""')}"*`).join(' OR ');
 }

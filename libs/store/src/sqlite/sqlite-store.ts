@@ -2,12 +2,28 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
-import { checkCollection, CollectionName, checkSearchField, COLLECTIONS, COLLECTION_NAMES } from '../collections';
+import {
+  checkCollection,
+  CollectionName,
+  checkSearchField,
+  COLLECTIONS,
+  COLLECTION_NAMES,
+  searchFieldOf,
+} from '../collections';
 import { checkIds, inRequestedOrder } from '../documents';
 import { checkLimit, sortKeys } from '../find-options';
-import type { FindOptions, ReadModelStore, Scalar, StoredDocument, Where } from '../store';
+import { queryWords } from '../search-words';
+import type {
+  FindOptions,
+  RankedDocument,
+  RankedSearchOptions,
+  ReadModelStore,
+  Scalar,
+  StoredDocument,
+  Where,
+} from '../store';
 import { Clause, parseWhere, RangeOperator, Value } from '../where';
-import { createSearchIndexes, matchesSql } from './sqlite-search';
+import { anyWordQuery, createSearchIndexes, matchesSql, searchTable } from './sqlite-search';
 
 /** How long a write waits for another process's write lock on the same file before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -88,6 +104,30 @@ export class SqliteStore implements ReadModelStore {
     const sql = `SELECT count(*) AS n FROM ${name}${filter.sql}`;
     const row = await this.whenFree(() => this.statement(sql).get(...filter.params));
     return Number(row!.n);
+  }
+
+  async search<T extends StoredDocument>(
+    collection: string,
+    { text, where, limit }: RankedSearchOptions,
+  ): Promise<RankedDocument<T>[]> {
+    const name = checkCollection(collection);
+    checkSearchField(name, searchFieldOf(name) ?? '');
+    checkLimit(limit);
+    const words = queryWords(text);
+    if (words.length === 0 || limit === 0) return [];
+    const table = searchTable(name);
+    const clauses = parseWhere(where).map((clause) => {
+      if (clause.kind === 'matches')
+        throw new Error(`search takes its words from text, not $matches on "${clause.path}"`);
+      return clauseSql(name, clause);
+    });
+    // bm25() is negative, lower is better; the filters only read the collection's own columns (doc, id).
+    const sql = `SELECT ${name}.doc AS doc, bm25(${table}) AS bm25_score FROM ${table} JOIN ${name} ON ${name}.rowid = ${table}.rowid
+      WHERE ${table} MATCH ?${clauses.map((clause) => ` AND ${clause.sql}`).join('')}
+      ORDER BY bm25_score, ${name}.id LIMIT ?`;
+    const params = [anyWordQuery(words), ...clauses.flatMap((clause) => clause.params), limit];
+    const rows = await this.whenFree(() => this.statement(sql).all(...params));
+    return rows.map((row) => ({ doc: JSON.parse(row.doc as string) as T, score: -Number(row.bm25_score) }));
   }
 
   async put(collection: string, doc: StoredDocument): Promise<void> {

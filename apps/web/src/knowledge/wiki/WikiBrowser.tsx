@@ -6,6 +6,7 @@ import { narrowScreen } from '../narrow-screen';
 import { knowledgePaths } from '../paths';
 import { useLoad } from '../use-load';
 import { WikiArticle } from './WikiArticle';
+import { WikiExport } from './WikiExport';
 
 /** A channel's wiki: the page index beside the open page (the first one when none is named). */
 export function WikiBrowser() {
@@ -38,6 +39,7 @@ export function WikiBrowser() {
             }
           </LoadState>
         </details>
+        <WikiExport channelId={channelId} />
       </nav>
       <div className="kn-wiki-page">
         {slug ? (
