@@ -38,10 +38,12 @@ import { SyncService } from './sync/sync.service';
 import { SyncEventsController } from './sync/sync-events.controller';
 import { SyncEventsService } from './sync/sync-events.service';
 import { SyncEventsTokens } from './sync/sync-events-tokens';
+import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebhooksService } from './webhooks/webhooks.service';
 
 /**
- * The REST gateway: the Sync API, connections, channels, file imports and the knowledge read API (facts, graph,
- * wiki), behind API keys with per-key rate limits and one error envelope.
+ * The REST gateway: the Sync API, connections, channels, file imports, the knowledge read API (facts, graph,
+ * wiki) and webhooks, behind API keys with per-key rate limits and one error envelope.
  */
 @Module({
   imports: [
@@ -60,6 +62,7 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     GraphController,
     MessagesController,
     WikiController,
+    WebhooksController,
     HealthController,
   ],
   providers: [
@@ -78,6 +81,7 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     MessagesService,
     WikiService,
     FactViewsService,
+    WebhooksService,
     ApiKeys,
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,4 +1,5 @@
 export * from './documents';
+export * from './webhook-documents';
 export * from './job-progress';
 export * from './stage-views';
 export * from './stage-times';
@@ -16,3 +17,5 @@ export * from './queries/knowledge-read.queries';
 export * from './queries/graph.queries';
 export * from './queries/read-your-writes';
 export * from './rebuild-read-models';
+export * from './queries/webhooks.queries';
+export * from './projections/webhooks.projection';

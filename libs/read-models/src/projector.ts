@@ -9,6 +9,7 @@ import { projectKnowledge } from './projections/knowledge.projection';
 import { projectPipelineMetrics } from './projections/pipeline-metrics.projection';
 import { Projection } from './projections/projection';
 import { projectSchedules } from './projections/schedules.projection';
+import { projectWebhooks } from './projections/webhooks.projection';
 
 export const PROJECTOR_CHECKPOINT_ID = 'projector';
 
@@ -21,6 +22,7 @@ const PROJECTIONS: Projection[] = [
   projectSchedules,
   projectJobs,
   projectPipelineMetrics,
+  projectWebhooks,
 ];
 
 /**

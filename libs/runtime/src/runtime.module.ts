@@ -8,6 +8,7 @@ import {
   KnowledgeQueries,
   KnowledgeReadQueries,
   SchedulesQueries,
+  WebhooksQueries,
 } from '@atlas/read-models';
 import { Runtime } from './runtime';
 import { ATLAS_CONFIG, NATS_CONNECTION, READ_MODEL_STORE, SECRETS } from './tokens';
@@ -25,6 +26,7 @@ export class RuntimeModule {
       KnowledgeQueries,
       GraphQueries,
       KnowledgeReadQueries,
+      WebhooksQueries,
     ].map((Query) => ({ provide: Query, useFactory: () => new Query(runtime.store) }));
     return {
       module: RuntimeModule,
