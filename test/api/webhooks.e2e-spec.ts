@@ -114,24 +114,38 @@ describe('webhooks', () => {
   let failedOnly: any;
 
   it('delivers each subscribed event of a sync, signed; a 500 is retried under the same delivery id, not before the backoff', async () => {
-    failedOnly = (
-      await atlas.api.post('/api/webhooks', { url: `${receiver.url}/hooks/b`, events: ['SyncFailed'] })
-    ).body;
+    failedOnly = (await atlas.api.post('/api/webhooks', { url: `${receiver.url}/hooks/b`, events: ['SyncFailed'] }))
+      .body;
     const { body: sync } = await atlas.api.post('/api/sync', { channel_id: 'C0HOOKS' });
     await waitForJob(atlas.api, 'C0HOOKS', sync.job_id, ['completed']);
 
-    const deliveries = await eventually(async () => {
-      const { body } = await atlas.api.get(`/api/webhooks/${hook.webhook_id}/deliveries`);
-      const done = body.deliveries.filter((d: any) => d.job_id === sync.job_id && d.status === 'delivered');
-      return done.length === SUBSCRIBED.length ? body.deliveries : undefined;
-    }, 60_000, 'the first sync delivered');
+    const deliveries = await eventually(
+      async () => {
+        const { body } = await atlas.api.get(`/api/webhooks/${hook.webhook_id}/deliveries`);
+        const done = body.deliveries.filter((d: any) => d.job_id === sync.job_id && d.status === 'delivered');
+        return done.length === SUBSCRIBED.length ? body.deliveries : undefined;
+      },
+      60_000,
+      'the first sync delivered',
+    );
     expect(deliveries.map((d: any) => d.event_type).sort()).toEqual([...SUBSCRIBED].sort());
 
     for (const delivery of deliveries) {
       expect(delivery).toMatchObject({ webhook_id: hook.webhook_id, channel_id: 'C0HOOKS', next_attempt_at: null });
       expect(delivery.attempts).toEqual([
-        expect.objectContaining({ attempt: 1, outcome: 'retrying', status_code: 500, error: expect.stringContaining('500') }),
-        expect.objectContaining({ attempt: 2, outcome: 'delivered', status_code: 200, error: null, next_attempt_at: null }),
+        expect.objectContaining({
+          attempt: 1,
+          outcome: 'retrying',
+          status_code: 500,
+          error: expect.stringContaining('500'),
+        }),
+        expect.objectContaining({
+          attempt: 2,
+          outcome: 'delivered',
+          status_code: 200,
+          error: null,
+          next_attempt_at: null,
+        }),
       ]);
       const requests = receiver.received.filter((r) => r.deliveryId === delivery.delivery_id);
       expect(requests.map((r) => [r.attempt, r.answered, r.signed, r.path, r.eventType])).toEqual([
@@ -178,11 +192,17 @@ describe('webhooks', () => {
     const { body: sync } = await atlas.api.post('/api/sync', { channel_id: 'C0HOOKS', force: true });
     await waitForJob(atlas.api, 'C0HOOKS', sync.job_id, ['completed']);
     // The receiver is down: the job's deliveries fail and wait for their next attempt.
-    await eventually(async () => {
-      const { body } = await atlas.api.get(`/api/webhooks/${hook.webhook_id}/deliveries`);
-      const completed = body.deliveries.find((d: any) => d.job_id === sync.job_id && d.event_type === 'SyncCompleted');
-      return completed?.status === 'retrying' ? completed : undefined;
-    }, 60_000, 'a delivery of the second sync to wait for a retry');
+    await eventually(
+      async () => {
+        const { body } = await atlas.api.get(`/api/webhooks/${hook.webhook_id}/deliveries`);
+        const completed = body.deliveries.find(
+          (d: any) => d.job_id === sync.job_id && d.event_type === 'SyncCompleted',
+        );
+        return completed?.status === 'retrying' ? completed : undefined;
+      },
+      60_000,
+      'a delivery of the second sync to wait for a retry',
+    );
 
     await atlas.stopService();
     await receiver.start();
@@ -199,16 +219,24 @@ describe('webhooks', () => {
       .sort();
     expect(expected).toHaveLength(2 * SUBSCRIBED.length);
 
-    await eventually(async () => {
-      const delivered = new Set(receiver.received.filter((r) => r.answered === 200).map((r) => r.deliveryId));
-      return expected.every((id) => delivered.has(id)) ? true : undefined;
-    }, 90_000, 'every delivery to reach the receiver after the restart');
+    await eventually(
+      async () => {
+        const delivered = new Set(receiver.received.filter((r) => r.answered === 200).map((r) => r.deliveryId));
+        return expected.every((id) => delivered.has(id)) ? true : undefined;
+      },
+      90_000,
+      'every delivery to reach the receiver after the restart',
+    );
     const { body } = await atlas.api.get(`/api/webhooks/${hook.webhook_id}/deliveries`);
     expect(body.deliveries.map((d: any) => d.delivery_id).sort()).toEqual(expected);
-    await eventually(async () => {
-      const { body: now } = await atlas.api.get(`/api/webhooks/${hook.webhook_id}/deliveries`);
-      return now.deliveries.every((d: any) => d.status === 'delivered') ? true : undefined;
-    }, 30_000, 'the delivery log to show every delivery delivered');
+    await eventually(
+      async () => {
+        const { body: now } = await atlas.api.get(`/api/webhooks/${hook.webhook_id}/deliveries`);
+        return now.deliveries.every((d: any) => d.status === 'delivered') ? true : undefined;
+      },
+      30_000,
+      'the delivery log to show every delivery delivered',
+    );
     expect(receiver.received.every((r) => r.signed)).toBe(true);
     // Every delivery id reached the receiver under one id through all its attempts.
     expect(new Set(receiver.received.map((r) => r.deliveryId))).toEqual(new Set(expected));
@@ -252,6 +280,8 @@ describe('webhooks', () => {
   });
 
   it('offers the job events of the catalogue that make sense to be told of', () => {
-    expect([...WEBHOOK_EVENT_TYPES]).toEqual(expect.arrayContaining(['SyncCompleted', 'SyncFailed', 'SyncCancelled', 'WikiGenerated']));
+    expect([...WEBHOOK_EVENT_TYPES]).toEqual(
+      expect.arrayContaining(['SyncCompleted', 'SyncFailed', 'SyncCancelled', 'WikiGenerated']),
+    );
   });
 });

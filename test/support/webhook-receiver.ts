@@ -67,7 +67,9 @@ export class WebhookReceiver {
 
   /** The receiver's side of docs/WEBHOOKS.md: HMAC-SHA256 over `${timestamp}.${body}`, compared in constant time. */
   private verifies(timestamp: string, body: string, signature: string): boolean {
-    const expected = Buffer.from(`sha256=${createHmac('sha256', this.secret).update(`${timestamp}.${body}`).digest('hex')}`);
+    const expected = Buffer.from(
+      `sha256=${createHmac('sha256', this.secret).update(`${timestamp}.${body}`).digest('hex')}`,
+    );
     const given = Buffer.from(signature);
     return given.length === expected.length && timingSafeEqual(given, expected);
   }

@@ -7,8 +7,12 @@ import type { WebhooksConfig } from '@atlas/config';
  * crowd's. The platform clients' RetrySchedule (libs/outbound) keeps its counters and budget in memory for one
  * request, so it does not fit.
  */
-export function webhookRetryDelayMs(attempt: number, config: Pick<WebhooksConfig, 'retryBaseMs' | 'retryMaxMs'>): number {
-  if (!Number.isInteger(attempt) || attempt < 1) throw new Error(`attempt must be a whole number from 1 (got ${attempt})`);
+export function webhookRetryDelayMs(
+  attempt: number,
+  config: Pick<WebhooksConfig, 'retryBaseMs' | 'retryMaxMs'>,
+): number {
+  if (!Number.isInteger(attempt) || attempt < 1)
+    throw new Error(`attempt must be a whole number from 1 (got ${attempt})`);
   // 2 ** 60 is already past any cap; a larger exponent would only risk Infinity.
   return Math.min(config.retryMaxMs, config.retryBaseMs * 2 ** Math.min(attempt - 1, 60));
 }

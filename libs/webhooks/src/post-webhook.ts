@@ -40,7 +40,8 @@ export async function postWebhook(
     };
   } catch (error) {
     if (options.signal.aborted) throw error;
-    if (timeout.aborted) return { delivered: false, statusCode: null, error: `no answer within ${options.timeoutMs} ms` };
+    if (timeout.aborted)
+      return { delivered: false, statusCode: null, error: `no answer within ${options.timeoutMs} ms` };
     const refusal = outboundRefusalOf(error);
     return { delivered: false, statusCode: null, error: refusal ? refusal.message : describeFailure(error) };
   }
@@ -49,6 +50,7 @@ export async function postWebhook(
 /** fetch's "fetch failed" with the reason its cause gives (ECONNREFUSED, a DNS failure...). */
 function describeFailure(error: unknown): string {
   const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
-  const reason = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : null;
+  const reason =
+    typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : null;
   return reason ? `${errorMessage(error)}: ${reason}` : errorMessage(error);
 }

@@ -52,7 +52,8 @@ export class WebhookDeliveryHandler {
       [WEBHOOK_HEADERS.timestamp]: timestamp,
     };
     const sealed = webhook.registration.secret;
-    if (sealed) headers[WEBHOOK_HEADERS.signature] = webhookSignature(this.secretBox().open(sealed).secret, timestamp, body);
+    if (sealed)
+      headers[WEBHOOK_HEADERS.signature] = webhookSignature(this.secretBox().open(sealed).secret, timestamp, body);
 
     const result = await postWebhook(
       { url: webhook.registration.url, body, headers },

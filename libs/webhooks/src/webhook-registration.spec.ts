@@ -17,7 +17,11 @@ describe('a webhook registration', () => {
   it('is registered after WebhookRegistered and deleted after WebhookDeleted', () => {
     const registered = evolveWebhook(NO_WEBHOOK, createEvent('WebhookRegistered', registration, { producer: 't' }), 7);
     expect(registered).toEqual({ status: 'registered', registration, seq: 7 });
-    const deleted = evolveWebhook(registered, createEvent('WebhookDeleted', { webhook_id: 'wh_1' }, { producer: 't' }), 9);
+    const deleted = evolveWebhook(
+      registered,
+      createEvent('WebhookDeleted', { webhook_id: 'wh_1' }, { producer: 't' }),
+      9,
+    );
     expect(deleted).toEqual({ status: 'deleted', seq: 9 });
   });
 
