@@ -7,6 +7,7 @@ const SECTIONS = [
   { to: '/channels', label: 'Channels' },
   { to: '/jobs', label: 'Jobs' },
   { to: '/knowledge', label: 'Knowledge' },
+  { to: '/webhooks', label: 'Webhooks' },
 ];
 
 export function Layout() {

@@ -9,6 +9,7 @@ import { MessagePage } from '../jobs/MessagePage';
 import { knowledgeRoutes } from '../knowledge/routes';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
+import { WebhooksPage } from '../webhooks/WebhooksPage';
 
 export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignInPage /> },
@@ -26,6 +27,7 @@ export const routes: RouteObject[] = [
       { path: 'jobs', element: <JobsPage /> },
       { path: 'jobs/:channelId/:jobId', element: <JobPage /> },
       { path: 'channels/:channelId/messages/:messageId', element: <MessagePage /> },
+      { path: 'webhooks', element: <WebhooksPage /> },
       ...knowledgeRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
