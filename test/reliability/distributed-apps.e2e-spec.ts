@@ -9,7 +9,7 @@ import { generatedChannel, writeSlackExport } from '../support/slack-export-fixt
 import { tempDir } from '../support/temp-dir';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 const APPS = [
   'gateway',
@@ -51,7 +51,8 @@ describe('each app running alone, as its own process', () => {
           .get('/health')
           .then((r) => (r.status === 200 ? true : undefined))
           .catch(() => undefined),
-      30_000,
+      // Eight Node processes load their modules at once: on two busy cores that alone took over 30 s.
+      90_000,
       'the gateway',
     );
   });
