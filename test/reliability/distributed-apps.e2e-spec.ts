@@ -86,7 +86,8 @@ describe('each app running alone, as its own process', () => {
       30_000,
       'the SyncCompleted delivery',
     );
-    expect(delivered).toMatchObject({ path: '/done', signed: true, attempt: 2 });
+    expect(delivered).toMatchObject({ path: '/done', signed: true });
+    expect(delivered.attempt).toBeGreaterThan(1);
     expect(delivered.body.event.data.job_id).toBe(body.job_id);
   });
 

@@ -159,7 +159,7 @@ export interface EventMetadata {
   schema_version: number;
   /** When the producer created the event (ISO 8601, UTC). */
   occurred_at: string;
-  /** The service that produced it: gateway, scheduler, fetcher, extractor, graph-builder, wiki-generator. */
+  /** The service that produced it: gateway, scheduler, fetcher, extractor, graph-builder, wiki-generator, webhooks. */
   producer: string;
   /** The event this one reacts to, when there is one. */
   causation_id: string | null;
