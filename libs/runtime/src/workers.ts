@@ -30,8 +30,13 @@ export const WORKER: Record<WorkerName, symbol> = {
 /** Deliveries of a webhook delivery request beyond its attempts: room for the redeliveries a restart causes. */
 export const WEBHOOK_DELIVERY_SPARE_DELIVERIES = 5;
 
-/** Webhook deliveries sent at once by one process: each waits for a receiver, not for a CPU. */
-export const WEBHOOK_DELIVERY_CONCURRENCY = 32;
+/**
+ * Deliveries the `webhook-delivery` consumer holds unacknowledged: those being sent and those waiting for a
+ * retry (JetStream counts a message nak'ed with a delay as pending until it is delivered again). It is large so
+ * that the retries of a receiver that is down do not use up the room of the others: only past this many waiting
+ * at once do new deliveries queue behind them. Each one in flight is a socket waiting for a receiver, not CPU.
+ */
+export const WEBHOOK_DELIVERY_MAX_PENDING = 1000;
 
 /** Deliveries of a stage's trigger before its transient failures fail the job. */
 export const STAGE_MAX_DELIVER = 8;
@@ -52,7 +57,7 @@ export function consumerSpec(worker: WorkerName, config: AtlasConfig): DurableCo
       return {
         ...base,
         filterSubject: ALL_WEBHOOK_DELIVERIES_SUBJECT,
-        maxAckPending: WEBHOOK_DELIVERY_CONCURRENCY,
+        maxAckPending: WEBHOOK_DELIVERY_MAX_PENDING,
         maxDeliver: config.webhooks.maxAttempts + WEBHOOK_DELIVERY_SPARE_DELIVERIES,
       };
     // A stage holds one SyncStarted per job it works on, plus room for the events it skips.
