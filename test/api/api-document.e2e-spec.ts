@@ -239,6 +239,25 @@ describe('the OpenAPI document', () => {
       404,
       'CHANNEL_NOT_FOUND',
     ],
+    ['POST', '/api/webhooks', '/api/webhooks', { url: 'x', events: [] }, 400, 'VALIDATION_ERROR'],
+    ['GET', '/api/webhooks/wh_404', '/api/webhooks/{webhook_id}', undefined, 404, 'WEBHOOK_NOT_FOUND'],
+    ['DELETE', '/api/webhooks/wh_404', '/api/webhooks/{webhook_id}', undefined, 404, 'WEBHOOK_NOT_FOUND'],
+    [
+      'GET',
+      '/api/webhooks/wh_404/deliveries',
+      '/api/webhooks/{webhook_id}/deliveries',
+      undefined,
+      404,
+      'WEBHOOK_NOT_FOUND',
+    ],
+    [
+      'GET',
+      '/api/webhooks/wh_404/deliveries?limit=0',
+      '/api/webhooks/{webhook_id}/deliveries',
+      undefined,
+      400,
+      'VALIDATION_ERROR',
+    ],
   ] as const)('%s %s: the answer is one the document names for it', async (method, url, path, body, status, code) => {
     const response = await atlas.api.request(method, url, { json: body });
     expect({ status: response.status, code: response.body?.error?.code }).toEqual({ status, code });

@@ -28,7 +28,16 @@ function accepts(url: string): Promise<boolean> {
 }
 
 const STAGES = ['fetching_messages', 'extracting_facts', 'building_graph', 'generating_wiki'];
-const WORKERS = ['projector', 'dispatcher', 'fetcher', 'extractor', 'graph-builder', 'wiki-generator'];
+const WORKERS = [
+  'projector',
+  'dispatcher',
+  'fetcher',
+  'extractor',
+  'graph-builder',
+  'wiki-generator',
+  'webhook-fanout',
+  'webhook-delivery',
+];
 const METRICS_TOKEN = 'metrics-token-0123456789';
 
 async function getMetrics(atlas: AtlasHarness, bearer: string | null = TEST_API_KEY) {

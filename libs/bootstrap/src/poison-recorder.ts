@@ -14,7 +14,8 @@ const STAGE_OF: Partial<Record<WorkerName, StageName>> = {
 
 /**
  * Records a message a worker had to terminate on the job it belongs to. The projector notes it on the
- * job's read model (it cannot append events: a rebuild must not write to the log); every other worker
+ * job's read model (it cannot append events: a rebuild must not write to the log); the webhook workers
+ * record nothing on jobs; every other worker
  * fails the job with INTERNAL_ERROR, since the job cannot finish without that message.
  */
 export function poisonRecorder(worker: WorkerName, runtime: Runtime): (report: PoisonReport) => Promise<void> {
@@ -22,6 +23,8 @@ export function poisonRecorder(worker: WorkerName, runtime: Runtime): (report: P
     const projector = new Projector(runtime.store);
     return (report) => projector.reject(report.seq, { jobId: report.jobId, type: report.type, reason: report.reason });
   }
+  // A webhook's delivery never fails the job whose event it carries: the transport's log line is its record.
+  if (worker === 'webhook-fanout' || worker === 'webhook-delivery') return async () => undefined;
   const jobs = new JobsQueries(runtime.store);
   return async (report) => {
     if (!report.jobId || !report.channelId) return;

@@ -4,6 +4,7 @@ import { ProjectorModule } from '@atlas/projector';
 import type { WorkerName } from '@atlas/runtime';
 import { DispatcherModule, SchedulingModule } from '@atlas/scheduler';
 import { ExtractorModule, FetcherModule, GraphBuilderModule, WikiGeneratorModule } from '@atlas/stages';
+import { WebhooksModule } from '@atlas/webhooks';
 
 /** What one process runs: its Nest modules, its event workers, whether it serves HTTP, which secrets it needs. */
 export interface ServicePlan {
@@ -75,6 +76,15 @@ export const SERVICE_PLANS = {
     secrets: alone,
     demo: false,
   },
+  // Opens the webhooks' sealed signing secrets, so it needs the credentials key.
+  webhooks: {
+    name: 'webhooks',
+    modules: [WebhooksModule],
+    workers: ['webhook-fanout', 'webhook-delivery'],
+    http: false,
+    secrets: { ...alone, needSecretKey: true },
+    demo: false,
+  },
   atlas: {
     name: 'atlas',
     modules: [
@@ -86,8 +96,18 @@ export const SERVICE_PLANS = {
       GraphBuilderModule,
       WikiGeneratorModule,
       ProjectorModule,
+      WebhooksModule,
     ],
-    workers: ['projector', 'dispatcher', 'fetcher', 'extractor', 'graph-builder', 'wiki-generator'],
+    workers: [
+      'projector',
+      'dispatcher',
+      'fetcher',
+      'extractor',
+      'graph-builder',
+      'wiki-generator',
+      'webhook-fanout',
+      'webhook-delivery',
+    ],
     http: true,
     secrets: { generateMissing: true, needApiKeys: true, needSecretKey: true },
     demo: true,

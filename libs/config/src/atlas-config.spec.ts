@@ -370,3 +370,43 @@ describe('loadConfig: the address the HTTP server listens on', () => {
     }
   });
 });
+
+describe('loadConfig: webhooks', () => {
+  it('has defaults: 10 s timeout, 10 attempts, backoff from 10 s up to an hour', () => {
+    expect(loadConfig({}).webhooks).toEqual({
+      timeoutMs: 10_000,
+      maxAttempts: 10,
+      retryBaseMs: 10_000,
+      retryMaxMs: 3_600_000,
+    });
+  });
+
+  it('reads every webhook variable', () => {
+    const config = loadConfig({
+      ATLAS_WEBHOOK_TIMEOUT_MS: '2500',
+      ATLAS_WEBHOOK_MAX_ATTEMPTS: '3',
+      ATLAS_WEBHOOK_RETRY_BASE_MS: '200',
+      ATLAS_WEBHOOK_RETRY_MAX_MS: '1000',
+    });
+    expect(config.webhooks).toEqual({ timeoutMs: 2500, maxAttempts: 3, retryBaseMs: 200, retryMaxMs: 1000 });
+  });
+
+  it('names bad webhook variables, and a longest wait shorter than the first', () => {
+    expect(() =>
+      loadConfig({
+        ATLAS_WEBHOOK_TIMEOUT_MS: '0',
+        ATLAS_WEBHOOK_MAX_ATTEMPTS: 'many',
+        ATLAS_WEBHOOK_RETRY_BASE_MS: '5000',
+        ATLAS_WEBHOOK_RETRY_MAX_MS: '1000',
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        problems: expect.arrayContaining([
+          expect.stringContaining('ATLAS_WEBHOOK_TIMEOUT_MS'),
+          expect.stringContaining('ATLAS_WEBHOOK_MAX_ATTEMPTS'),
+          expect.stringContaining('ATLAS_WEBHOOK_RETRY_MAX_MS (1000) must not be less than'),
+        ]),
+      }),
+    );
+  });
+});

@@ -46,6 +46,19 @@ export interface AtlasConfig {
   outboundUrls: OutboundUrlPolicy;
   /** Who may read `GET /metrics`, and where services without an HTTP API serve theirs. */
   metrics: MetricsConfig;
+  /** How webhook deliveries are sent and retried (their URLs obey `outboundUrls`). */
+  webhooks: WebhooksConfig;
+}
+
+export interface WebhooksConfig {
+  /** ATLAS_WEBHOOK_TIMEOUT_MS: how long one delivery attempt waits for the receiver's answer. */
+  timeoutMs: number;
+  /** ATLAS_WEBHOOK_MAX_ATTEMPTS: attempts of one delivery before it is given up (`failed`). */
+  maxAttempts: number;
+  /** ATLAS_WEBHOOK_RETRY_BASE_MS: the wait after a first failed attempt; each further one doubles it. */
+  retryBaseMs: number;
+  /** ATLAS_WEBHOOK_RETRY_MAX_MS: the longest wait between two attempts. */
+  retryMaxMs: number;
 }
 
 export interface MetricsConfig {
@@ -168,6 +181,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
   const outboundUrls = readOutboundUrlPolicy(read, problems);
   const metrics = readMetricsConfig(read, integer, problems);
   const llm = readLlmConfig(read, integer, problems, outboundUrls);
+  const webhooks = readWebhooksConfig(integer, problems);
 
   const config: AtlasConfig = {
     port: integer('PORT', 3000, 1, 65535),
@@ -200,9 +214,30 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AtlasCo
     llm,
     outboundUrls,
     metrics,
+    webhooks,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Webhook deliveries: one attempt's timeout, and the exponential backoff between attempts up to the last. */
+function readWebhooksConfig(
+  integer: (name: string, fallback: number, min: number, max: number) => number,
+  problems: string[],
+): WebhooksConfig {
+  const retryBaseMs = integer('ATLAS_WEBHOOK_RETRY_BASE_MS', 10_000, 10, 3_600_000);
+  const retryMaxMs = integer('ATLAS_WEBHOOK_RETRY_MAX_MS', 3_600_000, 10, 86_400_000);
+  if (retryMaxMs < retryBaseMs) {
+    problems.push(
+      `ATLAS_WEBHOOK_RETRY_MAX_MS (${retryMaxMs}) must not be less than ATLAS_WEBHOOK_RETRY_BASE_MS (${retryBaseMs})`,
+    );
+  }
+  return {
+    timeoutMs: integer('ATLAS_WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    maxAttempts: integer('ATLAS_WEBHOOK_MAX_ATTEMPTS', 10, 1, 50),
+    retryBaseMs,
+    retryMaxMs,
+  };
 }
 
 /** Who may scrape /metrics: API keys by default, or a token of its own, or anyone (never both of the last two). */

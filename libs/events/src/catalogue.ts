@@ -21,8 +21,21 @@ import {
   SyncStartedData,
   WikiGeneratedData,
   WikiPageGeneratedData,
+  WEBHOOK_EVENT_TYPES,
+  WebhookDeletedData,
+  WebhookDeliveryAttemptedData,
+  WebhookDeliveryRequestedData,
+  WebhookRegisteredData,
 } from './payloads';
-import { channelSubject, connectionSubject, scheduleFiringSubject, scheduleSubject } from './subjects';
+import {
+  channelSubject,
+  connectionSubject,
+  scheduleFiringSubject,
+  scheduleSubject,
+  webhookAttemptsSubject,
+  webhookDeliveriesSubject,
+  webhookSubject,
+} from './subjects';
 
 /** Major version of every payload below. Additive changes keep it; anything else raises it. */
 export const SCHEMA_VERSION = 1;
@@ -113,6 +126,26 @@ export const EVENT_CATALOGUE = {
     subject: (d) => scheduleFiringSubject(d.channel_id),
     idempotencyKey: (d) => `schedule:${d.channel_id}:${d.slot}`,
   }),
+  WebhookRegistered: entry({
+    data: WebhookRegisteredData,
+    subject: (d) => webhookSubject(d.webhook_id),
+    idempotencyKey: (d) => `webhook:${d.webhook_id}:registered`,
+  }),
+  WebhookDeleted: entry({
+    data: WebhookDeletedData,
+    subject: (d) => webhookSubject(d.webhook_id),
+    idempotencyKey: (d) => `webhook:${d.webhook_id}:deleted`,
+  }),
+  WebhookDeliveryRequested: entry({
+    data: WebhookDeliveryRequestedData,
+    subject: (d) => webhookDeliveriesSubject(d.webhook_id),
+    idempotencyKey: (d) => `webhook-delivery:${d.delivery_id}`,
+  }),
+  WebhookDeliveryAttempted: entry({
+    data: WebhookDeliveryAttemptedData,
+    subject: (d) => webhookAttemptsSubject(d.webhook_id),
+    idempotencyKey: (d) => `webhook-delivery:${d.delivery_id}:attempt:${d.attempt}`,
+  }),
 };
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
@@ -126,7 +159,7 @@ export interface EventMetadata {
   schema_version: number;
   /** When the producer created the event (ISO 8601, UTC). */
   occurred_at: string;
-  /** The service that produced it: gateway, scheduler, fetcher, extractor, graph-builder, wiki-generator. */
+  /** The service that produced it: gateway, scheduler, fetcher, extractor, graph-builder, wiki-generator, webhooks. */
   producer: string;
   /** The event this one reacts to, when there is one. */
   causation_id: string | null;
@@ -164,6 +197,9 @@ export const JOB_EVENT_TYPES = [
 
 export type JobEventType = (typeof JOB_EVENT_TYPES)[number];
 export type JobEvent = AtlasEvent<JobEventType>;
+
+// Every event a webhook may subscribe to is one of the catalogue's.
+WEBHOOK_EVENT_TYPES satisfies readonly EventType[];
 
 export function isEventType(value: unknown): value is EventType {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(EVENT_CATALOGUE, value);

@@ -6,12 +6,17 @@
  *   atlas.channel.<channel>            ChannelRegistered/Removed and every event of the channel's sync jobs
  *   atlas.schedule.<channel>           ScheduleUpdated
  *   atlas.schedule.<channel>.fired     ScheduleFired
+ *   atlas.webhook.<webhook>            WebhookRegistered, WebhookDeleted
+ *   atlas.webhook.<webhook>.deliveries WebhookDeliveryRequested
+ *   atlas.webhook.<webhook>.attempts   WebhookDeliveryAttempted
  */
 export const SUBJECT_ROOT = 'atlas';
 export const ALL_EVENTS_SUBJECT = `${SUBJECT_ROOT}.>`;
 export const ALL_CHANNELS_SUBJECT = `${SUBJECT_ROOT}.channel.*`;
 export const ALL_SCHEDULES_SUBJECT = `${SUBJECT_ROOT}.schedule.*`;
 export const ALL_SCHEDULE_FIRINGS_SUBJECT = `${SUBJECT_ROOT}.schedule.*.fired`;
+export const ALL_WEBHOOKS_SUBJECT = `${SUBJECT_ROOT}.webhook.*`;
+export const ALL_WEBHOOK_DELIVERIES_SUBJECT = `${SUBJECT_ROOT}.webhook.*.deliveries`;
 
 const PLAIN_TOKEN = /^[A-Za-z0-9_-]{1,200}$/;
 
@@ -33,3 +38,6 @@ export const connectionSubject = (connectionId: string) => `${SUBJECT_ROOT}.conn
 export const channelSubject = (channelId: string) => `${SUBJECT_ROOT}.channel.${subjectToken(channelId)}`;
 export const scheduleSubject = (channelId: string) => `${SUBJECT_ROOT}.schedule.${subjectToken(channelId)}`;
 export const scheduleFiringSubject = (channelId: string) => `${scheduleSubject(channelId)}.fired`;
+export const webhookSubject = (webhookId: string) => `${SUBJECT_ROOT}.webhook.${subjectToken(webhookId)}`;
+export const webhookDeliveriesSubject = (webhookId: string) => `${webhookSubject(webhookId)}.deliveries`;
+export const webhookAttemptsSubject = (webhookId: string) => `${webhookSubject(webhookId)}.attempts`;

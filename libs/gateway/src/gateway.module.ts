@@ -46,10 +46,12 @@ import { SyncService } from './sync/sync.service';
 import { SyncEventsController } from './sync/sync-events.controller';
 import { SyncEventsService } from './sync/sync-events.service';
 import { SyncEventsTokens } from './sync/sync-events-tokens';
+import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebhooksService } from './webhooks/webhooks.service';
 
 /**
- * The REST gateway: the Sync API, connections, channels, file imports and the knowledge read API (facts, graph,
- * wiki), behind API keys with per-key rate limits and one error envelope.
+ * The REST gateway: the Sync API, connections, channels, file imports, the knowledge read API (facts, graph,
+ * wiki) and webhooks, behind API keys with per-key rate limits and one error envelope.
  */
 @Module({
   imports: [
@@ -72,6 +74,7 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     McpController,
     SearchController,
     AskController,
+    WebhooksController,
     HealthController,
   ],
   providers: [
@@ -94,6 +97,7 @@ import { SyncEventsTokens } from './sync/sync-events-tokens';
     FactViewsService,
     SearchService,
     AskService,
+    WebhooksService,
     ApiKeys,
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },

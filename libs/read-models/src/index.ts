@@ -1,4 +1,5 @@
 export * from './documents';
+export * from './webhook-documents';
 export * from './job-progress';
 export * from './stage-views';
 export * from './stage-times';
@@ -21,3 +22,5 @@ export * from './search/search-entry';
 export * from './search/wiki-sections';
 export * from './projections/search-index.projection';
 export * from './search/fill-search-index';
+export * from './queries/webhooks.queries';
+export * from './projections/webhooks.projection';

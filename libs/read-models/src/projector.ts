@@ -10,6 +10,7 @@ import { projectPipelineMetrics } from './projections/pipeline-metrics.projectio
 import { Projection } from './projections/projection';
 import { projectSchedules } from './projections/schedules.projection';
 import { projectSearchIndex } from './projections/search-index.projection';
+import { projectWebhooks } from './projections/webhooks.projection';
 
 export const PROJECTOR_CHECKPOINT_ID = 'projector';
 
@@ -26,6 +27,7 @@ const PROJECTIONS: Projection[] = [
   projectSchedules,
   projectJobs,
   projectPipelineMetrics,
+  projectWebhooks,
 ];
 
 /**

@@ -9,6 +9,7 @@ import {
   KnowledgeReadQueries,
   SchedulesQueries,
   SearchQueries,
+  WebhooksQueries,
 } from '@atlas/read-models';
 import { Runtime } from './runtime';
 import { ATLAS_CONFIG, NATS_CONNECTION, READ_MODEL_STORE, SECRETS } from './tokens';
@@ -27,6 +28,7 @@ export class RuntimeModule {
       GraphQueries,
       KnowledgeReadQueries,
       SearchQueries,
+      WebhooksQueries,
     ].map((Query) => ({ provide: Query, useFactory: () => new Query(runtime.store) }));
     return {
       module: RuntimeModule,

@@ -51,6 +51,9 @@ export const COLLECTIONS = {
   graph_snapshots: { indexes: [['job_id']] },
   /** Running totals of the pipeline (messages, facts, stage durations) that GET /metrics reads in one lookup. */
   pipeline_metrics: { indexes: [] },
+  webhooks: { indexes: [['created_at']] },
+  /** Each webhook's delivery log, newest first by sort_key. */
+  webhook_deliveries: { indexes: [['webhook_id', 'sort_key']] },
   /** Positions and state of the processes that read the log in order (projector, dispatcher). */
   checkpoints: { indexes: [] },
 } satisfies Record<string, CollectionSpec>;

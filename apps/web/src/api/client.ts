@@ -95,4 +95,15 @@ export const api = {
   schedules: (channelId?: string) =>
     unwrap(client.GET('/api/sync/schedules', { params: { query: { channel_id: channelId } } })),
   setSchedule: (body: Schemas['UpdateScheduleDto']) => unwrap(client.PUT('/api/sync/schedules', { body })),
+
+  webhooks: () => unwrap(client.GET('/api/webhooks')),
+  createWebhook: (body: Schemas['CreateWebhookDto']) => unwrap(client.POST('/api/webhooks', { body })),
+  deleteWebhook: (webhookId: string) =>
+    unwrap(client.DELETE('/api/webhooks/{webhook_id}', { params: { path: { webhook_id: webhookId } } })),
+  webhookDeliveries: (webhookId: string, cursor?: string) =>
+    unwrap(
+      client.GET('/api/webhooks/{webhook_id}/deliveries', {
+        params: { path: { webhook_id: webhookId }, query: { cursor, limit: 20 } },
+      }),
+    ),
 };

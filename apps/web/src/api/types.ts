@@ -22,6 +22,9 @@ export type Platform = ConnectionView['platform'];
 export type ConnectionTestAnswer = Schemas['ConnectionCheck'];
 export type DeleteConnectionAnswer = Schemas['DeletedConnectionView'];
 export type ImportAnswer = Schemas['ImportAnswer'];
+export type WebhookView = Schemas['WebhookView'];
+export type WebhookEventType = WebhookView['events'][number];
+export type WebhookDeliveryView = Schemas['WebhookDeliveryView'];
 
 // The generated stage names and ours must be the same list.
 const sameStages: StageName = 'fetching_messages' as Schemas['StageProgressView']['stage'];

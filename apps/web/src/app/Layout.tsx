@@ -9,6 +9,7 @@ const SECTIONS = [
   { to: '/jobs', label: 'Jobs' },
   { to: '/knowledge', label: 'Knowledge' },
   { to: '/ask', label: 'Ask' },
+  { to: '/webhooks', label: 'Webhooks' },
 ];
 
 export function Layout() {

@@ -11,6 +11,7 @@ import { knowledgeRoutes } from '../knowledge/routes';
 import { SearchPage } from '../search/SearchPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
+import { WebhooksPage } from '../webhooks/WebhooksPage';
 
 export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignInPage /> },
@@ -30,6 +31,7 @@ export const routes: RouteObject[] = [
       { path: 'channels/:channelId/messages/:messageId', element: <MessagePage /> },
       { path: 'ask', element: <AskPage /> },
       { path: 'search', element: <SearchPage /> },
+      { path: 'webhooks', element: <WebhooksPage /> },
       ...knowledgeRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

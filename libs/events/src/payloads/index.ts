@@ -3,3 +3,4 @@ export * from './channel-events';
 export * from './job-events';
 export * from './stage-events';
 export * from './schedule-events';
+export * from './webhook-events';

@@ -16,7 +16,7 @@ function commaList({ value }: TransformFnParams): unknown {
 }
 
 /** `limit` and `cursor`, shared by every paged listing. */
-class PageQuery {
+export class PageQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)

@@ -1,0 +1,3 @@
+import { runService } from '@atlas/bootstrap';
+
+void runService('webhooks');
