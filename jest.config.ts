@@ -15,6 +15,10 @@ const shared = {
 };
 
 const config: Config = {
+  // A worker keeps every module and transform of every test file it ran (VM modules): in one process the whole
+  // suite outgrew Node's 4 GB heap. Past this limit Jest replaces the worker between test files. Setting it also
+  // makes Jest use a worker process on a 2-core machine, where it would otherwise run the files in its own.
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     // Fast tests beside the code: no servers.
     {

@@ -134,6 +134,21 @@ export function describeReadModelStoreContract<S extends ReadModelStore>(
         expect(await store.count('facts')).toBe(0);
       });
 
+      it('putMany writes a batch larger than a server connection pool, and the store answers after it', async () => {
+        // FerretDB v1 deadlocked on one command of more than 100 writes (see writesPerCommand).
+        const docs = Array.from({ length: 250 }, (_, index) => ({
+          id: `bulk-${String(index).padStart(3, '0')}`,
+          v: index,
+        }));
+        await store.putMany('facts', docs);
+        await store.putMany(
+          'facts',
+          docs.map((doc) => ({ ...doc, v: -doc.v })),
+        );
+        expect(await store.count('facts')).toBe(250);
+        expect(await store.get('facts', 'bulk-249')).toStrictEqual({ id: 'bulk-249', v: -249 });
+      });
+
       it('putMany inserts and replaces several documents, and accepts an empty list', async () => {
         await store.putMany('facts', [
           { id: 'a', v: 1 },

@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { MongoClient } from 'mongodb';
 import { KnowledgeReadQueries } from '@atlas/read-models';
 import { COLLECTIONS, FindOptions, MongoStore, openStore, SqliteStore } from '@atlas/store';
+import { FerretDbFixture, mongoTarget } from '../support/ferretdb-server';
 import { tempDir } from '../support/temp-dir';
 import { describeSearchContract } from './read-model-store-search.contract';
 import { describeReadModelStoreContract } from './read-model-store.contract';
@@ -184,27 +185,33 @@ describe('SQLite read-model store', () => {
   });
 });
 
-const mongodbUri = process.env.MONGODB_URI;
-if (!mongodbUri) {
-  process.stdout.write('MongoDB contract suite skipped: MONGODB_URI is not set (no MongoDB server on this machine)\n');
-}
+const mongo = mongoTarget();
+if ('reason' in mongo) process.stdout.write(`MongoDB contract suite skipped: ${mongo.reason}\n`);
 
-(mongodbUri ? describe : describe.skip)('MongoDB read-model store', () => {
+('reason' in mongo ? describe.skip : describe)('MongoDB read-model store', () => {
   const dbName = `atlas_contract_${Date.now().toString(36)}_${process.pid}`;
+  let ferretDb: FerretDbFixture | undefined;
+  let mongodbUri: string;
   let admin: MongoClient;
   beforeAll(async () => {
-    admin = await new MongoClient(mongodbUri!).connect();
+    if ('uri' in mongo) mongodbUri = mongo.uri;
+    else if ('binary' in mongo) {
+      ferretDb = await FerretDbFixture.start(mongo.binary);
+      mongodbUri = ferretDb.uri();
+    }
+    admin = await new MongoClient(mongodbUri).connect();
   });
   afterAll(async () => {
-    await admin.db(dbName).dropDatabase();
-    await admin.close();
+    await admin?.db(dbName).dropDatabase();
+    await admin?.close();
+    await ferretDb?.stop();
   });
 
   describeReadModelStoreContract(
     'MongoDB',
     async () => {
       await admin.db(dbName).dropDatabase();
-      return MongoStore.connect(mongodbUri!, dbName);
+      return MongoStore.connect(mongodbUri, dbName);
     },
     { kind: 'mongodb', atomicTransactions: (store) => store.supportsTransactions },
   );
@@ -212,13 +219,30 @@ if (!mongodbUri) {
     'MongoDB',
     async () => {
       await admin.db(dbName).dropDatabase();
-      return MongoStore.connect(mongodbUri!, dbName);
+      return MongoStore.connect(mongodbUri, dbName);
     },
     { atomicTransactions: (store) => store.supportsTransactions },
   );
 
+  it('opens a database it opened before, its collections and indexes already there, and keeps its documents', async () => {
+    await admin.db(dbName).dropDatabase();
+    const first = await MongoStore.connect(mongodbUri, dbName);
+    await first.put('facts', { id: 'kept', text: 'still here' });
+    await first.close();
+    const second = await MongoStore.connect(mongodbUri, dbName);
+    try {
+      expect(await second.get('facts', 'kept')).toStrictEqual({ id: 'kept', text: 'still here' });
+      const jobIndexes = await admin.db(dbName).collection('jobs').listIndexes().toArray();
+      expect(jobIndexes.map((index) => index.name).sort()).toEqual(
+        ['_id_', 'channel_id_1_requested_seq_1__id_1', 'status_1_requested_seq_1__id_1'].sort(),
+      );
+    } finally {
+      await second.close();
+    }
+  });
+
   it('openStore opens MongoDB when a URI is given, in the database its path names', async () => {
-    const uri = mongodbUri!.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]*)(\/[^?]*)?/, `$1/${dbName}`);
+    const uri = mongodbUri.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]*)(\/[^?]*)?/, `$1/${dbName}`);
     await admin.db(dbName).dropDatabase();
     const store = await openStore({ mongodbUri: uri, sqlitePath: join('/nonexistent', 'never-created.sqlite') });
     expect(store).toBeInstanceOf(MongoStore);

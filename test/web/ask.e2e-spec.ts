@@ -1,11 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
-import { AtlasHarness, startAtlas, TEST_API_KEY, waitForJob } from '../support/atlas-harness';
-import { launchChromium, seriousAccessibilityViolations, step } from './browser';
+import type { AtlasHarness } from '../support/atlas-harness';
+import {
+  DEMO_GENERAL,
+  seriousAccessibilityViolations,
+  signedInPage,
+  startDemoWithGeneralSynced,
+  step,
+} from './browser';
 
 jest.setTimeout(300_000);
 
-/** #general of the demo export the all-in-one registers (demo/slack-export). */
-const GENERAL = 'C04K7Q1GN2A';
+const GENERAL = DEMO_GENERAL;
 
 /**
  * The Ask page in Chromium against the real product: the demo's #general synced, a question asked from the nav
@@ -19,17 +24,8 @@ describe('the Ask page in a browser', () => {
   const pageProblems: string[] = [];
 
   beforeAll(async () => {
-    [atlas, browser] = await Promise.all([startAtlas({ env: { ATLAS_DEMO: 'true' } }), launchChromium()]);
-    const { status, body } = await atlas.api.post('/api/sync', { channel_id: GENERAL });
-    expect(status).toBe(202);
-    await waitForJob(atlas.api, GENERAL, body.job_id, ['completed'], 180_000);
-    const context = await browser.newContext({ baseURL: atlas.service.url!, viewport: { width: 1280, height: 900 } });
-    await context.addInitScript((key) => sessionStorage.setItem('atlas.apiKey', key), TEST_API_KEY);
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
-    });
+    ({ atlas, browser } = await startDemoWithGeneralSynced());
+    page = await signedInPage(browser, atlas, pageProblems);
   });
 
   afterAll(async () => {

@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { AtlasHarness, startAtlas, TEST_API_KEY, waitForJob } from '../support/atlas-harness';
+import type { AtlasHarness } from '../support/atlas-harness';
 import { walkListing } from '../support/paged-listing';
 import { readZipEntries } from '../support/zip-reader';
-import { launchChromium, seriousAccessibilityViolations, step } from './browser';
+import {
+  DEMO_GENERAL,
+  seriousAccessibilityViolations,
+  signedInPage,
+  startDemoWithGeneralSynced,
+  step,
+} from './browser';
 
 jest.setTimeout(300_000);
 
-/** #general of the demo export the all-in-one registers (demo/slack-export). */
-const GENERAL = 'C04K7Q1GN2A';
-const DESKTOP = { width: 1280, height: 900 };
+const GENERAL = DEMO_GENERAL;
 const PHONE = { width: 390, height: 844 };
 
 /**
@@ -21,26 +25,12 @@ describe('knowledge pages in a browser', () => {
   let browser: Browser;
   let page: Page;
 
-  /** A page of the product whose tab already holds the key, as the sign-in page leaves it (web-app.e2e-spec.ts tests signing in). */
-  const signedInPage = async (viewport: { width: number; height: number }) => {
-    const context = await browser.newContext({ baseURL: atlas.service.url!, viewport });
-    await context.addInitScript((key) => sessionStorage.setItem('atlas.apiKey', key), TEST_API_KEY);
-    const opened = await context.newPage();
-    opened.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
-    opened.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
-    });
-    return opened;
-  };
   /** Uncaught errors and Content Security Policy refusals seen on any page of the run: there must be none. */
   const pageProblems: string[] = [];
 
   beforeAll(async () => {
-    [atlas, browser] = await Promise.all([startAtlas({ env: { ATLAS_DEMO: 'true' } }), launchChromium()]);
-    const { status, body } = await atlas.api.post('/api/sync', { channel_id: GENERAL });
-    expect(status).toBe(202);
-    await waitForJob(atlas.api, GENERAL, body.job_id, ['completed'], 180_000);
-    page = await signedInPage(DESKTOP);
+    ({ atlas, browser } = await startDemoWithGeneralSynced());
+    page = await signedInPage(browser, atlas, pageProblems);
   });
 
   afterAll(async () => {
@@ -182,7 +172,7 @@ describe('knowledge pages in a browser', () => {
   });
 
   it('shows a citation source as a sheet on a phone', async () => {
-    const phone = await signedInPage(PHONE);
+    const phone = await signedInPage(browser, atlas, pageProblems, PHONE);
     try {
       await step(phone, 'phone-citation', async () => {
         await phone.goto(`/knowledge/${GENERAL}/wiki`);

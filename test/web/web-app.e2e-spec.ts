@@ -7,7 +7,7 @@ import { EMULATOR_TOKEN, SlackEmulator } from '../support/slack-emulator';
 import { seedChannel, startSlackWorkspace } from '../support/slack-workspace-fixture';
 import { tempDir } from '../support/temp-dir';
 import { buildZip, folderEntries } from '../support/zip-writer';
-import { launchChromium, seriousAccessibilityViolations, step } from './browser';
+import { DESKTOP, launchChromium, recordPageProblems, seriousAccessibilityViolations, step } from './browser';
 
 jest.setTimeout(60_000);
 
@@ -37,11 +37,7 @@ describe('the web app', () => {
     ]);
     seedChannel(slack.workspace, 'C7SLOW', { topLevel: 10, name: 'slow' });
     base = atlas.service.url!;
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
-    });
+    page = recordPageProblems(await browser.newPage({ viewport: DESKTOP }), pageProblems);
     page.on('request', (request: Request) => {
       if (request.url().includes('/api/sync/events?')) streams.push(request.url());
     });

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { AtlasHarness, connectExport, startAtlas, TEST_API_KEY, waitForJob } from '../support/atlas-harness';
 import { generatedChannel, writeSlackExport } from '../support/slack-export-fixture';
 import { WebhookReceiver } from '../support/webhook-receiver';
-import { launchChromium, seriousAccessibilityViolations, step } from './browser';
+import { DESKTOP, launchChromium, recordPageProblems, seriousAccessibilityViolations, step } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -34,11 +34,7 @@ describe('the web app: webhooks', () => {
     ]);
     writeSlackExport(join(atlas.importDir, 'acme'), [generatedChannel('C0WEBHOOK', 'hooks', 10)]);
     await connectExport(atlas.api, 'acme');
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
-    });
+    page = recordPageProblems(await browser.newPage({ viewport: DESKTOP }), pageProblems);
   });
 
   afterAll(async () => {

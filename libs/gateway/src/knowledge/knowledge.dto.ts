@@ -10,7 +10,7 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
 /** `type=a,b` and `type=a&type=b` both list several values. */
-function commaList({ value }: TransformFnParams): unknown {
+export function commaList({ value }: TransformFnParams): unknown {
   const values: unknown[] = Array.isArray(value) ? value : [value];
   return values.flatMap((item) => (typeof item === 'string' ? item.split(',').map((part) => part.trim()) : [item]));
 }

@@ -7,9 +7,8 @@ import { ListChannelsQuery } from '../connections/connections.dto';
 import { channelSummary } from '../connections/connections.service';
 import type { FactsService } from '../knowledge/facts.service';
 import type { GraphService } from '../knowledge/graph.service';
-import { DEFAULT_PAGE_SIZE } from '../knowledge/knowledge.dto';
 import type { WikiService } from '../knowledge/wiki.service';
-import { SearchRequestQuery } from '../search/search.dto';
+import { searchQueryOf, SearchRequestQuery } from '../search/search.dto';
 import type { SearchService } from '../search/search.service';
 import { SyncStatusQuery, TriggerSyncDto } from '../sync/sync.dto';
 import type { SyncService } from '../sync/sync.service';
@@ -59,16 +58,7 @@ export const MCP_TOOLS: ToolDefinition[] = [
     input: SearchRequestQuery,
     annotations: READ,
     run: async ({ search }, query) => ({
-      result: await search.search({
-        q: query.q,
-        channelIds: query.channel_id,
-        kinds: query.kind,
-        factTypes: query.type,
-        from: query.from,
-        to: query.to,
-        limit: query.limit ?? DEFAULT_PAGE_SIZE,
-        cursor: query.cursor,
-      }),
+      result: await search.search(searchQueryOf(query)),
     }),
   }),
   tool({

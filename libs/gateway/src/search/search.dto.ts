@@ -1,25 +1,20 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Transform, TransformFnParams, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { FACT_TYPES } from '@atlas/events';
 import type { FactType } from '@atlas/events';
 import { SEARCH_KINDS } from '@atlas/read-models';
 import type { SearchKind } from '@atlas/read-models';
 import { IsInstant } from '../knowledge/instant';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../knowledge/knowledge.dto';
+import { commaList, DEFAULT_PAGE_SIZE, PageQuery } from '../knowledge/knowledge.dto';
 import { IsSearchQuery } from '../knowledge/search-words';
-
-/** `a,b` and `a&a` both list several values. */
-function commaList({ value }: TransformFnParams): unknown {
-  const values: unknown[] = Array.isArray(value) ? value : [value];
-  return values.flatMap((item) => (typeof item === 'string' ? item.split(',').map((part) => part.trim()) : [item]));
-}
+import type { SearchQuery } from './search.service';
 
 const LIST = { style: 'form', explode: true, description: 'One or more, repeated or comma-separated' } as const;
 const MAX_CHANNELS = 100;
 
 /** GET /api/search */
-export class SearchRequestQuery {
+export class SearchRequestQuery extends PageQuery {
   @ApiProperty({
     description: 'Search words: a hit holds at least one (each may begin a longer word); case and accents ignored',
     maxLength: 200,
@@ -63,16 +58,18 @@ export class SearchRequestQuery {
   @IsOptional()
   @IsInstant()
   to?: string;
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-  @ApiPropertyOptional({ description: '`next_cursor` of the previous page', maxLength: 2000 })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  cursor?: string;
+}
+
+/** What the search service is asked, from the request as the REST route and the MCP tool take it. */
+export function searchQueryOf(request: SearchRequestQuery): SearchQuery {
+  return {
+    q: request.q,
+    channelIds: request.channel_id,
+    kinds: request.kind,
+    factTypes: request.type,
+    from: request.from,
+    to: request.to,
+    limit: request.limit ?? DEFAULT_PAGE_SIZE,
+    cursor: request.cursor,
+  };
 }

@@ -1,4 +1,4 @@
-import { databaseNameOf, supportsTransactions } from './mongo-deployment';
+import { databaseNameOf, inRuns, supportsTransactions, writesPerCommand } from './mongo-deployment';
 
 describe('databaseNameOf', () => {
   it.each([
@@ -18,5 +18,21 @@ describe('supportsTransactions', () => {
     [{ isWritablePrimary: true }, false],
   ])('answers %j with %s', (hello, supported) => {
     expect(supportsTransactions(hello)).toBe(supported);
+  });
+});
+
+describe('writesPerCommand', () => {
+  it('limits the writes of one command on FerretDB, and not on MongoDB', () => {
+    expect(writesPerCommand({ version: '7.0.42', ferretdbVersion: 'v1.24.2' })).toBeLessThan(100);
+    expect(writesPerCommand({ version: '8.0.4' })).toBeUndefined();
+  });
+});
+
+describe('inRuns', () => {
+  it('splits a list into runs of at most the given size, in order', () => {
+    expect(inRuns([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(inRuns([1, 2, 3], undefined)).toEqual([[1, 2, 3]]);
+    expect(inRuns([1, 2], 5)).toEqual([[1, 2]]);
+    expect(inRuns([], 5)).toEqual([]);
   });
 });

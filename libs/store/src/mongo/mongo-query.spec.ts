@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../collections';
 import type { Where } from '../store';
-import { indexSpecs, toFilter, toSort } from './mongo-query';
+import { indexNameOf, indexSpecs, toFilter, toSort } from './mongo-query';
 
 describe('toFilter', () => {
   it.each<[Where | undefined, unknown]>([
@@ -95,4 +95,13 @@ describe('indexSpecs', () => {
       expect(specs.every((index) => Object.values(index.key).every((direction) => direction === 1))).toBe(true);
     },
   );
+});
+
+describe('indexNameOf', () => {
+  it('names an index as MongoDB does when it is given no name, or by the name it is given', () => {
+    expect(indexNameOf({ key: { channel_id: 1, requested_seq: 1, _id: 1 } })).toBe(
+      'channel_id_1_requested_seq_1__id_1',
+    );
+    expect(indexNameOf({ key: { a: 1 }, name: 'custom' })).toBe('custom');
+  });
 });

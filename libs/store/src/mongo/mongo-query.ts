@@ -46,6 +46,14 @@ export function indexSpecs(spec: CollectionSpec): IndexDescription[] {
   }));
 }
 
+/** The name MongoDB gives an index it is not given a name for: `field_1_other_-1`. */
+export function indexNameOf(index: IndexDescription): string {
+  if (index.name) return index.name;
+  return Object.entries(index.key as Record<string, number>)
+    .map(([field, direction]) => `${field}_${direction}`)
+    .join('_');
+}
+
 function fieldFilter(clause: Exclude<Clause, { kind: 'matches' }>): Document {
   switch (clause.kind) {
     case 'equals':

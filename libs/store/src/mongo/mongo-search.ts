@@ -43,7 +43,7 @@ export function prefixFilter(folded: string): Filter<Document> {
  * Gives every document stored before its collection had a text index its search words, in batches. Documents put
  * since always carry the field (an empty array when the text is missing), so later starts find nothing to do.
  */
-export async function backfillSearchWords(db: Db): Promise<void> {
+export async function backfillSearchWords(db: Db, writesPerCommand = BACKFILL_BATCH): Promise<void> {
   for (const collection of COLLECTION_NAMES) {
     const field = searchFieldOf(collection);
     if (field === undefined) continue;
@@ -57,7 +57,7 @@ export async function backfillSearchWords(db: Db): Promise<void> {
       batch.push({
         updateOne: { filter: { _id: doc._id }, update: { $set: searchFieldsOf(doc, field) } },
       });
-      if (batch.length === BACKFILL_BATCH) {
+      if (batch.length === writesPerCommand) {
         await target.bulkWrite(batch, { ordered: false });
         batch = [];
       }

@@ -6,8 +6,8 @@ import { checkLimit } from '../find-options';
 import { queryWords } from '../search-words';
 import type { FindOptions, RankedDocument, RankedSearchOptions, ReadModelStore, StoredDocument, Where } from '../store';
 import { parseWhere } from '../where';
-import { databaseNameOf, supportsTransactions } from './mongo-deployment';
-import { indexSpecs, MongoDocument, toFilter, toSort } from './mongo-query';
+import { databaseNameOf, inRuns, supportsTransactions, writesPerCommand } from './mongo-deployment';
+import { indexNameOf, indexSpecs, MongoDocument, toFilter, toSort } from './mongo-query';
 import { mongoRankedSearch } from './mongo-ranked-search';
 import {
   backfillSearchWords,
@@ -35,6 +35,8 @@ export class MongoStore implements ReadModelStore {
     private readonly db: Db,
     /** Whether writes inside `transaction` are atomic; false on a standalone server. */
     readonly supportsTransactions: boolean,
+    /** The most writes one bulk command carries (FerretDB); undefined for no limit. */
+    private readonly writesPerCommand?: number,
   ) {}
 
   /** Connects, detects transaction support and creates the collections and indexes. */
@@ -44,7 +46,8 @@ export class MongoStore implements ReadModelStore {
       await client.connect();
       const db = client.db(dbName);
       const hello = await db.admin().command({ hello: 1 });
-      const store = new MongoStore(client, db, supportsTransactions(hello));
+      const buildInfo = await db.admin().command({ buildInfo: 1 });
+      const store = new MongoStore(client, db, supportsTransactions(hello), writesPerCommand(buildInfo));
       await store.init();
       return store;
     } catch (error) {
@@ -62,10 +65,13 @@ export class MongoStore implements ReadModelStore {
     for (const [name, spec] of Object.entries(COLLECTIONS)) {
       if (!existing.has(name)) await this.db.createCollection(name).catch(ignoreNamespaceExists);
       const indexes = [...indexSpecs(spec), ...searchIndexSpecs(checkCollection(name))];
-      if (indexes.length === 0) continue;
-      await this.db.collection(name).createIndexes(indexes);
+      // Only the missing ones: asking again for indexes that exist is a no-op on MongoDB, but FerretDB v1
+      // drops the connection on it (a panic) when there are two or more.
+      const present = new Set((await this.db.collection(name).listIndexes().toArray()).map((index) => index.name));
+      const missing = indexes.filter((index) => !present.has(indexNameOf(index)));
+      if (missing.length > 0) await this.db.collection(name).createIndexes(missing);
     }
-    await backfillSearchWords(this.db);
+    await backfillSearchWords(this.db, this.writesPerCommand);
   }
 
   async get<T extends StoredDocument>(collection: string, id: string): Promise<T | null> {
@@ -121,17 +127,14 @@ export class MongoStore implements ReadModelStore {
     const target = this.collection(collection);
     const name = checkCollection(collection);
     checkIds(docs);
-    if (docs.length === 0) return;
-    await target.bulkWrite(
-      docs.map((doc) => ({
-        replaceOne: {
-          filter: { _id: doc.id },
-          replacement: { ...withSearchWords(name, asJson(doc)), _id: doc.id } as MongoDocument,
-          upsert: true,
-        },
-      })),
-      { session: this.session() },
-    );
+    const writes = docs.map((doc) => ({
+      replaceOne: {
+        filter: { _id: doc.id },
+        replacement: { ...withSearchWords(name, asJson(doc)), _id: doc.id } as MongoDocument,
+        upsert: true,
+      },
+    }));
+    for (const run of inRuns(writes, this.writesPerCommand)) await target.bulkWrite(run, { session: this.session() });
   }
 
   async delete(collection: string, id: string): Promise<void> {
