@@ -1237,6 +1237,18 @@ export interface components {
       /** @description Oldest first */
       facts: components['schemas']['AskFactView'][];
     };
+    AskMessageView: {
+      channel_id: string;
+      message_id: string;
+      author_name: string | null;
+      /** Format: date-time */
+      timestamp: string;
+      permalink: string | null;
+      /** @description What the message says */
+      text: string;
+      /** @description The messages that replied to it (in its thread, or addressed to its author), oldest first */
+      replies: components['schemas']['AskReplyView'][];
+    };
     AskWikiSectionView: {
       channel_id: string;
       slug: string;
@@ -1273,6 +1285,8 @@ export interface components {
       channel_ids: string[];
       /** @description The current facts that answer, by entity */
       groups: components['schemas']['AskFactGroupView'][];
+      /** @description Messages that match the question and that no fact was extracted from (a bare command, a short reply), best first */
+      messages: components['schemas']['AskMessageView'][];
       wiki_sections: components['schemas']['AskWikiSectionView'][];
       /** @description null without an LLM, or when its answer was unusable */
       prose: components['schemas']['AskProseView'] | null;
@@ -3280,6 +3294,9 @@ export interface operations {
   Search_find: {
     parameters: {
       query: {
+        limit?: number;
+        /** @description `next_cursor` of the previous page */
+        cursor?: string;
         /** @description Search words: a hit holds at least one (each may begin a longer word); case and accents ignored */
         q: string;
         /** @description Only these channels (one or more) */
@@ -3292,9 +3309,6 @@ export interface operations {
         from?: string;
         /** @description A hit's time to (exclusive): an ISO 8601 date or date-time */
         to?: string;
-        limit?: number;
-        /** @description `next_cursor` of the previous page */
-        cursor?: string;
       };
       header?: never;
       path?: never;

@@ -62,6 +62,26 @@ const ANSWERED: AskAnswer = {
       ],
     },
   ],
+  messages: [
+    {
+      channel_id: 'C1',
+      message_id: 'm5',
+      author_name: 'Dana Lee',
+      timestamp: '2026-03-02T09:20:00.000Z',
+      permalink: null,
+      text: 'run pg_upgrade --check before the cutover',
+      replies: [
+        {
+          channel_id: 'C1',
+          message_id: 'm6',
+          author_name: 'Bruno Costa',
+          timestamp: '2026-03-02T09:21:00.000Z',
+          permalink: null,
+          text: 'Dana Lee: thanks, it passes',
+        },
+      ],
+    },
+  ],
   wiki_sections: [
     {
       channel_id: 'C1',
@@ -115,6 +135,21 @@ describe('a cited answer', () => {
     );
   });
 
+  it('lists the matching messages no fact stands for, each citing itself, with its replies', () => {
+    renderAnswer(ANSWERED);
+    const messages = screen.getByRole('list', { name: 'Messages that match the question' });
+    expect(within(messages).getByText('run pg_upgrade --check before the cutover')).toBeTruthy();
+    expect(
+      within(messages)
+        .getByRole('link', { name: /Dana Lee/ })
+        .getAttribute('href'),
+    ).toBe('/channels/C1/messages/m5');
+    const replies = within(messages).getByRole('list', { name: 'Replies to Dana Lee' });
+    expect(within(replies).getByRole('link', { name: 'Bruno Costa' }).getAttribute('href')).toBe(
+      '/channels/C1/messages/m6',
+    );
+  });
+
   it('links the wiki sections that cover the question', () => {
     renderAnswer(ANSWERED);
     const section = screen.getByRole('link', { name: 'Postgres › Decisions' });
@@ -134,6 +169,7 @@ describe('a cited answer', () => {
       answered: false,
       note: 'No answer found: nothing in the channels asked supports an answer.',
       groups: [],
+      messages: [],
       wiki_sections: [],
       prose: null,
     });

@@ -3,15 +3,15 @@ import { Link } from 'react-router';
 import { messagePath } from '../jobs/paths';
 import { formatTime, humanize } from '../knowledge/format';
 import { knowledgePaths } from '../knowledge/paths';
-import type { AskAnswer, AskFact } from './ask-api';
+import type { AskAnswer, AskCitation, AskFact, AskMessage, AskReply } from './ask-api';
 
 /** Where fact [n] of the answer is on the page: the prose's citations link to it. */
 export const factAnchor = (n: number) => `answer-fact-${n}`;
 
 /**
  * A cited answer: the model's prose when there is one (each [n] a link to its fact), the facts grouped by entity
- * with who said each and when (linked to the message), the replies to its message, and the wiki sections that cover
- * the question; "No answer found" when nothing supports one.
+ * with who said each and when (linked to the message), the replies to its message, the matching messages no fact
+ * stands for, and the wiki sections that cover the question; "No answer found" when nothing supports one.
  */
 export function AskAnswerView({ answer }: { answer: AskAnswer }) {
   if (!answer.answered) {
@@ -71,6 +71,16 @@ export function AskAnswerView({ answer }: { answer: AskAnswer }) {
           </ol>
         </section>
       ))}
+      {answer.messages.length > 0 && (
+        <>
+          <h3>Messages</h3>
+          <ul className="ask-messages" aria-label="Messages that match the question">
+            {answer.messages.map((message) => (
+              <AnswerMessage key={`${message.channel_id}/${message.message_id}`} message={message} />
+            ))}
+          </ul>
+        </>
+      )}
       {answer.wiki_sections.length > 0 && (
         <>
           <h3>In the wiki</h3>
@@ -95,7 +105,6 @@ export function AskAnswerView({ answer }: { answer: AskAnswer }) {
 }
 
 function AnswerFact({ fact }: { fact: AskFact }) {
-  const { citation } = fact;
   return (
     <li id={factAnchor(fact.n)} className="ask-fact" value={fact.n}>
       <p>
@@ -103,30 +112,56 @@ function AnswerFact({ fact }: { fact: AskFact }) {
       </p>
       <p className="kn-small kn-muted">
         <span className={`kn-badge kn-badge-${fact.type}`}>{humanize(fact.type)}</span>{' '}
-        <Link to={messagePath(citation.channel_id, citation.message_id)}>
-          {citation.author_name ?? 'Unknown author'},{' '}
-          <time dateTime={citation.timestamp}>{formatTime(citation.timestamp)}</time>
-        </Link>
-        {citation.permalink && (
-          <>
-            {' · '}
-            <a href={citation.permalink} target="_blank" rel="noopener noreferrer nofollow">
-              on the platform
-            </a>
-          </>
-        )}
+        <Source citation={fact.citation} />
       </p>
-      {fact.replies.length > 0 && (
-        <ul className="ask-replies" aria-label={`Replies to fact ${fact.n}`}>
-          {fact.replies.map((reply) => (
-            <li key={reply.message_id}>
-              <Link to={messagePath(reply.channel_id, reply.message_id)}>{reply.author_name ?? 'Unknown author'}</Link>:{' '}
-              {reply.text}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Replies replies={fact.replies} label={`Replies to fact ${fact.n}`} />
     </li>
+  );
+}
+
+function AnswerMessage({ message }: { message: AskMessage }) {
+  return (
+    <li className="ask-message">
+      <p>{message.text}</p>
+      <p className="kn-small kn-muted">
+        <Source citation={message} />
+      </p>
+      <Replies replies={message.replies} label={`Replies to ${message.author_name ?? 'the message'}`} />
+    </li>
+  );
+}
+
+/** Who said it and when, linked to the message's page, and to the platform when it has a permalink. */
+function Source({ citation }: { citation: AskCitation }) {
+  return (
+    <>
+      <Link to={messagePath(citation.channel_id, citation.message_id)}>
+        {citation.author_name ?? 'Unknown author'},{' '}
+        <time dateTime={citation.timestamp}>{formatTime(citation.timestamp)}</time>
+      </Link>
+      {citation.permalink && (
+        <>
+          {' · '}
+          <a href={citation.permalink} target="_blank" rel="noopener noreferrer nofollow">
+            on the platform
+          </a>
+        </>
+      )}
+    </>
+  );
+}
+
+function Replies({ replies, label }: { replies: AskReply[]; label: string }) {
+  if (replies.length === 0) return null;
+  return (
+    <ul className="ask-replies" aria-label={label}>
+      {replies.map((reply) => (
+        <li key={reply.message_id}>
+          <Link to={messagePath(reply.channel_id, reply.message_id)}>{reply.author_name ?? 'Unknown author'}</Link>:{' '}
+          {reply.text}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -16,6 +16,16 @@ export class AskReplyView extends AskCitationView {
   @ApiProperty({ description: 'What the reply says' }) text: string;
 }
 
+/** A message the search found for the question that no fact was extracted from, with the replies to it. */
+export class AskMessageView extends AskCitationView {
+  @ApiProperty({ description: 'What the message says' }) text: string;
+  @ApiProperty({
+    type: [AskReplyView],
+    description: 'The messages that replied to it (in its thread, or addressed to its author), oldest first',
+  })
+  replies: AskReplyView[];
+}
+
 export class AskFactView {
   @ApiProperty({
     type: 'integer',
@@ -98,6 +108,12 @@ export class AskAnswerView {
   @ApiProperty({ type: [String], description: 'The channels asked' }) channel_ids: string[];
   @ApiProperty({ type: [AskFactGroupView], description: 'The current facts that answer, by entity' })
   groups: AskFactGroupView[];
+  @ApiProperty({
+    type: [AskMessageView],
+    description:
+      'Messages that match the question and that no fact was extracted from (a bare command, a short reply), best first',
+  })
+  messages: AskMessageView[];
   @ApiProperty({ type: [AskWikiSectionView] }) wiki_sections: AskWikiSectionView[];
   @ApiProperty({
     type: AskProseView,

@@ -1,5 +1,12 @@
 import { NotFoundError } from '@atlas/common';
-import { ChannelsQueries, factEntry, KnowledgeReadQueries, messageEntry, SearchQueries } from '@atlas/read-models';
+import {
+  ChannelsQueries,
+  factEntry,
+  KnowledgeReadQueries,
+  messageDocId,
+  messageEntry,
+  SearchQueries,
+} from '@atlas/read-models';
 import type { FactDoc, MessageDoc } from '@atlas/read-models';
 import { SqliteStore } from '@atlas/store';
 import { FactViewsService } from '../knowledge/fact-views.service';
@@ -9,7 +16,7 @@ import { AskService } from './ask.service';
 /** AskService over a real (in-memory) SQLite store, seeded with the documents the projector would write. */
 function message(id: string, author: string, text: string, minute: number): MessageDoc {
   return {
-    id: `msg-C1-${id}`,
+    id: messageDocId('C1', id),
     message_id: id,
     channel_id: 'C1',
     author_id: `U-${author}`,
@@ -63,6 +70,7 @@ describe('AskService', () => {
   const m3 = message('m3', 'carla', 'Which dashboard shows the Atlas launch metrics?', 3);
   const m4 = message('m4', 'lunch-bot', 'Lunch is served', 4);
   const m5 = message('m5', 'bruno', 'carla: the Grafana board called Launch', 5);
+  const m6 = message('m6', 'dev', 'run ./atlas-launch-check.sh first', 6);
 
   beforeEach(async () => {
     store = SqliteStore.open(':memory:');
@@ -72,9 +80,9 @@ describe('AskService', () => {
       fact('f3', m3, { type: 'question', entities: [] }),
     ];
     await store.put('channels', { id: 'C1', channel_id: 'C1', name: 'general', last_seq: 1 });
-    await store.putMany('messages', [m1, m2, m3, m4, m5]);
+    await store.putMany('messages', [m1, m2, m3, m4, m5, m6]);
     await store.putMany('facts', facts);
-    await store.putMany('search_entries', [...facts.map(factEntry), ...[m1, m2, m3].map((m) => messageEntry(m)!)]);
+    await store.putMany('search_entries', [...facts.map(factEntry), ...[m1, m2, m3, m6].map((m) => messageEntry(m)!)]);
     const search = new SearchQueries(store);
     const knowledge = new KnowledgeReadQueries(store);
     ask = new AskService(
@@ -116,9 +124,19 @@ describe('AskService', () => {
     expect(answer.groups.find((group) => group.entity?.name === 'Atlas')?.facts.map((f) => f.id)).toEqual(['f2']);
   });
 
+  it('adds the matching messages no fact was extracted from, and never the message of a superseded fact', async () => {
+    const answer = await ask.ask({ question: 'When is the Atlas launch?' });
+    expect(answer.messages.map((m) => [m.message_id, m.text])).toEqual([['m6', 'run ./atlas-launch-check.sh first']]);
+    expect(answer.messages[0]).toMatchObject({
+      author_name: 'dev',
+      permalink: 'https://chat.example/C1/m6',
+      replies: [],
+    });
+  });
+
   it('finds no answer when nothing holds the question words', async () => {
     const answer = await ask.ask({ question: 'Who won the football game yesterday?', channel_ids: ['C1'] });
-    expect(answer).toMatchObject({ answered: false, groups: [], wiki_sections: [], prose: null });
+    expect(answer).toMatchObject({ answered: false, groups: [], messages: [], wiki_sections: [], prose: null });
     expect(answer.note).toMatch(/^No answer found/);
   });
 

@@ -1,5 +1,6 @@
 import type { RankedDocument, ReadModelStore, Where } from '@atlas/store';
-import type { ChannelDoc, EntityDoc, FactDoc } from '../documents';
+import type { ChannelDoc, EntityDoc, FactDoc, MessageDoc } from '../documents';
+import { messageDocId } from '../projections/channels.projection';
 import type { SearchEntryDoc } from '../search/search-entry';
 
 export interface SearchIndexRequest {
@@ -33,6 +34,27 @@ export class SearchQueries {
 
   entities(ids: string[]): Promise<EntityDoc[]> {
     return this.store.getMany<EntityDoc>('entities', [...new Set(ids)]);
+  }
+
+  /** Messages by channel and platform id: `[channel_id, message_id]` pairs, as message hits name them. */
+  messages(keys: Array<[channelId: string, messageId: string]>): Promise<MessageDoc[]> {
+    return this.store.getMany<MessageDoc>('messages', [
+      ...new Set(keys.map(([channel, id]) => messageDocId(channel, id))),
+    ]);
+  }
+
+  /** Of these `[channel_id, message_id]` pairs, the messages some fact was extracted from, as `channel/message`. */
+  async messagesWithFacts(keys: Array<[channelId: string, messageId: string]>): Promise<Set<string>> {
+    const byChannel = new Map<string, string[]>();
+    for (const [channel, id] of keys) byChannel.set(channel, [...(byChannel.get(channel) ?? []), id]);
+    const found = new Set<string>();
+    for (const [channel, ids] of byChannel) {
+      const facts = await this.store.find<FactDoc>('facts', {
+        where: { channel_id: channel, message_id: { $in: ids } },
+      });
+      for (const fact of facts) found.add(`${channel}/${fact.message_id}`);
+    }
+    return found;
   }
 
   channels(ids: string[]): Promise<ChannelDoc[]> {
