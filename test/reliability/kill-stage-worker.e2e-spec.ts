@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { SERVICE_PLANS, ServicePlan } from '@atlas/bootstrap';
+import { onOneThread, SERVICE_PLANS, ServicePlan } from '@atlas/bootstrap';
 import type { EventType } from '@atlas/events';
 import { EventStore } from '@atlas/messaging';
 import { ProjectorModule } from '@atlas/projector';
@@ -103,6 +103,9 @@ const STAGES: Array<{ app: WorkerName; module: unknown; output: EventType; compl
   },
 ];
 
+/** The all-in-one on one thread, so a test can take a stage out of it into a process of its own. */
+const ALL_IN_ONE_THREAD = onOneThread(SERVICE_PLANS.atlas);
+
 /** Runs nothing: gives a test the NATS server, data dir and store that an all-in-one child process uses. */
 const OBSERVER: ServicePlan = {
   name: 'observer',
@@ -146,9 +149,9 @@ describe('a worker killed in the middle of a job', () => {
     async (stage) => {
       // Everything in this process but the stage, which runs as its own process, like in docker-compose.
       const plan: ServicePlan = {
-        ...SERVICE_PLANS.atlas,
-        modules: SERVICE_PLANS.atlas.modules.filter((m) => m !== stage.module),
-        workers: SERVICE_PLANS.atlas.workers.filter((w) => w !== stage.app),
+        ...ALL_IN_ONE_THREAD,
+        modules: ALL_IN_ONE_THREAD.modules.filter((m) => m !== stage.module),
+        workers: ALL_IN_ONE_THREAD.workers.filter((w) => w !== stage.app),
       };
       const atlas: AtlasHarness = await startAtlas({ plan });
       let worker = AppProcess.start(stage.app, atlas.env);
@@ -178,9 +181,9 @@ describe('a worker killed in the middle of a job', () => {
     // published again: the live graph then holds nothing of the batches the builder published before dying.
     const apart = (m: unknown) => m !== GraphBuilderModule && m !== ProjectorModule;
     const plan: ServicePlan = {
-      ...SERVICE_PLANS.atlas,
-      modules: SERVICE_PLANS.atlas.modules.filter(apart),
-      workers: SERVICE_PLANS.atlas.workers.filter((w) => w !== 'graph-builder' && w !== 'projector'),
+      ...ALL_IN_ONE_THREAD,
+      modules: ALL_IN_ONE_THREAD.modules.filter(apart),
+      workers: ALL_IN_ONE_THREAD.workers.filter((w) => w !== 'graph-builder' && w !== 'projector'),
     };
     const atlas = await startAtlas({ plan });
     const projector = AppProcess.start('projector', atlas.env);

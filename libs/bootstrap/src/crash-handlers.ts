@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { jobsInProgress } from '@atlas/common';
 import { EXIT_CODE } from '@atlas/supervisor';
 
-type CrashReason = 'uncaught_exception' | 'unhandled_rejection';
+export type CrashReason = 'uncaught_exception' | 'unhandled_rejection';
 
 const CRASH_TEXT: Record<CrashReason, string> = {
   uncaught_exception: 'uncaught exception',
@@ -35,6 +35,11 @@ export function installCrashHandlers(service: string): void {
     if (code === 0) log.log(`${service} exited with code 0 (${why})`, fields);
     else log.error(`${service} exited with code ${code} (${why})`, fields);
   });
+}
+
+/** Ends the process as its own crash would, for one another thread of it reported (service-thread.ts). */
+export function crashForThread(service: string, reason: CrashReason, error: Error): void {
+  crash(service, reason, error);
 }
 
 /** Notes why the process is about to end, for the line the exit hook writes. */

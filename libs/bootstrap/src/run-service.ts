@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from '@atlas/config';
 import { errorMessage } from '@atlas/common';
 import { enableFatalErrorReports, EXIT_CODE } from '@atlas/supervisor';
-import { installCrashHandlers, noteStopReason } from './crash-handlers';
+import { crashForThread, installCrashHandlers, noteStopReason } from './crash-handlers';
 import { stopOnSignals } from './graceful-stop';
 import { watchHeap } from './heap-watch';
 import { startService } from './start-service';
@@ -17,7 +17,9 @@ export async function runService(name: ServiceName): Promise<void> {
   installCrashHandlers(name);
   try {
     enableFatalErrorReports(loadConfig(process.env).dataDir);
-    const service = await startService(name);
+    const service = await startService(name, {
+      onThreadCrash: (reason, error) => crashForThread(name, reason, error),
+    });
     if (service.generatedApiKey) {
       process.stdout.write(
         `\nNo ATLAS_API_KEYS set: generated an API key and kept it in the data dir.\n` +

@@ -15,6 +15,8 @@ export interface ServicePlan {
   secrets: { generateMissing: boolean; needApiKeys: boolean; needSecretKey: boolean };
   /** Register the demo export (the all-in-one does, so a first sync works offline). */
   demo: boolean;
+  /** A plan this process runs beside its own on a worker thread (service-thread.ts), sharing nothing but NATS and the store. */
+  thread?: string;
 }
 
 const alone = { generateMissing: false, needApiKeys: false, needSecretKey: false };
@@ -85,33 +87,58 @@ export const SERVICE_PLANS = {
     secrets: { ...alone, needSecretKey: true },
     demo: false,
   },
-  atlas: {
-    name: 'atlas',
+  // The all-in-one's second thread: everything that folds or transforms the event log, so the API's thread
+  // only answers requests, fires schedules and fetches.
+  pipeline: {
+    name: 'pipeline',
     modules: [
-      GatewayModule,
-      SchedulingModule,
+      ProjectorModule,
       DispatcherModule,
-      FetcherModule,
       ExtractorModule,
       GraphBuilderModule,
       WikiGeneratorModule,
-      ProjectorModule,
       WebhooksModule,
     ],
     workers: [
       'projector',
       'dispatcher',
-      'fetcher',
       'extractor',
       'graph-builder',
       'wiki-generator',
       'webhook-fanout',
       'webhook-delivery',
     ],
+    http: false,
+    secrets: { ...alone, needSecretKey: true },
+    demo: false,
+  },
+  // Platform requests stay on the API's thread: what they count belongs in the /metrics it serves.
+  atlas: {
+    name: 'atlas',
+    modules: [GatewayModule, SchedulingModule, FetcherModule],
+    workers: ['fetcher'],
     http: true,
     secrets: { generateMissing: true, needApiKeys: true, needSecretKey: true },
     demo: true,
+    thread: 'pipeline',
   },
 } satisfies Record<string, ServicePlan>;
 
 export type ServiceName = keyof typeof SERVICE_PLANS;
+
+export function isServiceName(name: string): name is ServiceName {
+  return Object.hasOwn(SERVICE_PLANS, name);
+}
+
+/** A plan with the plan of its thread merged in: all of it on one event loop (tests take parts out of it). */
+export function onOneThread(plan: ServicePlan): ServicePlan {
+  if (plan.thread === undefined) return plan;
+  if (!isServiceName(plan.thread)) throw new Error(`no service plan is called "${plan.thread}"`);
+  const beside: ServicePlan = SERVICE_PLANS[plan.thread];
+  return {
+    ...plan,
+    modules: [...plan.modules, ...beside.modules],
+    workers: [...plan.workers, ...beside.workers],
+    thread: undefined,
+  };
+}

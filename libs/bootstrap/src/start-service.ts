@@ -1,11 +1,12 @@
 import { INestApplication, Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { mkdirSync } from 'node:fs';
-import { loadConfig, resolveSecrets } from '@atlas/config';
+import { AtlasConfig, loadConfig, ResolvedSecrets, resolveSecrets } from '@atlas/config';
 import { ConnectionsService, configureHttp, requestLogging } from '@atlas/gateway';
 import { JetStreamTransport, PassThroughRpcFilter } from '@atlas/messaging';
 import type { ReadModelStore } from '@atlas/store';
 import {
+  AtlasLogger,
   consumerSpec,
   createLogger,
   createRuntime,
@@ -20,6 +21,7 @@ import { serveMetricsPortIfAsked } from './metrics-port';
 import { startLocalNatsIfMissing } from './nats-autostart';
 import { poisonRecorder } from './poison-recorder';
 import { SERVICE_PLANS, ServiceName, ServicePlan } from './service-plans';
+import { startServiceThread, ThreadCrashHandler } from './service-thread';
 
 export interface RunningService {
   name: string;
@@ -47,11 +49,18 @@ export async function startService(
     logDestination?: LogDestination;
     /** A store already open in this process, to share instead of opening another (tests). */
     store?: ReadModelStore;
+    /** The service name log lines carry (the plan's unless said). */
+    logService?: string;
+    /** The plan runs on a thread of a process whose main thread serves HTTP (service-thread.ts): no metrics port of its own. */
+    onThread?: boolean;
+    /** How the process ends when the plan's thread crashes (run-service.ts); thrown on this thread without it. */
+    onThreadCrash?: ThreadCrashHandler;
   } = {},
 ): Promise<RunningService> {
-  const plan = typeof service === 'string' ? SERVICE_PLANS[service] : service;
-  const config = loadConfig(options.env ?? process.env);
-  const logger = createLogger(config, plan.name, options.logDestination);
+  const plan: ServicePlan = typeof service === 'string' ? SERVICE_PLANS[service] : service;
+  const env = options.env ?? process.env;
+  const config = loadConfig(env);
+  const logger = createLogger(config, options.logService ?? plan.name, options.logDestination);
   // Everything logged from here on, before Nest is up too (starting NATS), uses the configured format.
   Logger.overrideLogger(logger);
   mkdirSync(config.dataDir, { recursive: true });
@@ -59,7 +68,52 @@ export async function startService(
   const secrets = resolveSecrets(config, plan.secrets);
   const stopNats = plan.demo ? await startLocalNatsIfMissing(config) : null;
   const runtime = await createRuntime(config, secrets, plan.name, options.store);
+  // The runtime made the stream and the store's tables: the thread starts beside this thread's modules.
+  const starting = plan.thread
+    ? startServiceThread(
+        { service: plan.thread, env: { ...env }, logService: plan.name },
+        { logDestination: options.logDestination, onCrash: options.onThreadCrash },
+      )
+    : Promise.resolve(null);
+  // Neither half is left running when the other fails to start.
+  const [nest, thread] = await Promise.allSettled([
+    startNest(plan, runtime, config, secrets, logger, options),
+    starting,
+  ]);
+  if (nest.status === 'rejected' || thread.status === 'rejected') {
+    if (nest.status === 'fulfilled') await nest.value.close();
+    if (thread.status === 'fulfilled') await thread.value?.close();
+    await runtime.close();
+    await stopNats?.();
+    throw nest.status === 'rejected' ? nest.reason : (thread as PromiseRejectedResult).reason;
+  }
+  const { app, listening } = nest.value;
 
+  return {
+    name: plan.name,
+    runtime,
+    app,
+    url: listening?.url ?? null,
+    listening,
+    generatedApiKey: secrets.generatedApiKey,
+    async close() {
+      await nest.value.close();
+      await thread.value?.close();
+      await runtime.close();
+      await stopNats?.();
+    },
+  };
+}
+
+/** The plan's Nest modules with one JetStream transport per event worker, serving HTTP when the plan has an API. */
+async function startNest(
+  plan: ServicePlan,
+  runtime: Runtime,
+  config: AtlasConfig,
+  secrets: ResolvedSecrets,
+  logger: AtlasLogger,
+  options: { onThread?: boolean },
+): Promise<{ app: INestApplication; listening: ListeningAddress | null; close(): Promise<void> }> {
   @Module({ imports: [RuntimeModule.forRoot(runtime), ...plan.modules] })
   class ServiceModule {}
 
@@ -96,20 +150,13 @@ export async function startService(
     await app.init();
   }
   if (plan.demo && config.demo) await registerDemoConnection(app.get(ConnectionsService), config);
-  const metricsServer = await serveMetricsPortIfAsked(plan, config, secrets);
-
+  const metricsServer = options.onThread ? null : await serveMetricsPortIfAsked(plan, config, secrets);
   return {
-    name: plan.name,
-    runtime,
     app,
-    url: listening?.url ?? null,
     listening,
-    generatedApiKey: secrets.generatedApiKey,
     async close() {
       await metricsServer?.close();
       await app.close();
-      await runtime.close();
-      await stopNats?.();
     },
   };
 }

@@ -4,9 +4,13 @@
 //   unhandled_rejection a rejected promise nobody handles
 //   heap_out_of_memory  retains memory until V8 reaches its heap limit (run it with --max-old-space-size),
 //                       slowly near the limit, as a real leak grows, so the heap watch gets to see it
-// It reads the built app's registry of jobs in progress (the same module instance the app uses).
+// It reads the built app's registry of jobs in progress (the same module instance the app uses). Node loads
+// it in every thread: an exception or a rejection is raised on the all-in-one's pipeline thread, where the
+// stages run (its crash reaches the main thread as a report); the heap grows on the main thread, since a
+// V8 heap death of the process is what the test expects (a thread out of heap is only terminated).
 const { join } = require('node:path');
 const { getHeapStatistics } = require('node:v8');
+const { isMainThread } = require('node:worker_threads');
 
 const kind = process.env.ATLAS_TEST_CRASH;
 const stage = process.env.ATLAS_TEST_CRASH_STAGE ?? 'extracting_facts';
@@ -14,7 +18,7 @@ const { jobsInProgress } = require(
   join(__dirname, '..', '..', '..', 'dist', 'libs', 'common', 'src', 'jobs-in-progress.js'),
 );
 
-let triggered = false;
+let triggered = isMainThread !== (kind === 'heap_out_of_memory');
 jobsInProgress.onChange((jobs) => {
   if (triggered || !jobs.some((job) => job.stage === stage)) return;
   triggered = true;
