@@ -109,19 +109,19 @@ describe('cancelling a sync', () => {
 
     it('answers cancelled to 20 cancels whose SyncCancelled the dispatcher beat (the race behind the 409s)', async () => {
       // The gateway's SyncCancelRequested lands, then the dispatcher's SyncCancelled beats the gateway's own.
-      // That order is forced here (in one process the gateway is usually first): the gateway's log is the
-      // real one, except that right after its SyncCancelRequested lands the dispatcher's decision runs.
+      // That order is forced here (the gateway is usually first): the gateway's log is the real one, except
+      // that right after its SyncCancelRequested lands the dispatcher's decision runs, here or, when the
+      // dispatcher on the pipeline thread was quicker still, there (then this one finds the job closed).
       const { runtime, app } = atlas.service;
       const racing = Object.create(runtime.events) as EventStore;
       racing.append = async (event, options) => {
         const appended = await runtime.events.append(event, options);
         if (event.type === 'SyncCancelRequested') {
-          const closed = await decideOnChannel(
+          await decideOnChannel(
             runtime.events,
             event.data.channel_id,
             completeCancellation(event.data.job_id, 'scheduler'),
           );
-          expect(closed).toBe(true);
         }
         return appended;
       };

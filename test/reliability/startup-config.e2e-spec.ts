@@ -14,7 +14,9 @@ const listening = (port: number) =>
     socket.once('error', () => resolve(false));
   });
 
-jest.setTimeout(30_000);
+// The all-in-one loads its modules twice (its API's thread and its pipeline thread): on two loaded cores that
+// took over 30 s.
+jest.setTimeout(90_000);
 
 describe('configuration is validated at start', () => {
   const data = tempDir('startup');
@@ -53,7 +55,7 @@ describe('configuration is validated at start', () => {
     try {
       await eventually(
         async () => (app.log.includes('is listening on') ? true : undefined),
-        30_000,
+        75_000,
         'the all-in-one to start',
       );
       const apiKey = /API key: (atl_\S+)/.exec(app.log)?.[1] ?? null;
