@@ -5,6 +5,8 @@ export interface LatencyFigures {
   p99: number;
   max: number;
   failed: number;
+  /** Why they failed: an HTTP status or an error name, with how often ("503×2, TypeError×1"). */
+  failures: string;
 }
 
 export class LatencyProbe {
@@ -13,6 +15,7 @@ export class LatencyProbe {
   readonly timeline: Array<[sentAt: number, latency: number]> = [];
   private startedAt = 0;
   private failed = 0;
+  private readonly failures = new Map<string, number>();
   private readonly pending = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
 
@@ -45,7 +48,13 @@ export class LatencyProbe {
       p99: at(0.99),
       max: sorted.at(-1) ?? NaN,
       failed: this.failed,
+      failures: [...this.failures].map(([why, count]) => `${why}×${count}`).join(', '),
     };
+  }
+
+  private fail(why: string): void {
+    this.failed++;
+    this.failures.set(why, (this.failures.get(why) ?? 0) + 1);
   }
 
   private send(): void {
@@ -56,11 +65,9 @@ export class LatencyProbe {
         if (response.ok) {
           this.latencies.push(performance.now() - sent);
           this.timeline.push([sent - this.startedAt, performance.now() - sent]);
-        } else this.failed++;
+        } else this.fail(String(response.status));
       })
-      .catch(() => {
-        this.failed++;
-      })
+      .catch((error: unknown) => this.fail(error instanceof Error ? error.name : 'error'))
       .finally(() => this.pending.delete(request));
     this.pending.add(request);
   }

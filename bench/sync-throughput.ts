@@ -78,10 +78,12 @@ async function runOnce(size: number) {
       authorization: `Bearer ${KEY}`,
     });
     const health = new LatencyProbe(`${base}/health`, HEALTH_RATE);
-    status.start();
-    health.start();
     const started = Date.now();
-    const jobId = await syncToEnd(api, channelId);
+    // The probes start once the job exists: a status asked before it is a 404, not a figure of the sync.
+    const jobId = await syncToEnd(api, channelId, () => {
+      status.start();
+      health.start();
+    });
     const seconds = (Date.now() - started) / 1000;
     const [statusLatency, healthLatency] = await Promise.all([status.stop(), health.stop()]);
     const peak = atlas.memory().peakMiB;
@@ -115,6 +117,7 @@ async function runOnce(size: number) {
       'status p99 ms': round(statusLatency.p99),
       'status max ms': round(statusLatency.max),
       'status failed': statusLatency.failed,
+      'status failures': statusLatency.failures,
       'health max ms': round(healthLatency.max),
       'resync 0 new s': round(noChange),
       'resync 1 new s': round(oneNew),
@@ -127,9 +130,10 @@ async function runOnce(size: number) {
 }
 
 /** Starts an (incremental) sync of the channel and waits for it to end; fails the run if it did not complete. */
-async function syncToEnd(api: ApiClient, channelId: string): Promise<string> {
+async function syncToEnd(api: ApiClient, channelId: string, onAccepted?: () => void): Promise<string> {
   const { status, body } = await api.post('/api/sync', { channel_id: channelId });
   if (status >= 300) throw new Error(`POST /api/sync answered ${status}: ${JSON.stringify(body)}`);
+  onAccepted?.();
   for (;;) {
     // A connection the server dropped while its loop was blocked is a figure of the probes, not the end of the run.
     const answer = await api

@@ -37,10 +37,11 @@ export const COLLECTIONS = {
   },
   /**
    * One index over facts, wiki sections and messages (libs/read-models/src/search): one BM25 table, so scores of
-   * different kinds compare. Entries are deleted by message (facts, messages) or by page (wiki sections).
+   * different kinds compare. Entries are deleted by message (facts, messages) or by page (wiki sections); with kind
+   * in the message index, SQLite's planner takes it over (kind, channel_id), which would scan a channel's entries.
    */
   search_entries: {
-    indexes: [['channel_id', 'message_id'], ['page_id'], ['kind', 'channel_id']],
+    indexes: [['channel_id', 'message_id', 'kind'], ['page_id'], ['kind', 'channel_id']],
     search: 'text',
   },
   entities: { indexes: [['type', 'name'], ['channel_ids'], ['sort_key']] },

@@ -7,18 +7,32 @@ const PAGE = 500;
 export class KnowledgeQueries {
   constructor(private readonly store: ReadModelStore) {}
 
-  /** Every current fact of a channel, read in pages (in id order; callers sort as they need). */
+  /**
+   * Every current fact of a channel, read in pages along the (channel_id, message_id) index, a message's facts
+   * in one page: paging by fact id instead made each page sort all of the channel's facts. Callers sort as they need.
+   */
   async *factsOfChannel(channelId: string): AsyncGenerator<FactDoc> {
-    let afterId: string | null = null;
+    let afterMessage: string | null = null;
     for (;;) {
       const page: FactDoc[] = await this.store.find<FactDoc>('facts', {
-        where: afterId === null ? { channel_id: channelId } : { channel_id: channelId, id: { $gt: afterId } },
-        orderBy: [['id', 'asc']],
+        where:
+          afterMessage === null
+            ? { channel_id: channelId }
+            : { channel_id: channelId, message_id: { $gt: afterMessage } },
+        orderBy: [['message_id', 'asc']],
         limit: PAGE,
       });
-      yield* page;
-      if (page.length < PAGE) return;
-      afterId = page[page.length - 1].id;
+      if (page.length < PAGE) return yield* page;
+      // The last message's facts may go on past the page: they are read again, whole, with the next one.
+      const last = page[page.length - 1].message_id;
+      const whole = page.filter((fact) => fact.message_id !== last);
+      if (whole.length === 0) {
+        yield* await this.store.find<FactDoc>('facts', { where: { channel_id: channelId, message_id: last } });
+        afterMessage = last;
+      } else {
+        yield* whole;
+        afterMessage = whole[whole.length - 1].message_id;
+      }
     }
   }
 

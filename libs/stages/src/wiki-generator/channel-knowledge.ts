@@ -15,6 +15,8 @@ export async function loadChannelKnowledge(
   const channel = await channels.get(channelId);
   const facts: WikiFact[] = [];
   for await (const doc of knowledge.factsOfChannel(channelId)) facts.push(asWikiFact(doc));
+  // In fact id order, as the pages were always written from: ties in the pages' own orders fall the same way.
+  facts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const messageIds = new Set(facts.map((fact) => fact.message_id));
   for (const fact of facts) if (fact.type === 'answer' && fact.source.thread_id) messageIds.add(fact.source.thread_id);
   const messages = new Map<string, NormalizedMessage>(
