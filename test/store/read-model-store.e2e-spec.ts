@@ -138,6 +138,26 @@ describe('SQLite read-model store', () => {
       expect(plan).toContain('SEARCH jobs USING INDEX jobs_by_status_requested_seq (<expr>=?)');
     });
 
+    // Both ran once per batch or page of a sync: through a shorter index SQLite walked the whole channel each time.
+    it("finds a batch's fact search entries through the message index, not every entry of the channel", () => {
+      const plan = store.explainQueryPlan('search_entries', {
+        where: { channel_id: 'c1', message_id: { $in: ['m1', 'm2'] }, kind: 'fact' },
+      });
+      expect(plan).toContain(
+        'SEARCH search_entries USING INDEX search_entries_by_channel_id_message_id_kind (<expr>=? AND <expr>=? AND <expr>=?)',
+      );
+    });
+
+    it("reads a page of a channel's facts along the message index, without sorting the channel", () => {
+      const plan = store.explainQueryPlan('facts', {
+        where: { channel_id: 'c1', message_id: { $gt: 'm1' } },
+        orderBy: [['message_id', 'asc']],
+        limit: 500,
+      });
+      expect(plan).toContain('SEARCH facts USING INDEX facts_by_channel_id_message_id (<expr>=? AND <expr>>?)');
+      expect(plan).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+    });
+
     /** The full-text index answers the match; facts are only walked through an index, never scanned whole. */
     const expectFullTextIndex = (plan: string[]) => {
       expect(plan).toEqual(
