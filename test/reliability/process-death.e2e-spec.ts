@@ -204,6 +204,27 @@ describe('the all-in-one never dies without a line that says why', () => {
     expect(readFileSync(reportPath, 'utf8')).not.toContain(TEST_API_KEY);
   });
 
+  it('a pipeline thread out of heap ends the process with one fatal line that names the thread and the job', async () => {
+    atlas = await Atlas.start({
+      env: {
+        NODE_OPTIONS: `--max-old-space-size=160 --require ${CRASH_TRIGGER}`,
+        ATLAS_TEST_CRASH: 'thread_heap_out_of_memory',
+      },
+    });
+    await atlas.up();
+    const jobId = await atlas.startSync();
+
+    expect(await atlas.process.exited()).toBe(70);
+    const said = atlas.lines.filter((line) => line.context === 'Process');
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatchObject({
+      level: 'fatal',
+      exit_code: 70,
+      jobs_in_progress: expect.arrayContaining([expect.objectContaining({ job_id: jobId, channel_id: CHANNEL })]),
+    });
+    expect(said[0].message).toMatch(/the pipeline thread failed: .*JS heap out of memory/);
+  });
+
   it('the supervisor logs a SIGKILL with the job, restarts the all-in-one, and the sync completes', async () => {
     atlas = await Atlas.start({ entry: 'supervised' });
     await atlas.up();

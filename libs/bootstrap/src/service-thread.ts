@@ -77,7 +77,12 @@ export function startServiceThread(
       }
     });
     // An error the thread could not report itself: it ran out of heap, or died while reporting.
-    worker.on('error', (error) => (started ? crash('uncaught_exception', error) : rejectStart(error)));
+    worker.on('error', (error) => {
+      const failed = new Error(`the ${start.service} thread failed: ${error.message}`, { cause: error });
+      failed.stack = `${failed.name}: ${failed.message}\n${error.stack?.split('\n').slice(1).join('\n') ?? ''}`;
+      if (started) crash('uncaught_exception', failed);
+      else rejectStart(failed);
+    });
     worker.on('exit', (code) => {
       const error = new Error(`the ${start.service} thread exited with code ${code}`);
       if (!started) rejectStart(error);

@@ -4,10 +4,11 @@
 //   unhandled_rejection a rejected promise nobody handles
 //   heap_out_of_memory  retains memory until V8 reaches its heap limit (run it with --max-old-space-size),
 //                       slowly near the limit, as a real leak grows, so the heap watch gets to see it
+//   thread_heap_out_of_memory  the same on the pipeline thread, which Node ends at its heap limit
 // It reads the built app's registry of jobs in progress (the same module instance the app uses). Node loads
 // it in every thread: an exception or a rejection is raised on the all-in-one's pipeline thread, where the
-// stages run (its crash reaches the main thread as a report); the heap grows on the main thread, since a
-// V8 heap death of the process is what the test expects (a thread out of heap is only terminated).
+// stages run (its crash reaches the main thread as a report); heap_out_of_memory grows the main thread's
+// heap, for a V8 heap death of the process, and thread_heap_out_of_memory the pipeline thread's.
 const { join } = require('node:path');
 const { getHeapStatistics } = require('node:v8');
 const { isMainThread } = require('node:worker_threads');
@@ -18,7 +19,8 @@ const { jobsInProgress } = require(
   join(__dirname, '..', '..', '..', 'dist', 'libs', 'common', 'src', 'jobs-in-progress.js'),
 );
 
-let triggered = isMainThread !== (kind === 'heap_out_of_memory');
+const onMainThread = kind === 'heap_out_of_memory';
+let triggered = isMainThread !== onMainThread;
 jobsInProgress.onChange((jobs) => {
   if (triggered || !jobs.some((job) => job.stage === stage)) return;
   triggered = true;
@@ -29,7 +31,7 @@ const retained = [];
 function crash() {
   if (kind === 'uncaught_exception') throw new Error('test trigger: thrown from a timer');
   if (kind === 'unhandled_rejection') void Promise.reject(new Error('test trigger: a promise nobody awaits'));
-  if (kind === 'heap_out_of_memory') grow();
+  if (kind === 'heap_out_of_memory' || kind === 'thread_heap_out_of_memory') grow();
 }
 
 // The test gives the limit with --max-old-space-size in NODE_OPTIONS.
