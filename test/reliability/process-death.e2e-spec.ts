@@ -108,19 +108,25 @@ describe('the all-in-one never dies without a line that says why', () => {
     atlas = undefined;
   });
 
+  /** Starts the all-in-one with a crash trigger and a sync; answers the job and the one line on why the process ended. */
+  async function crashDuringSync(env: NodeJS.ProcessEnv): Promise<{ jobId: string; said: LogLine[] }> {
+    atlas = await Atlas.start({ env });
+    await atlas.up();
+    const jobId = await atlas.startSync();
+    expect(await atlas.process.exited()).toBe(70);
+    const said = atlas.lines.filter((line) => line.context === 'Process');
+    expect(said).toHaveLength(1);
+    return { jobId, said };
+  }
+
   it.each([
     ['uncaught_exception', 'test trigger: thrown from a timer'],
     ['unhandled_rejection', 'test trigger: a promise nobody awaits'],
   ])('an %s during a sync logs one fatal line with the error and the job, then exits 70', async (kind, message) => {
-    atlas = await Atlas.start({
-      env: { NODE_OPTIONS: `--require ${CRASH_TRIGGER}`, ATLAS_TEST_CRASH: kind },
+    const { jobId, said } = await crashDuringSync({
+      NODE_OPTIONS: `--require ${CRASH_TRIGGER}`,
+      ATLAS_TEST_CRASH: kind,
     });
-    await atlas.up();
-    const jobId = await atlas.startSync();
-
-    expect(await atlas.process.exited()).toBe(70);
-    const said = atlas.lines.filter((line) => line.context === 'Process');
-    expect(said).toHaveLength(1);
     expect(said[0]).toMatchObject({
       level: 'fatal',
       reason: kind,
@@ -131,7 +137,7 @@ describe('the all-in-one never dies without a line that says why', () => {
     expect(said[0].error.stack).toContain('crash-when-stage-runs.js');
     expect(said[0].message).toContain(message);
     // Nothing but that line explains the end: no unstructured stack on stderr either.
-    expect(atlas.process.log).not.toMatch(/^\s+at /m);
+    expect(atlas!.process.log).not.toMatch(/^\s+at /m);
   });
 
   it('logs why it stops on SIGTERM, with the jobs it hands back, and exits 0', async () => {
@@ -205,18 +211,10 @@ describe('the all-in-one never dies without a line that says why', () => {
   });
 
   it('a pipeline thread out of heap ends the process with one fatal line that names the thread and the job', async () => {
-    atlas = await Atlas.start({
-      env: {
-        NODE_OPTIONS: `--max-old-space-size=160 --require ${CRASH_TRIGGER}`,
-        ATLAS_TEST_CRASH: 'thread_heap_out_of_memory',
-      },
+    const { jobId, said } = await crashDuringSync({
+      NODE_OPTIONS: `--max-old-space-size=160 --require ${CRASH_TRIGGER}`,
+      ATLAS_TEST_CRASH: 'thread_heap_out_of_memory',
     });
-    await atlas.up();
-    const jobId = await atlas.startSync();
-
-    expect(await atlas.process.exited()).toBe(70);
-    const said = atlas.lines.filter((line) => line.context === 'Process');
-    expect(said).toHaveLength(1);
     expect(said[0]).toMatchObject({
       level: 'fatal',
       exit_code: 70,
