@@ -1,3 +1,4 @@
 export * from './process-metrics';
 export * from './metrics-gate';
 export * from './metrics-server';
+export * from './thread-metrics';
