@@ -1,4 +1,4 @@
-import { onOneThread, SERVICE_PLANS } from '@atlas/bootstrap';
+import { SERVICE_PLANS } from '@atlas/bootstrap';
 import { FetcherModule } from '@atlas/stages';
 import { AppProcess } from '../support/app-process';
 import { eventually, readLog, startAtlas, waitForJob } from '../support/atlas-harness';
@@ -31,11 +31,10 @@ describe('a Slack sync under the 2025 limits for apps outside the Marketplace', 
     const seeded = seedChannel(slack.workspace, 'C02025', { topLevel: 150, threads: { 20: 20, 100: 31 } });
 
     // The fetcher runs as its own process, so it can be killed like a container.
-    const allInOne = onOneThread(SERVICE_PLANS.atlas);
     const plan = {
-      ...allInOne,
-      modules: allInOne.modules.filter((m) => m !== FetcherModule),
-      workers: allInOne.workers.filter((w) => w !== 'fetcher'),
+      ...SERVICE_PLANS.atlas,
+      modules: SERVICE_PLANS.atlas.modules.filter((m) => m !== FetcherModule),
+      workers: SERVICE_PLANS.atlas.workers.filter((w) => w !== 'fetcher'),
     };
     const atlas = await startAtlas({ plan });
     let fetcher = AppProcess.start('fetcher', atlas.env);

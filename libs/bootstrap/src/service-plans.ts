@@ -87,14 +87,13 @@ export const SERVICE_PLANS = {
     secrets: { ...alone, needSecretKey: true },
     demo: false,
   },
-  // The all-in-one's second thread: everything that fetches, folds or transforms the event log, so the API's
-  // thread only answers requests and fires schedules (what the thread counts joins its /metrics).
+  // The all-in-one's second thread: everything that folds or transforms the event log, so the API's thread
+  // only answers requests, fires schedules and fetches.
   pipeline: {
     name: 'pipeline',
     modules: [
       ProjectorModule,
       DispatcherModule,
-      FetcherModule,
       ExtractorModule,
       GraphBuilderModule,
       WikiGeneratorModule,
@@ -103,7 +102,6 @@ export const SERVICE_PLANS = {
     workers: [
       'projector',
       'dispatcher',
-      'fetcher',
       'extractor',
       'graph-builder',
       'wiki-generator',
@@ -114,10 +112,11 @@ export const SERVICE_PLANS = {
     secrets: { ...alone, needSecretKey: true },
     demo: false,
   },
+  // Platform requests stay on the API's thread: what they count belongs in the /metrics it serves.
   atlas: {
     name: 'atlas',
-    modules: [GatewayModule, SchedulingModule],
-    workers: [],
+    modules: [GatewayModule, SchedulingModule, FetcherModule],
+    workers: ['fetcher'],
     http: true,
     secrets: { generateMissing: true, needApiKeys: true, needSecretKey: true },
     demo: true,

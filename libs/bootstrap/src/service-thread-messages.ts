@@ -1,5 +1,4 @@
 import type { JobInProgress } from '@atlas/common';
-import type { MetricsSnapshot } from '@atlas/metrics';
 import type { CrashReason } from './crash-handlers';
 
 /** What the main thread hands a service thread when it starts it. */
@@ -27,9 +26,7 @@ export type ThreadMessage =
   /** The stages of jobs the thread works on now, on every change (jobs-in-progress.ts). */
   | { kind: 'jobs'; jobs: JobInProgress[] }
   /** The thread met an exception or a rejection nothing handled: the process ends as on its own crash. */
-  | { kind: 'crashed'; reason: CrashReason; error: ThreadError }
-  /** The answer to a `metrics` request: the thread's own counters. */
-  | { kind: 'metrics'; id: number; metrics: MetricsSnapshot };
+  | { kind: 'crashed'; reason: CrashReason; error: ThreadError };
 
-/** Host to thread: stop, or say what you counted (the host's /metrics adds it to its own). */
-export type HostMessage = { kind: 'stop' } | { kind: 'metrics'; id: number };
+/** Host to thread. */
+export type HostMessage = { kind: 'stop' };

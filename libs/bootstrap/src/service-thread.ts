@@ -5,7 +5,6 @@ import { jobsInProgress } from '@atlas/common';
 import type { LogDestination } from '@atlas/runtime';
 import type { CrashReason } from './crash-handlers';
 import { oldGenerationLimit } from './heap-watch';
-import { ServiceThreadMetrics } from './service-thread-metrics';
 import type { ThreadError, ThreadMessage, ThreadStart } from './service-thread-messages';
 
 /** A plan's service running on a worker thread of this process. */
@@ -26,8 +25,8 @@ const throwCrash: ThreadCrashHandler = (_reason, error) => {
  * Starts a service plan on a worker thread: the all-in-one's API keeps its event loop to itself while
  * another thread folds and transforms the event log. The thread connects NATS and the store on its own
  * (SQLite in WAL mode lets the API's thread read while it writes); its log lines are written to this
- * thread's destination, the jobs it works on join this process's list (for crash lines and the
- * supervisor), and its counters join this process's /metrics. Resolves once the thread's consumers run; rejects when its start fails. A thread that
+ * thread's destination, and the jobs it works on join this process's list (for crash lines and the
+ * supervisor). Resolves once the thread's consumers run; rejects when its start fails. A thread that
  * crashes later ends the process as a crash on the main thread would: one fatal line, the supervisor
  * restarts the whole, and JetStream redelivers what was not acknowledged.
  */
@@ -52,13 +51,7 @@ export function startServiceThread(
     // The thread's jobs stay in the list: the crash line names them.
     onCrash(reason, error);
   };
-  const metrics = new ServiceThreadMetrics(worker);
-  const exited = new Promise<void>((resolveExit) =>
-    worker.once('exit', () => {
-      metrics.ended();
-      resolveExit();
-    }),
-  );
+  const exited = new Promise<void>((resolveExit) => worker.once('exit', () => resolveExit()));
   return new Promise<ServiceThread>((resolveStart, rejectStart) => {
     let started = false;
     worker.on('message', (message: ThreadMessage) => {
@@ -69,8 +62,6 @@ export function startServiceThread(
           return jobsInProgress.reportThread(start.service, message.jobs);
         case 'crashed':
           return crash(message.reason, errorFrom(message.error));
-        case 'metrics':
-          return metrics.answered(message.id, message.metrics);
         case 'start_failed':
           return rejectStart(new Error(message.error));
         case 'started':

@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage, jobsInProgress } from '@atlas/common';
-import { ownCounters } from '@atlas/metrics';
 import type { CrashReason } from './crash-handlers';
 import { watchHeap } from './heap-watch';
 import { isServiceName } from './service-plans';
@@ -36,10 +35,7 @@ async function main(): Promise<void> {
   // This thread's heap is its own: the host's watch does not see it.
   const stopWatching = watchHeap(start.logService);
   port.on('message', (message: HostMessage) => {
-    if (message.kind === 'metrics') {
-      void ownCounters().then((metrics) => post({ kind: 'metrics', id: message.id, metrics }));
-      return;
-    }
+    if (message.kind !== 'stop') return;
     stopWatching();
     // Closing drains NATS and the store; then nothing holds the thread's loop and it ends.
     void service.close().finally(() => port.close());

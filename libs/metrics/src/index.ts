@@ -1,4 +1,3 @@
 export * from './process-metrics';
 export * from './metrics-gate';
 export * from './metrics-server';
-export * from './thread-metrics';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { Registry } from 'prom-client';
-import { METRICS_UNAUTHORIZED, processMetrics, processMetricsOfAllThreads } from '@atlas/metrics';
+import { METRICS_UNAUTHORIZED, processMetrics } from '@atlas/metrics';
 import { API_KEY_SCHEME } from '../http/api-answers';
 import { ErrorEnvelope } from '../http/error-envelope';
 import { NO_RATE_LIMITS } from '../http/rate-limit';
@@ -45,7 +45,7 @@ export class MetricsController {
       return;
     }
     const cluster = clusterMetrics(await this.snapshots.read());
-    const text = await Registry.merge([cluster, await processMetricsOfAllThreads()]).metrics();
+    const text = await Registry.merge([cluster, processMetrics]).metrics();
     response.status(200).type(processMetrics.contentType).send(text);
   }
 }
